@@ -1,0 +1,677 @@
+package dev.masquerade.engine;
+
+import dev.masquerade.engine.backend.Backend;
+import dev.masquerade.engine.backend.Backends;
+import dev.masquerade.engine.backend.Conv2dGeometry;
+import dev.masquerade.engine.backend.Pool2dGeometry;
+import dev.masquerade.engine.backend.Storage;
+import dev.masquerade.engine.ops.Arithmetic;
+import dev.masquerade.engine.ops.Concatenation;
+import dev.masquerade.engine.ops.Convolution;
+import dev.masquerade.engine.ops.Elementwise;
+import dev.masquerade.engine.ops.MatMul;
+import dev.masquerade.engine.ops.Padding;
+import dev.masquerade.engine.ops.Pooling;
+import dev.masquerade.engine.ops.Reductions;
+import dev.masquerade.engine.ops.Resampling;
+import dev.masquerade.engine.ops.Selection;
+import dev.masquerade.engine.ops.Softmax;
+import dev.masquerade.engine.ops.Views;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An n-dimensional array of numbers on a device, and a node of the autograd graph.
+ *
+ * <p>A tensor is a view: a {@link Storage} plus a shape, strides (how many elements to step
+ * per axis) and an offset. Views such as {@link #permute}, {@link #narrow} and {@link #expand}
+ * share storage and copy nothing; {@link #contiguous()} copies when needed.
+ *
+ * <p>Every method that computes a new tensor is an operation: it runs on the tensor's backend
+ * and, when an input {@link #requiresGrad() requires a gradient}, records how to differentiate
+ * itself. The operations live in {@code dev.masquerade.engine.ops}, each with its derivative
+ * beside its forward pass; this class is their front door.
+ */
+public final class Tensor {
+    private final Storage storage;
+    private final int[] shape;
+    private final int[] strides;
+    private final int offset;
+    private boolean requiresGrad;
+    private Tensor grad;
+    private Node gradFn;
+
+    private Tensor(Storage storage, int[] shape, int[] strides, int offset) {
+        this.storage = storage;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /** A tensor with uninitialised contents (every backend allocates without clearing). */
+    public static Tensor empty(DType dtype, Device device, int... shape) {
+        int[] checked = Shape.validate("empty", shape);
+        Storage storage = Backends.of(device).allocate(dtype, Shape.numel(checked));
+        return new Tensor(storage, checked, Shape.contiguousStrides(checked), 0);
+    }
+
+    /** A tensor filled with {@code value}. */
+    public static Tensor full(double value, DType dtype, Device device, int... shape) {
+        Tensor t = empty(dtype, device, shape);
+        t.backend().fill(t, value);
+        return t;
+    }
+
+    /** A float32 tensor of the given value on the default device. */
+    public static Tensor full(double value, int... shape) {
+        return full(value, DType.F32, Device.defaultDevice(), shape);
+    }
+
+    /** Zeros of the given type on the given device. */
+    public static Tensor zeros(DType dtype, Device device, int... shape) {
+        return full(0, dtype, device, shape);
+    }
+
+    /** Float32 zeros on the default device. */
+    public static Tensor zeros(int... shape) {
+        return full(0, shape);
+    }
+
+    /** Ones of the given type on the given device. */
+    public static Tensor ones(DType dtype, Device device, int... shape) {
+        return full(1, dtype, device, shape);
+    }
+
+    /** Float32 ones on the default device. */
+    public static Tensor ones(int... shape) {
+        return full(1, shape);
+    }
+
+    /** Zeros with the shape, type and device of {@code like}. */
+    public static Tensor zerosLike(Tensor like) {
+        return zeros(like.dtype(), like.device(), like.shape);
+    }
+
+    /** Ones with the shape, type and device of {@code like}. */
+    public static Tensor onesLike(Tensor like) {
+        return ones(like.dtype(), like.device(), like.shape);
+    }
+
+    /** {@code [start, start + step, ...]} up to but excluding end, like NumPy's arange. */
+    public static Tensor arange(double start, double end, double step, DType dtype, Device device) {
+        if (step == 0 || (end - start) / step <= 0) {
+            throw new IllegalArgumentException("arange: no values from " + start + " to " + end + " in steps of " + step);
+        }
+        int n = (int) Math.ceil((end - start) / step);
+        double[] values = new double[n];
+        Arrays.setAll(values, i -> start + i * step);
+        return of(values, dtype, device, n);
+    }
+
+    /** Float32 {@code [0, 1, ..., n - 1]} on the default device. */
+    public static Tensor arange(int n) {
+        return arange(0, n, 1, DType.F32, Device.defaultDevice());
+    }
+
+    /** Uniform values in [0, 1) drawn from {@code rng}. */
+    public static Tensor rand(Rng rng, DType dtype, Device device, int... shape) {
+        double[] values = new double[Shape.numel(Shape.validate("rand", shape))];
+        Arrays.setAll(values, i -> rng.uniform());
+        return of(values, dtype, device, shape);
+    }
+
+    /** Float32 uniform values in [0, 1) on the default device. */
+    public static Tensor rand(Rng rng, int... shape) {
+        return rand(rng, DType.F32, Device.defaultDevice(), shape);
+    }
+
+    /** Standard normal values drawn from {@code rng}. */
+    public static Tensor randn(Rng rng, DType dtype, Device device, int... shape) {
+        double[] values = new double[Shape.numel(Shape.validate("randn", shape))];
+        Arrays.setAll(values, i -> rng.normal());
+        return of(values, dtype, device, shape);
+    }
+
+    /** Float32 standard normal values on the default device. */
+    public static Tensor randn(Rng rng, int... shape) {
+        return randn(rng, DType.F32, Device.defaultDevice(), shape);
+    }
+
+    /** A tensor holding {@code values} in row-major order. */
+    public static Tensor of(double[] values, DType dtype, Device device, int... shape) {
+        int[] checked = Shape.validate("of", shape);
+        if (values.length != Shape.numel(checked)) {
+            throw new IllegalArgumentException("of: " + values.length + " values cannot fill shape " + Shape.str(shape)
+                    + " of " + Shape.numel(checked) + " elements");
+        }
+        Storage storage = Backends.of(device).upload(values, dtype);
+        return new Tensor(storage, checked, Shape.contiguousStrides(checked), 0);
+    }
+
+    /** A float64 tensor on the default device (the type of gradient checks). */
+    public static Tensor of(double[] values, int... shape) {
+        return of(values, DType.F64, Device.defaultDevice(), shape);
+    }
+
+    /** A float32 tensor on the default device. */
+    public static Tensor of(float[] values, int... shape) {
+        double[] widened = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            widened[i] = values[i];
+        }
+        return of(widened, DType.F32, Device.defaultDevice(), shape);
+    }
+
+    /** An int32 tensor of indices or labels on the default device. */
+    public static Tensor indices(int[] values, int... shape) {
+        return of(Arrays.stream(values).asDoubleStream().toArray(), DType.I32, Device.defaultDevice(), shape);
+    }
+
+    /** A rank-0 float32 tensor on the default device. */
+    public static Tensor scalar(double value) {
+        return full(value, DType.F32, Device.defaultDevice());
+    }
+
+    /** A rank-0 tensor of this tensor's type and device, for mixing constants into operations. */
+    public Tensor scalarLike(double value) {
+        return full(value, dtype(), device());
+    }
+
+    /**
+     * A view of {@code storage} with explicit shape, strides and offset. Low-level: view
+     * operations and backends use it; checks that every reachable element lies in the storage.
+     */
+    public static Tensor asStrided(Storage storage, int[] shape, int[] strides, int offset) {
+        long last = offset;
+        long first = offset;
+        for (int i = 0; i < shape.length; i++) {
+            long reach = (long) (shape[i] - 1) * strides[i];
+            if (reach > 0) {
+                last += reach;
+            } else {
+                first += reach;
+            }
+        }
+        if (shape.length != strides.length || first < 0 || last >= storage.size()) {
+            throw new IllegalArgumentException("asStrided: shape " + Shape.str(shape) + " with strides " + Shape.str(strides)
+                    + " and offset " + offset + " reaches outside a storage of " + storage.size() + " elements");
+        }
+        return new Tensor(storage, shape.clone(), strides.clone(), offset);
+    }
+
+    // ---------------------------------------------------------------- metadata and host access
+
+    /** The shape (a copy). */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** Size of one axis; negative axes count from the end. */
+    public int size(int axis) {
+        return shape[Shape.normalizeAxis("size", axis, rank())];
+    }
+
+    /** Number of axes. */
+    public int rank() {
+        return shape.length;
+    }
+
+    /** Number of elements. */
+    public int numel() {
+        return Shape.numel(shape);
+    }
+
+    /** Elements to step in storage per unit of each axis (a copy). */
+    public int[] strides() {
+        return strides.clone();
+    }
+
+    /** Position of element [0, ..., 0] in storage. */
+    public int offset() {
+        return offset;
+    }
+
+    /** The memory this view reads. */
+    public Storage storage() {
+        return storage;
+    }
+
+    /** Element type. */
+    public DType dtype() {
+        return storage.dtype();
+    }
+
+    /** Where the data lives. */
+    public Device device() {
+        return storage.backend().device();
+    }
+
+    /** The backend that runs operations on this tensor. */
+    public Backend backend() {
+        return storage.backend();
+    }
+
+    /** Whether the elements lie in storage in row-major order without gaps. */
+    public boolean isContiguous() {
+        int expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && strides[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
+    }
+
+    /** Copies the elements to the host in row-major order. */
+    public double[] toDoubleArray() {
+        return backend().download(this);
+    }
+
+    /** Copies the elements to the host in row-major order, as floats. */
+    public float[] toFloatArray() {
+        double[] values = toDoubleArray();
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    /** The value of a one-element tensor. */
+    public double item() {
+        if (numel() != 1) {
+            throw new IllegalStateException("item: the tensor has shape " + Shape.str(shape) + " and " + numel()
+                    + " elements; item() needs exactly one (reduce first, e.g. sum() or mean())");
+        }
+        return toDoubleArray()[0];
+    }
+
+    /** A copy converted to another element type. Not recorded in the graph: the copy is a new leaf. */
+    public Tensor to(DType dtype) {
+        Tensor out = empty(dtype, device(), shape);
+        backend().copy(this, out);
+        return out;
+    }
+
+    /** A copy on another device (a new leaf, not recorded in the graph); this tensor when already there. */
+    public Tensor to(Device device) {
+        return device.equals(device()) ? this : of(toDoubleArray(), dtype(), device, shape);
+    }
+
+    // ---------------------------------------------------------------- autograd
+
+    /** Whether gradients flow back to or through this tensor. */
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /**
+     * Marks a leaf tensor (one not computed by an operation) as a parameter whose gradient
+     * {@link #backward()} should accumulate.
+     *
+     * @return this tensor, for chaining
+     */
+    public Tensor requiresGrad(boolean requires) {
+        if (gradFn != null) {
+            throw new IllegalStateException("requiresGrad: this tensor was computed by " + gradFn.name()
+                    + "; only leaves can be marked (use detach() for a new leaf)");
+        }
+        if (requires && !dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("requiresGrad: a " + dtype() + " tensor cannot carry gradients; use F32 or F64");
+        }
+        this.requiresGrad = requires;
+        return this;
+    }
+
+    /** The accumulated gradient of a leaf, or null before the first backward pass. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Forgets the accumulated gradient. */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** The operation that computed this tensor, or null for a leaf. */
+    public Node gradFn() {
+        return gradFn;
+    }
+
+    /** Back-propagates from a one-element tensor (a loss) with gradient 1. */
+    public void backward() {
+        if (numel() != 1) {
+            throw new IllegalStateException("backward: the output has shape " + Shape.str(shape)
+                    + "; backward() without an argument needs one element (a loss); pass the upstream gradient otherwise");
+        }
+        backward(onesLike(this));
+    }
+
+    /** Back-propagates the given gradient of this tensor; see {@link Autograd}. */
+    public void backward(Tensor gradOutput) {
+        Autograd.backward(this, gradOutput);
+    }
+
+    /** The same data as a new leaf that is not part of any graph. */
+    public Tensor detach() {
+        return new Tensor(storage, shape, strides, offset);
+    }
+
+    /**
+     * Overwrites this tensor's elements with {@code source} (broadcast to this shape): the one
+     * in-place operation, for optimizer updates. Allowed on tensors in a graph only inside
+     * {@link NoGrad}; bumps the storage version so stale graph nodes notice.
+     *
+     * @return this tensor
+     */
+    public Tensor copyFrom(Tensor source) {
+        if (NoGrad.isGradEnabled() && (requiresGrad || gradFn != null)) {
+            throw new IllegalStateException("copyFrom: an in-place write to a tensor that requires a gradient would break autograd; "
+                    + "do it inside try (var scope = NoGrad.enter()) { ... }");
+        }
+        Backend checked = Arithmetic.sameBackend("copyFrom", this, source);
+        checked.copy(source.expand(shape), this);
+        storage.bumpVersion();
+        return this;
+    }
+
+    void attach(Node node) {
+        this.gradFn = node;
+        this.requiresGrad = true;
+    }
+
+    void accumulateGrad(Tensor increment) {
+        grad = grad == null ? increment.to(increment.dtype()) : grad.add(increment);
+    }
+
+    // ---------------------------------------------------------------- element-wise
+
+    /** {@code this + other}, broadcasting. */
+    public Tensor add(Tensor other) {
+        return Arithmetic.add(this, other);
+    }
+
+    /** {@code this + value}. */
+    public Tensor add(double value) {
+        return Arithmetic.add(this, scalarLike(value));
+    }
+
+    /** {@code this − other}, broadcasting. */
+    public Tensor sub(Tensor other) {
+        return Arithmetic.sub(this, other);
+    }
+
+    /** {@code this − value}. */
+    public Tensor sub(double value) {
+        return Arithmetic.sub(this, scalarLike(value));
+    }
+
+    /** {@code this · other} element by element, broadcasting. */
+    public Tensor mul(Tensor other) {
+        return Arithmetic.mul(this, other);
+    }
+
+    /** {@code this · value}. */
+    public Tensor mul(double value) {
+        return Arithmetic.mul(this, scalarLike(value));
+    }
+
+    /** {@code this / other} element by element, broadcasting. */
+    public Tensor div(Tensor other) {
+        return Arithmetic.div(this, other);
+    }
+
+    /** {@code this / value}. */
+    public Tensor div(double value) {
+        return Arithmetic.div(this, scalarLike(value));
+    }
+
+    /** Element-wise maximum, broadcasting. */
+    public Tensor maximum(Tensor other) {
+        return Arithmetic.maximum(this, other);
+    }
+
+    /** Element-wise minimum, broadcasting. */
+    public Tensor minimum(Tensor other) {
+        return Arithmetic.minimum(this, other);
+    }
+
+    /** {@code −this}. */
+    public Tensor neg() {
+        return Elementwise.neg(this);
+    }
+
+    /** {@code this^exponent} element by element. */
+    public Tensor pow(double exponent) {
+        return Elementwise.pow(this, exponent);
+    }
+
+    /** e to the power of each element. */
+    public Tensor exp() {
+        return Elementwise.exp(this);
+    }
+
+    /** Natural logarithm. */
+    public Tensor log() {
+        return Elementwise.log(this);
+    }
+
+    /** Square root. */
+    public Tensor sqrt() {
+        return Elementwise.sqrt(this);
+    }
+
+    /** Absolute value. */
+    public Tensor abs() {
+        return Elementwise.abs(this);
+    }
+
+    /** {@code max(x, 0)}. */
+    public Tensor relu() {
+        return Elementwise.relu(this);
+    }
+
+    /** x for positive x, {@code slope · x} otherwise. */
+    public Tensor leakyRelu(double slope) {
+        return Elementwise.leakyRelu(this, slope);
+    }
+
+    /** {@code 1 / (1 + e^−x)}. */
+    public Tensor sigmoid() {
+        return Elementwise.sigmoid(this);
+    }
+
+    /** Hyperbolic tangent. */
+    public Tensor tanh() {
+        return Elementwise.tanh(this);
+    }
+
+    /** {@code log(1 + e^x)}, a smooth relu. */
+    public Tensor softplus() {
+        return Elementwise.softplus(this);
+    }
+
+    /** Each element limited to [min, max]. */
+    public Tensor clamp(double min, double max) {
+        return Elementwise.clamp(this, min, max);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** Sum of all elements (rank 0). */
+    public Tensor sum() {
+        return Reductions.sum(this, new int[0], false);
+    }
+
+    /** Sum over the given axes. */
+    public Tensor sum(int[] axes, boolean keepDim) {
+        return Reductions.sum(this, axes, keepDim);
+    }
+
+    /** Mean of all elements (rank 0). */
+    public Tensor mean() {
+        return Reductions.mean(this, new int[0], false);
+    }
+
+    /** Mean over the given axes. */
+    public Tensor mean(int[] axes, boolean keepDim) {
+        return Reductions.mean(this, axes, keepDim);
+    }
+
+    /** Largest element (rank 0). */
+    public Tensor max() {
+        return Reductions.max(this, new int[0], false);
+    }
+
+    /** Largest element over the given axes. */
+    public Tensor max(int[] axes, boolean keepDim) {
+        return Reductions.max(this, axes, keepDim);
+    }
+
+    /** Population variance (dividing by n, as batch normalisation does) over the given axes. */
+    public Tensor var(int[] axes, boolean keepDim) {
+        return Reductions.var(this, axes, keepDim);
+    }
+
+    /** {@code log Σ e^x} over the given axes, computed without overflow. */
+    public Tensor logsumexp(int[] axes, boolean keepDim) {
+        return Reductions.logsumexp(this, axes, keepDim);
+    }
+
+    /** {@code e^x / Σ e^x} along one axis. */
+    public Tensor softmax(int axis) {
+        return Softmax.softmax(this, axis);
+    }
+
+    /** {@code x − logsumexp(x)} along one axis. */
+    public Tensor logSoftmax(int axis) {
+        return Softmax.logSoftmax(this, axis);
+    }
+
+    // ---------------------------------------------------------------- linear algebra and images
+
+    /** Matrix product of rank-2 tensors, or batched over leading axes with broadcasting. */
+    public Tensor matmul(Tensor other) {
+        return MatMul.matmul(this, other);
+    }
+
+    /** 2-d cross-correlation of [N, C, H, W] with weight [F, C, kH, kW] and an optional bias [F]. */
+    public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding, int dilation) {
+        return Convolution.conv2d(this, weight, bias, Conv2dGeometry.square(stride, padding, dilation));
+    }
+
+    /** Transposed convolution of [N, Cin, H, W] with weight [Cin, Cout, kH, kW] and an optional bias [Cout]. */
+    public Tensor convTranspose2d(Tensor weight, Tensor bias, int stride, int padding, int outputPadding) {
+        return Convolution.convTranspose2d(this, weight, bias, Conv2dGeometry.square(stride, padding, 1), outputPadding);
+    }
+
+    /** Maximum over kernel×kernel windows of [N, C, H, W]. */
+    public Tensor maxPool2d(int kernel, int stride, int padding) {
+        return Pooling.maxPool2d(this, new Pool2dGeometry(kernel, stride, padding));
+    }
+
+    /** Mean over kernel×kernel windows of [N, C, H, W] (zero padding counts towards the mean). */
+    public Tensor avgPool2d(int kernel, int stride, int padding) {
+        return Pooling.avgPool2d(this, new Pool2dGeometry(kernel, stride, padding));
+    }
+
+    /** Rearranges [N, C·r², H, W] into [N, C, H·r, W·r]. */
+    public Tensor pixelShuffle(int factor) {
+        return Resampling.pixelShuffle(this, factor);
+    }
+
+    /** Repeats each pixel of [N, C, H, W] into a scale×scale block. */
+    public Tensor upsampleNearest(int scale) {
+        return Resampling.upsampleNearest(this, scale);
+    }
+
+    /** Pads the last axes with value: (before, after) pairs starting from the last axis, as in PyTorch. */
+    public Tensor pad(int[] padding, double value) {
+        return Padding.pad(this, padding, value);
+    }
+
+    // ---------------------------------------------------------------- views and assembly
+
+    /** The same elements in another shape; one size may be -1 (inferred). Copies only when no view fits. */
+    public Tensor reshape(int... newShape) {
+        return Views.reshape(this, newShape);
+    }
+
+    /** Like {@link #reshape} but never copies: fails when the strides do not allow a view. */
+    public Tensor view(int... newShape) {
+        return Views.view(this, newShape);
+    }
+
+    /** Reorders the axes: axis i of the result is axis {@code order[i]} of this tensor. */
+    public Tensor permute(int... order) {
+        return Views.permute(this, order);
+    }
+
+    /** Swaps two axes. */
+    public Tensor transpose(int axisA, int axisB) {
+        return Views.transpose(this, axisA, axisB);
+    }
+
+    /** The elements {@code start .. start + length − 1} along one axis, as a view. */
+    public Tensor narrow(int axis, int start, int length) {
+        return Views.slice(this, axis, start, start + length, 1);
+    }
+
+    /** Every step-th element from start up to but excluding end along one axis, as a view. */
+    public Tensor slice(int axis, int start, int end, int step) {
+        return Views.slice(this, axis, start, end, step);
+    }
+
+    /** Repeats axes of size 1 (and new leading axes) to the given shape without copying. */
+    public Tensor expand(int... newShape) {
+        return Views.expand(this, newShape);
+    }
+
+    /** A row-major copy, or this tensor when already contiguous. */
+    public Tensor contiguous() {
+        return Views.contiguous(this);
+    }
+
+    /** Inserts an axis of size 1. */
+    public Tensor unsqueeze(int axis) {
+        return Views.unsqueeze(this, axis);
+    }
+
+    /** Removes an axis of size 1. */
+    public Tensor squeeze(int axis) {
+        return Views.squeeze(this, axis);
+    }
+
+    /** Joins tensors along an existing axis. */
+    public static Tensor concat(List<Tensor> tensors, int axis) {
+        return Concatenation.concat(tensors, axis);
+    }
+
+    /** Joins same-shape tensors along a new axis. */
+    public static Tensor stack(List<Tensor> tensors, int axis) {
+        return Concatenation.stack(tensors, axis);
+    }
+
+    /** Picks {@code a} where condition is non-zero and {@code b} elsewhere, broadcasting all three. */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return Selection.where(condition, a, b);
+    }
+
+    /** Elements at the positions an I32 index tensor names along one axis (out has index's shape). */
+    public Tensor gather(int axis, Tensor index) {
+        return Selection.gather(this, axis, index);
+    }
+
+    /** The slices at the positions a rank-1 I32 index names along one axis. */
+    public Tensor indexSelect(int axis, Tensor index) {
+        return Selection.indexSelect(this, axis, index);
+    }
+
+    @Override
+    public String toString() {
+        return TensorFormat.format(this);
+    }
+}

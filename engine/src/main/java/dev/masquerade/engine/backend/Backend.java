@@ -1,0 +1,86 @@
+package dev.masquerade.engine.backend;
+
+import dev.masquerade.engine.DType;
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Tensor;
+
+/**
+ * The primitives every device must provide. Operations in {@code dev.masquerade.engine.ops}
+ * build forward and backward passes from these calls only, so a backend that implements them
+ * runs whole training steps on its device.
+ *
+ * <p>Conventions shared by every method:
+ * <ul>
+ *   <li>Operations are named by opcode ({@link UnaryOp}, {@link BinaryOp}, {@link ReduceOp}),
+ *       never by a Java lambda, because a lambda cannot run on an OpenCL device.</li>
+ *   <li>Inputs may be any strided view. Outputs are written through their strides too, so an
+ *       output may be a view into a larger tensor.</li>
+ *   <li>Shapes have been checked by the calling operation; a backend may assume they fit.</li>
+ *   <li>All tensors of one call share this backend's device and (except indices) one dtype.</li>
+ * </ul>
+ */
+public interface Backend {
+
+    /** The device this backend runs on. */
+    Device device();
+
+    /** Fresh, uninitialised storage for {@code size} elements. */
+    Storage allocate(DType dtype, int size);
+
+    /** Copies host values into fresh storage of the given type (I32 values are truncated). */
+    Storage upload(double[] values, DType dtype);
+
+    /** Copies the elements of a view to the host, in row-major logical order. */
+    double[] download(Tensor tensor);
+
+    /** {@code out = op(x)} element by element; {@code params} as {@link UnaryOp#parameterCount()}. */
+    void unary(UnaryOp op, Tensor x, Tensor out, double... params);
+
+    /** {@code out = op(a, b)} element by element; a and b are already broadcast to out's shape (stride 0). */
+    void binary(BinaryOp op, Tensor a, Tensor b, Tensor out);
+
+    /** {@code out = condition != 0 ? a : b}, all broadcast to out's shape. */
+    void where(Tensor condition, Tensor a, Tensor b, Tensor out);
+
+    /** Reduces x over {@code axes}; out has x's rank with those axes of size 1. */
+    void reduce(ReduceOp op, Tensor x, int[] axes, Tensor out);
+
+    /** {@code dst = src} element by element (same shape, any strides, dtype converted). */
+    void copy(Tensor src, Tensor dst);
+
+    /** Sets every element of dst to value. */
+    void fill(Tensor dst, double value);
+
+    /**
+     * Batched matrix product {@code out[b] = op(a[b]) · op(bm[b])} on rank-3 tensors, where op
+     * transposes the last two axes when its flag is set. A batch stride of 0 repeats one matrix.
+     */
+    void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out);
+
+    /** Cross-correlation of x [N, C, H, W] with weight [F, C, kH, kW] into out [N, F, Ho, Wo]. */
+    void conv2d(Tensor x, Tensor weight, Tensor out, Conv2dGeometry geometry);
+
+    /** Gradient of conv2d with respect to its input: gradInput [N, C, H, W] from gradOutput and weight. */
+    void conv2dBackwardInput(Tensor gradOutput, Tensor weight, Tensor gradInput, Conv2dGeometry geometry);
+
+    /** Gradient of conv2d with respect to its weight: gradWeight [F, C, kH, kW] from x and gradOutput. */
+    void conv2dBackwardWeight(Tensor x, Tensor gradOutput, Tensor gradWeight, Conv2dGeometry geometry);
+
+    /**
+     * Max pooling of x [N, C, H, W] into out [N, C, Ho, Wo]; indices (I32, same shape as out)
+     * receive the position {@code h·W + w} of each maximum within its input plane.
+     */
+    void maxPool2d(Tensor x, Tensor out, Tensor indices, Pool2dGeometry geometry);
+
+    /** Routes each gradOutput element to the input position that indices names; gradInput is overwritten. */
+    void maxPool2dBackward(Tensor gradOutput, Tensor indices, Tensor gradInput);
+
+    /**
+     * {@code out[..., j, ...] = x[..., index[..., j, ...], ...]} along {@code axis}; index (I32) has
+     * out's shape, which equals x's shape except along axis.
+     */
+    void gather(Tensor x, int axis, Tensor index, Tensor out);
+
+    /** The adjoint of gather: {@code out[..., index[..., j, ...], ...] += src[..., j, ...]} along axis. */
+    void scatterAdd(Tensor src, int axis, Tensor index, Tensor out);
+}

@@ -1,0 +1,343 @@
+package dev.masquerade.engine.cpu;
+
+import dev.masquerade.engine.DType;
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Shape;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.backend.Backend;
+import dev.masquerade.engine.backend.BinaryOp;
+import dev.masquerade.engine.backend.Conv2dGeometry;
+import dev.masquerade.engine.backend.Pool2dGeometry;
+import dev.masquerade.engine.backend.ReduceOp;
+import dev.masquerade.engine.backend.Storage;
+import dev.masquerade.engine.backend.UnaryOp;
+
+/**
+ * The pure-Java backend: correct first and readable, multi-threaded over outer dimensions.
+ * Element-wise work goes through {@link StridedLoop}; matrix products and convolutions read
+ * their operands into contiguous double arrays and run on {@link Gemm}.
+ */
+public final class CpuBackend implements Backend {
+
+    @Override
+    public Device device() {
+        return Device.CPU;
+    }
+
+    @Override
+    public Storage allocate(DType dtype, int size) {
+        return new CpuStorage(this, dtype, size);
+    }
+
+    @Override
+    public Storage upload(double[] values, DType dtype) {
+        CpuStorage storage = new CpuStorage(this, dtype, values.length);
+        storage.store(values, 0, values.length, 0, 1);
+        return storage;
+    }
+
+    @Override
+    public double[] download(Tensor tensor) {
+        return read(tensor);
+    }
+
+    /** The elements of any view, row-major, in a new array. */
+    static double[] read(Tensor t) {
+        double[] out = new double[t.numel()];
+        StridedLoop.run(t.shape(), new Tensor[] {t}, 0,
+                c -> c.storage(t).load(c.offset[0], c.stride[0], c.length, out, c.linear));
+        return out;
+    }
+
+    /** Writes row-major values through the strides of any view. */
+    static void write(double[] values, Tensor t) {
+        StridedLoop.run(t.shape(), new Tensor[] {t}, 0,
+                c -> c.storage(t).store(values, c.linear, c.length, c.offset[0], c.stride[0]));
+    }
+
+    @Override
+    public void unary(UnaryOp op, Tensor x, Tensor out, double... params) {
+        StridedLoop.run(out.shape(), new Tensor[] {out, x}, 2, c -> {
+            ElementKernels.unary(op, params, c.load(x, 1), c.scratch[0], c.length);
+            c.store(out, 0, 0);
+        });
+    }
+
+    @Override
+    public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        StridedLoop.run(out.shape(), new Tensor[] {out, a, b}, 3, c -> {
+            ElementKernels.binary(op, c.load(a, 1), c.load(b, 2), c.scratch[0], c.length);
+            c.store(out, 0, 0);
+        });
+    }
+
+    @Override
+    public void where(Tensor condition, Tensor a, Tensor b, Tensor out) {
+        StridedLoop.run(out.shape(), new Tensor[] {out, condition, a, b}, 4, c -> {
+            double[] cond = c.load(condition, 1);
+            double[] av = c.load(a, 2);
+            double[] bv = c.load(b, 3);
+            double[] result = c.scratch[0];
+            for (int i = 0; i < c.length; i++) {
+                result[i] = cond[i] != 0 ? av[i] : bv[i];
+            }
+            c.store(out, 0, 0);
+        });
+    }
+
+    @Override
+    public void copy(Tensor src, Tensor dst) {
+        StridedLoop.run(dst.shape(), new Tensor[] {dst, src}, 2, c -> {
+            c.load(src, 1);
+            c.store(dst, 0, 1);
+        });
+    }
+
+    @Override
+    public void fill(Tensor dst, double value) {
+        StridedLoop.run(dst.shape(), new Tensor[] {dst}, 1, c -> {
+            java.util.Arrays.fill(c.scratch[0], 0, c.length, value);
+            c.store(dst, 0, 0);
+        });
+    }
+
+    /**
+     * Reads x with the reduced axes moved last, so each output element reduces one contiguous
+     * block of the copy.
+     */
+    @Override
+    public void reduce(ReduceOp op, Tensor x, int[] axes, Tensor out) {
+        int rank = x.rank();
+        int[] order = new int[rank];
+        boolean[] reducedAxis = new boolean[rank];
+        for (int axis : axes) {
+            reducedAxis[axis] = true;
+        }
+        int next = 0;
+        for (int axis = 0; axis < rank; axis++) {
+            if (!reducedAxis[axis]) {
+                order[next++] = axis;
+            }
+        }
+        for (int axis : axes) {
+            order[next++] = axis;
+        }
+        int[] shape = x.shape();
+        int[] strides = x.strides();
+        int[] permutedShape = new int[rank];
+        int[] permutedStrides = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            permutedShape[i] = shape[order[i]];
+            permutedStrides[i] = strides[order[i]];
+        }
+        double[] values = read(Tensor.asStrided(x.storage(), permutedShape, permutedStrides, x.offset()));
+        int outer = out.numel();
+        int inner = values.length / outer;
+        double[] result = new double[outer];
+        CpuThreads.parallelFor(outer, inner, (from, to) -> {
+            for (int o = from; o < to; o++) {
+                int base = o * inner;
+                double acc = op == ReduceOp.SUM ? 0 : Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < inner; i++) {
+                    double v = values[base + i];
+                    acc = op == ReduceOp.SUM ? acc + v : Math.max(acc, v);
+                }
+                result[o] = acc;
+            }
+        });
+        write(result, out);
+    }
+
+    @Override
+    public void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        int batches = out.size(0);
+        int m = out.size(1);
+        int n = out.size(2);
+        int k = transposeA ? a.size(1) : a.size(2);
+        double[] result = new double[batches * m * n];
+        double[] packedA = null;
+        double[] packedB = null;
+        for (int batch = 0; batch < batches; batch++) {
+            if (packedA == null || a.strides()[0] != 0) {
+                packedA = read(matrix(a, batch, transposeA));
+            }
+            if (packedB == null || b.strides()[0] != 0) {
+                packedB = read(matrix(b, batch, transposeB));
+            }
+            Gemm.multiply(packedA, 0, packedB, 0, result, batch * m * n, m, n, k, false);
+        }
+        write(result, out);
+    }
+
+    /** Matrix {@code batch} of a rank-3 tensor as a rank-2 view, transposed by swapping strides. */
+    private static Tensor matrix(Tensor t, int batch, boolean transpose) {
+        int[] s = t.strides();
+        int rows = t.size(1);
+        int cols = t.size(2);
+        int offset = t.offset() + batch * s[0];
+        return transpose
+                ? Tensor.asStrided(t.storage(), new int[] {cols, rows}, new int[] {s[2], s[1]}, offset)
+                : Tensor.asStrided(t.storage(), new int[] {rows, cols}, new int[] {s[1], s[2]}, offset);
+    }
+
+    private static Im2col im2col(Tensor x, Tensor weight, Conv2dGeometry g) {
+        return new Im2col(x.size(1), x.size(2), x.size(3), weight.size(2), weight.size(3), g);
+    }
+
+    @Override
+    public void conv2d(Tensor x, Tensor weight, Tensor out, Conv2dGeometry g) {
+        Im2col geometry = im2col(x, weight, g);
+        double[] image = read(x);
+        double[] w = read(weight);
+        int batch = x.size(0);
+        int filters = weight.size(0);
+        int imageSize = x.numel() / batch;
+        double[] result = new double[out.numel()];
+        CpuThreads.parallelFor(batch, (long) filters * geometry.rows() * geometry.cols(), (from, to) -> {
+            double[] cols = new double[geometry.rows() * geometry.cols()];
+            for (int i = from; i < to; i++) {
+                geometry.im2col(image, i * imageSize, cols);
+                Gemm.multiply(w, 0, cols, 0, result, i * filters * geometry.cols(), filters, geometry.cols(), geometry.rows(), false);
+            }
+        });
+        write(result, out);
+    }
+
+    @Override
+    public void conv2dBackwardInput(Tensor gradOutput, Tensor weight, Tensor gradInput, Conv2dGeometry g) {
+        Im2col geometry = im2col(gradInput, weight, g);
+        double[] gy = read(gradOutput);
+        int filters = weight.size(0);
+        double[] wT = Gemm.transpose(read(weight), 0, filters, geometry.rows());
+        int batch = gradInput.size(0);
+        int imageSize = gradInput.numel() / batch;
+        double[] result = new double[gradInput.numel()];
+        CpuThreads.parallelFor(batch, (long) filters * geometry.rows() * geometry.cols(), (from, to) -> {
+            double[] cols = new double[geometry.rows() * geometry.cols()];
+            for (int i = from; i < to; i++) {
+                Gemm.multiply(wT, 0, gy, i * filters * geometry.cols(), cols, 0, geometry.rows(), geometry.cols(), filters, false);
+                geometry.col2im(cols, result, i * imageSize);
+            }
+        });
+        write(result, gradInput);
+    }
+
+    @Override
+    public void conv2dBackwardWeight(Tensor x, Tensor gradOutput, Tensor gradWeight, Conv2dGeometry g) {
+        Im2col geometry = im2col(x, gradWeight, g);
+        double[] image = read(x);
+        double[] gy = read(gradOutput);
+        int batch = x.size(0);
+        int filters = gradWeight.size(0);
+        int imageSize = x.numel() / batch;
+        double[] result = new double[gradWeight.numel()];
+        CpuThreads.parallelFor(batch, (long) filters * geometry.rows() * geometry.cols(), (from, to) -> {
+            double[] cols = new double[geometry.rows() * geometry.cols()];
+            double[] partial = new double[result.length];
+            for (int i = from; i < to; i++) {
+                geometry.im2col(image, i * imageSize, cols);
+                double[] colsT = Gemm.transpose(cols, 0, geometry.rows(), geometry.cols());
+                Gemm.multiply(gy, i * filters * geometry.cols(), colsT, 0, partial, 0, filters, geometry.rows(), geometry.cols(), true);
+            }
+            synchronized (result) {
+                for (int j = 0; j < result.length; j++) {
+                    result[j] += partial[j];
+                }
+            }
+        });
+        write(result, gradWeight);
+    }
+
+    @Override
+    public void maxPool2d(Tensor x, Tensor out, Tensor indices, Pool2dGeometry g) {
+        int planes = x.size(0) * x.size(1);
+        int h = x.size(2), w = x.size(3), oh = out.size(2), ow = out.size(3);
+        double[] in = read(x);
+        double[] max = new double[out.numel()];
+        double[] argmax = new double[out.numel()];
+        CpuThreads.parallelFor(planes, (long) oh * ow * g.kernel() * g.kernel(), (from, to) -> {
+            for (int p = from; p < to; p++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        double best = Double.NEGATIVE_INFINITY;
+                        int bestAt = -1;
+                        for (int ky = 0; ky < g.kernel(); ky++) {
+                            int iy = oy * g.stride() - g.padding() + ky;
+                            for (int kx = 0; kx < g.kernel(); kx++) {
+                                int ix = ox * g.stride() - g.padding() + kx;
+                                if (iy >= 0 && iy < h && ix >= 0 && ix < w && (bestAt < 0 || in[p * h * w + iy * w + ix] > best)) {
+                                    best = in[p * h * w + iy * w + ix];
+                                    bestAt = iy * w + ix;
+                                }
+                            }
+                        }
+                        max[(p * oh + oy) * ow + ox] = best;
+                        argmax[(p * oh + oy) * ow + ox] = bestAt;
+                    }
+                }
+            }
+        });
+        write(max, out);
+        write(argmax, indices);
+    }
+
+    @Override
+    public void maxPool2dBackward(Tensor gradOutput, Tensor indices, Tensor gradInput) {
+        int planes = gradInput.size(0) * gradInput.size(1);
+        int planeIn = gradInput.size(2) * gradInput.size(3);
+        int planeOut = gradOutput.size(2) * gradOutput.size(3);
+        double[] gy = read(gradOutput);
+        double[] at = read(indices);
+        double[] gx = new double[gradInput.numel()];
+        CpuThreads.parallelFor(planes, planeOut, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                for (int j = 0; j < planeOut; j++) {
+                    gx[p * planeIn + (int) at[p * planeOut + j]] += gy[p * planeOut + j];
+                }
+            }
+        });
+        write(gx, gradInput);
+    }
+
+    @Override
+    public void gather(Tensor x, int axis, Tensor index, Tensor out) {
+        double[] in = read(x);
+        double[] at = read(index);
+        double[] result = new double[out.numel()];
+        walkAlongAxis(x.shape(), index.shape(), axis, at, (full, indexed) -> result[indexed] = in[full]);
+        write(result, out);
+    }
+
+    @Override
+    public void scatterAdd(Tensor src, int axis, Tensor index, Tensor out) {
+        double[] values = read(src);
+        double[] at = read(index);
+        double[] result = read(out);
+        walkAlongAxis(out.shape(), index.shape(), axis, at, (full, indexed) -> result[full] += values[indexed]);
+        write(result, out);
+    }
+
+    /** Visits (position in the full tensor, position in the indexed tensor) pairs of gather. */
+    @FunctionalInterface
+    private interface IndexPair {
+        void visit(int full, int indexed);
+    }
+
+    private static void walkAlongAxis(int[] fullShape, int[] indexShape, int axis, double[] index, IndexPair pair) {
+        int outer = 1;
+        for (int d = 0; d < axis; d++) {
+            outer *= indexShape[d];
+        }
+        int inner = Shape.numel(indexShape) / outer / indexShape[axis];
+        int fullAxis = fullShape[axis];
+        int indexAxis = indexShape[axis];
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < indexAxis; j++) {
+                for (int i = 0; i < inner; i++) {
+                    int indexed = (o * indexAxis + j) * inner + i;
+                    pair.visit((o * fullAxis + (int) index[indexed]) * inner + i, indexed);
+                }
+            }
+        }
+    }
+}

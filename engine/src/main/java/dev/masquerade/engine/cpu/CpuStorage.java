@@ -1,0 +1,87 @@
+package dev.masquerade.engine.cpu;
+
+import dev.masquerade.engine.DType;
+import dev.masquerade.engine.backend.Backend;
+import dev.masquerade.engine.backend.Storage;
+
+/**
+ * CPU memory: a Java array of the tensor's element type. Kernels compute in double: they
+ * {@link #load} a strided run of elements into a double buffer, work on it, and {@link #store}
+ * the result, so that each kernel is written once for all three types.
+ */
+final class CpuStorage extends Storage {
+    private final CpuBackend backend;
+    private final DType dtype;
+    private final float[] f32;
+    private final double[] f64;
+    private final int[] i32;
+
+    CpuStorage(CpuBackend backend, DType dtype, int size) {
+        this.backend = backend;
+        this.dtype = dtype;
+        this.f32 = dtype == DType.F32 ? new float[size] : null;
+        this.f64 = dtype == DType.F64 ? new double[size] : null;
+        this.i32 = dtype == DType.I32 ? new int[size] : null;
+    }
+
+    @Override
+    public Backend backend() {
+        return backend;
+    }
+
+    @Override
+    public DType dtype() {
+        return dtype;
+    }
+
+    @Override
+    public int size() {
+        return switch (dtype) {
+            case F32 -> f32.length;
+            case F64 -> f64.length;
+            case I32 -> i32.length;
+        };
+    }
+
+    /** Reads {@code n} elements starting at offset, stride apart, into {@code dst[dstPos..]}. */
+    void load(int offset, int stride, int n, double[] dst, int dstPos) {
+        switch (dtype) {
+            case F32 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[dstPos + i] = f32[offset + i * stride];
+                }
+            }
+            case F64 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[dstPos + i] = f64[offset + i * stride];
+                }
+            }
+            case I32 -> {
+                for (int i = 0; i < n; i++) {
+                    dst[dstPos + i] = i32[offset + i * stride];
+                }
+            }
+        }
+    }
+
+    /** Writes {@code src[srcPos..srcPos + n)} to n elements starting at offset, stride apart. */
+    void store(double[] src, int srcPos, int n, int offset, int stride) {
+        switch (dtype) {
+            case F32 -> {
+                for (int i = 0; i < n; i++) {
+                    f32[offset + i * stride] = (float) src[srcPos + i];
+                }
+            }
+            case F64 -> {
+                for (int i = 0; i < n; i++) {
+                    f64[offset + i * stride] = src[srcPos + i];
+                }
+            }
+            case I32 -> {
+                for (int i = 0; i < n; i++) {
+                    i32[offset + i * stride] = (int) src[srcPos + i];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.masquerade.engine.ops;
+
+import dev.masquerade.engine.Autograd;
+import dev.masquerade.engine.Shape;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.backend.Conv2dGeometry;
+
+/**
+ * 2-d convolution (as in every deep-learning library, a cross-correlation) and its transpose.
+ *
+ * <p>conv2d is linear in its input and in its weight, so each gradient is the adjoint map:
+ * dL/dx = conv2dBackwardInput(dL/dy, w) ("full" correlation with the flipped kernel) and
+ * dL/dw = conv2dBackwardWeight(x, dL/dy) (correlation of the input with the output gradient).
+ * The transposed convolution is conv2d's input-gradient map used forwards, so its three
+ * passes are the same three primitives in another order. The bias is added by broadcasting,
+ * whose backward sums over batch and pixels. Tutorial: tutorials/07-convolution.md.
+ */
+public final class Convolution {
+    private Convolution() {
+    }
+
+    /** x [N, C, H, W] ⋆ weight [F, C, kH, kW] (+ bias [F]) → [N, F, Ho, Wo]. */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, Conv2dGeometry g) {
+        check("conv2d", x, weight);
+        if (x.size(1) != weight.size(1)) {
+            throw new IllegalArgumentException("conv2d: input " + Shape.str(x.shape()) + " has " + x.size(1)
+                    + " channels but weight " + Shape.str(weight.shape()) + " expects " + weight.size(1));
+        }
+        int outH = g.outputHeight(x.size(2), weight.size(2));
+        int outW = g.outputWidth(x.size(3), weight.size(3));
+        if (outH < 1 || outW < 1) {
+            throw new IllegalArgumentException("conv2d: kernel " + weight.size(2) + "x" + weight.size(3) + " with " + g
+                    + " does not fit input " + Shape.str(x.shape()));
+        }
+        Tensor out = Tensor.empty(x.dtype(), x.device(), x.size(0), weight.size(0), outH, outW);
+        x.backend().conv2d(x, weight, out, g);
+        Tensor y = Autograd.record("conv2d", out, grad -> new Tensor[] {
+                backwardInput(grad, weight, x.shape(), g),
+                backwardWeight(x, grad, weight.shape(), g)}, x, weight);
+        return addBias("conv2d", y, bias);
+    }
+
+    /**
+     * x [N, Cin, H, W] with weight [Cin, Cout, kH, kW] (+ bias [Cout]) → [N, Cout, Ho, Wo], where
+     * Ho = (H − 1)·stride − 2·padding + dilation·(kH − 1) + outputPadding + 1.
+     */
+    public static Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, Conv2dGeometry g, int outputPadding) {
+        check("convTranspose2d", x, weight);
+        if (x.size(1) != weight.size(0)) {
+            throw new IllegalArgumentException("convTranspose2d: input " + Shape.str(x.shape()) + " has " + x.size(1)
+                    + " channels but weight " + Shape.str(weight.shape()) + " expects " + weight.size(0));
+        }
+        if (outputPadding < 0 || (outputPadding >= g.strideH() && outputPadding >= g.dilationH())) {
+            throw new IllegalArgumentException("convTranspose2d: outputPadding " + outputPadding + " must be >= 0 and below the stride or the dilation");
+        }
+        int outH = (x.size(2) - 1) * g.strideH() - 2 * g.padH() + g.dilationH() * (weight.size(2) - 1) + outputPadding + 1;
+        int outW = (x.size(3) - 1) * g.strideW() - 2 * g.padW() + g.dilationW() * (weight.size(3) - 1) + outputPadding + 1;
+        if (outH < 1 || outW < 1) {
+            throw new IllegalArgumentException("convTranspose2d: padding " + g.padH() + " leaves no output for input " + Shape.str(x.shape()));
+        }
+        Tensor out = backwardInput(x, weight, new int[] {x.size(0), weight.size(1), outH, outW}, g);
+        Tensor y = Autograd.record("convTranspose2d", out, grad -> new Tensor[] {
+                forward(grad, weight, g),
+                backwardWeight(grad, x, weight.shape(), g)}, x, weight);
+        return addBias("convTranspose2d", y, bias);
+    }
+
+    private static Tensor forward(Tensor x, Tensor weight, Conv2dGeometry g) {
+        Tensor out = Tensor.empty(x.dtype(), x.device(), x.size(0), weight.size(0),
+                g.outputHeight(x.size(2), weight.size(2)), g.outputWidth(x.size(3), weight.size(3)));
+        x.backend().conv2d(x, weight, out, g);
+        return out;
+    }
+
+    private static Tensor backwardInput(Tensor gradOutput, Tensor weight, int[] inputShape, Conv2dGeometry g) {
+        Tensor gradInput = Tensor.empty(gradOutput.dtype(), gradOutput.device(), inputShape);
+        gradOutput.backend().conv2dBackwardInput(gradOutput, weight, gradInput, g);
+        return gradInput;
+    }
+
+    private static Tensor backwardWeight(Tensor x, Tensor gradOutput, int[] weightShape, Conv2dGeometry g) {
+        Tensor gradWeight = Tensor.empty(x.dtype(), x.device(), weightShape);
+        x.backend().conv2dBackwardWeight(x, gradOutput, gradWeight, g);
+        return gradWeight;
+    }
+
+    private static void check(String op, Tensor x, Tensor weight) {
+        Arithmetic.sameBackend(op, x, weight);
+        Arithmetic.requireFloatingPoint(op, x);
+        if (x.rank() != 4 || weight.rank() != 4) {
+            throw new IllegalArgumentException(op + ": needs input [N, C, H, W] and a rank-4 weight, got " + Shape.str(x.shape())
+                    + " and " + Shape.str(weight.shape()));
+        }
+    }
+
+    private static Tensor addBias(String op, Tensor y, Tensor bias) {
+        if (bias == null) {
+            return y;
+        }
+        if (bias.rank() != 1 || bias.size(0) != y.size(1)) {
+            throw new IllegalArgumentException(op + ": bias " + Shape.str(bias.shape()) + " must have shape [" + y.size(1) + "]");
+        }
+        return y.add(bias.reshape(1, y.size(1), 1, 1));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.masquerade.engine.ops;
+
+import dev.masquerade.engine.Autograd;
+import dev.masquerade.engine.NoGrad;
+import dev.masquerade.engine.Shape;
+import dev.masquerade.engine.Tensor;
+import java.util.Arrays;
+
+/**
+ * Matrix product C = A·B of [..., M, K] by [..., K, N]; the leading (batch) axes broadcast.
+ * Derivatives: dL/dA = dL/dC · Bᵀ and dL/dB = Aᵀ · dL/dC, each summed over the batch axes
+ * along which its input was broadcast. Tutorial: tutorials/06-matmul.md.
+ */
+public final class MatMul {
+    private MatMul() {
+    }
+
+    public static Tensor matmul(Tensor a, Tensor b) {
+        Arithmetic.sameBackend("matmul", a, b);
+        Arithmetic.requireFloatingPoint("matmul", a);
+        if (a.rank() < 2 || b.rank() < 2) {
+            throw new IllegalArgumentException("matmul: needs operands of rank 2 or more, got " + Shape.str(a.shape()) + " and "
+                    + Shape.str(b.shape()) + "; turn a vector into a matrix with unsqueeze()");
+        }
+        int m = a.size(-2), k = a.size(-1), kb = b.size(-2), n = b.size(-1);
+        if (k != kb) {
+            throw new IllegalArgumentException("matmul: cannot multiply " + Shape.str(a.shape()) + " by " + Shape.str(b.shape())
+                    + ": inner dimensions " + k + " and " + kb + " differ");
+        }
+        int[] batch = Shape.broadcast("matmul", Arrays.copyOf(a.shape(), a.rank() - 2), Arrays.copyOf(b.shape(), b.rank() - 2));
+        int batches = Shape.numel(batch);
+        int[] outShape = Arrays.copyOf(batch, batch.length + 2);
+        outShape[batch.length] = m;
+        outShape[batch.length + 1] = n;
+        Tensor out = Tensor.empty(a.dtype(), a.device(), batches, m, n);
+        try (var scope = NoGrad.enter()) {
+            a.backend().matmul(asBatch(a, batch, batches), false, asBatch(b, batch, batches), false, out);
+        }
+        Tensor result = out.reshape(outShape);
+        return Autograd.record("matmul", result, g -> new Tensor[] {
+                Arithmetic.sumToShape(g.matmul(b.transpose(-1, -2)), a.shape()),
+                Arithmetic.sumToShape(a.transpose(-1, -2).matmul(g), b.shape())}, a, b);
+    }
+
+    /** t broadcast to batch + its own last two axes, viewed as [batches, rows, cols]. */
+    private static Tensor asBatch(Tensor t, int[] batch, int batches) {
+        int[] full = Arrays.copyOf(batch, batch.length + 2);
+        full[batch.length] = t.size(-2);
+        full[batch.length + 1] = t.size(-1);
+        Tensor expanded = Arithmetic.broadcastView(t, full);
+        if (batch.length == 1) {
+            return expanded;
+        }
+        if (batch.length == 0) {
+            return expanded.unsqueeze(0);
+        }
+        return expanded.reshape(batches, t.size(-2), t.size(-1));
+    }
+}
