@@ -1,0 +1,73 @@
+package dev.masquerade.cli;
+
+import dev.masquerade.engine.Device;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code masquerade} command. Subcommands do the work; this class holds the options every
+ * subcommand shares and turns failures into one clear line (a stack trace only with --verbose).
+ */
+@Command(name = "masquerade", mixinStandardHelpOptions = true, version = "masquerade 0.1.0",
+        description = "A from-scratch deep-learning engine that teaches how deepfakes are made.",
+        subcommands = {DevicesCommand.class, CommandLine.HelpCommand.class})
+public final class Masquerade implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    private boolean verbose;
+
+    /** Chooses the default device for everything this run does. */
+    @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "DEVICE",
+            description = "Where tensors live: cpu or opencl:N (default: $MASQUERADE_DEVICE, else cpu).")
+    void device(String text) {
+        System.setProperty(Device.SYSTEM_PROPERTY, Device.parse(text).toString());
+    }
+
+    /** Prints stack traces of failures. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    void verbose(boolean on) {
+        this.verbose = on;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        Masquerade root = new Masquerade();
+        CommandLine line = new CommandLine(root);
+        line.setOut(out);
+        line.setErr(err);
+        line.setExecutionExceptionHandler((exception, command, parsed) -> {
+            if (root.verbose) {
+                exception.printStackTrace(command.getErr());
+            } else {
+                command.getErr().println("masquerade: " + exception.getMessage() + " (run with --verbose for details)");
+            }
+            return 1;
+        });
+        line.setParameterExceptionHandler((exception, rejected) -> {
+            CommandLine command = exception.getCommandLine();
+            // An option setter's own IllegalArgumentException already says what is wrong and how to fix it.
+            Throwable cause = exception.getCause();
+            String message = cause instanceof IllegalArgumentException ? cause.getMessage() : exception.getMessage();
+            command.getErr().println("masquerade: " + message);
+            command.getErr().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return 2;
+        });
+        return line.execute(args);
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(execute(out, err, args));
+    }
+}
