@@ -47,18 +47,19 @@ public final class Arithmetic {
 
     /** d max(a,b)/da = 1 where a ≥ b, else 0 (and the reverse for b, so a tie sends the gradient to a). */
     public static Tensor maximum(Tensor a, Tensor b) {
-        Tensor out = binary("maximum", BinaryOp.MAX, a, b);
-        return Autograd.record("maximum", out, g -> {
-            Tensor aWins = compare(BinaryOp.GE, a, b);
-            return new Tensor[] {sumToShape(g.mul(aWins), a.shape()), sumToShape(g.sub(g.mul(aWins)), b.shape())};
-        }, a, b);
+        return extremum("maximum", BinaryOp.MAX, BinaryOp.GE, a, b);
     }
 
     /** d min(a,b)/da = 1 where a ≤ b, else 0 (a tie sends the gradient to a). */
     public static Tensor minimum(Tensor a, Tensor b) {
-        Tensor out = binary("minimum", BinaryOp.MIN, a, b);
-        return Autograd.record("minimum", out, g -> {
-            Tensor aWins = compare(BinaryOp.LE, a, b);
+        return extremum("minimum", BinaryOp.MIN, BinaryOp.LE, a, b);
+    }
+
+    /** The larger or smaller of a and b: the gradient goes to whichever won, by the mask aWins. */
+    private static Tensor extremum(String name, BinaryOp pick, BinaryOp aWinsWhen, Tensor a, Tensor b) {
+        Tensor out = binary(name, pick, a, b);
+        return Autograd.record(name, out, g -> {
+            Tensor aWins = compare(aWinsWhen, a, b);
             return new Tensor[] {sumToShape(g.mul(aWins), a.shape()), sumToShape(g.sub(g.mul(aWins)), b.shape())};
         }, a, b);
     }
