@@ -13,11 +13,53 @@ import dev.masquerade.engine.backend.Storage;
 import dev.masquerade.engine.backend.UnaryOp;
 
 /**
- * The pure-Java backend: correct first and readable, multi-threaded over outer dimensions.
- * Element-wise work goes through {@link StridedLoop}; matrix products and convolutions read
- * their operands into contiguous double arrays and run on {@link Gemm}.
+ * The pure-Java backend, multi-threaded over outer dimensions. Element-wise work goes through
+ * {@link StridedLoop}. Matrix products and convolutions have two paths:
+ * <ul>
+ *   <li>the <b>reference</b>: read the operands into contiguous double arrays and run the plain
+ *       {@link Gemm}; readable, used for float64 and whenever the Vector API is absent;</li>
+ *   <li>the <b>fast</b> float32 path: {@link VectorGemm} and {@link FloatConvolution} straight on
+ *       the float arrays.</li>
+ * </ul>
  */
 public final class CpuBackend implements Backend {
+    private final boolean vector;
+
+    /**
+     * @param vector whether float32 work may use the Vector API kernels ({@link CpuFeatures#VECTOR});
+     *               false gives the reference backend that tests compare against
+     */
+    CpuBackend(boolean vector) {
+        this.vector = vector;
+    }
+
+    private boolean fast(Tensor t) {
+        return vector && t.dtype() == DType.F32;
+    }
+
+    /** t itself when it is contiguous, else a contiguous float32 copy. */
+    private Tensor contiguousF32(Tensor t) {
+        if (t.isContiguous()) {
+            return t;
+        }
+        Tensor copy = Tensor.asStrided(allocate(DType.F32, t.numel()), t.shape(), Shape.contiguousStrides(t.shape()), 0);
+        copy(t, copy);
+        return copy;
+    }
+
+    private static float[] floats(Tensor t) {
+        return ((CpuStorage) t.storage()).floats();
+    }
+
+    /** Runs a fast kernel that writes a contiguous float32 result, through a copy when out is a strided view. */
+    private void intoContiguous(Tensor out, java.util.function.Consumer<Tensor> kernel) {
+        Tensor target = out.isContiguous() ? out
+                : Tensor.asStrided(allocate(DType.F32, out.numel()), out.shape(), Shape.contiguousStrides(out.shape()), 0);
+        kernel.accept(target);
+        if (target != out) {
+            copy(target, out);
+        }
+    }
 
     @Override
     public Device device() {
@@ -150,6 +192,10 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        if (fast(out)) {
+            fastMatmul(a, transposeA, b, transposeB, out);
+            return;
+        }
         int batches = out.size(0);
         int m = out.size(1);
         int n = out.size(2);
@@ -169,6 +215,21 @@ public final class CpuBackend implements Backend {
         write(result, out);
     }
 
+    /** The float32 product on {@link VectorGemm}, reading a and b through their strides (transposes included). */
+    private void fastMatmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        int m = out.size(1), n = out.size(2), k = transposeA ? a.size(1) : a.size(2);
+        int[] as = a.strides();
+        int[] bs = b.strides();
+        intoContiguous(out, target -> {
+            for (int batch = 0; batch < out.size(0); batch++) {
+                VectorGemm.multiply(m, n, k,
+                        floats(a), a.offset() + batch * as[0], transposeA ? as[2] : as[1], transposeA ? as[1] : as[2],
+                        floats(b), b.offset() + batch * bs[0], transposeB ? bs[2] : bs[1], transposeB ? bs[1] : bs[2],
+                        floats(target), target.offset() + batch * m * n, n, false);
+            }
+        });
+    }
+
     /** Matrix {@code batch} of a rank-3 tensor as a rank-2 view, transposed by swapping strides. */
     private static Tensor matrix(Tensor t, int batch, boolean transpose) {
         int[] s = t.strides();
@@ -184,8 +245,18 @@ public final class CpuBackend implements Backend {
         return new Im2col(x.size(1), x.size(2), x.size(3), weight.size(2), weight.size(3), g);
     }
 
+    private static FloatConvolution floatConvolution(Tensor x, Tensor weight, Conv2dGeometry g) {
+        return new FloatConvolution(im2col(x, weight, g), weight.size(0), x.size(0));
+    }
+
     @Override
     public void conv2d(Tensor x, Tensor weight, Tensor out, Conv2dGeometry g) {
+        if (fast(out)) {
+            Tensor cx = contiguousF32(x), cw = contiguousF32(weight);
+            intoContiguous(out, target -> floatConvolution(x, weight, g)
+                    .forward(floats(cx), cx.offset(), floats(cw), cw.offset(), floats(target), target.offset()));
+            return;
+        }
         Im2col geometry = im2col(x, weight, g);
         double[] image = read(x);
         double[] w = read(weight);
@@ -205,6 +276,12 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void conv2dBackwardInput(Tensor gradOutput, Tensor weight, Tensor gradInput, Conv2dGeometry g) {
+        if (fast(gradInput)) {
+            Tensor gy = contiguousF32(gradOutput), cw = contiguousF32(weight);
+            intoContiguous(gradInput, target -> floatConvolution(gradInput, weight, g)
+                    .backwardInput(floats(gy), gy.offset(), floats(cw), cw.offset(), floats(target), target.offset()));
+            return;
+        }
         Im2col geometry = im2col(gradInput, weight, g);
         double[] gy = read(gradOutput);
         int filters = weight.size(0);
@@ -224,6 +301,12 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void conv2dBackwardWeight(Tensor x, Tensor gradOutput, Tensor gradWeight, Conv2dGeometry g) {
+        if (fast(gradWeight)) {
+            Tensor cx = contiguousF32(x), gy = contiguousF32(gradOutput);
+            float[] result = floatConvolution(x, gradWeight, g).backwardWeight(floats(cx), cx.offset(), floats(gy), gy.offset());
+            intoContiguous(gradWeight, target -> System.arraycopy(result, 0, floats(target), target.offset(), result.length));
+            return;
+        }
         Im2col geometry = im2col(x, gradWeight, g);
         double[] image = read(x);
         double[] gy = read(gradOutput);

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Registers the CPU backend with {@link dev.masquerade.engine.backend.Backends}. */
 public final class CpuBackendProvider implements BackendProvider {
-    private static final CpuBackend BACKEND = new CpuBackend();
+    private static final CpuBackend BACKEND = new CpuBackend(CpuFeatures.VECTOR);
 
     @Override
     public String type() {
@@ -16,8 +16,7 @@ public final class CpuBackendProvider implements BackendProvider {
 
     @Override
     public List<DeviceInfo> devices() {
-        return List.of(new DeviceInfo(Device.CPU, "Java " + Runtime.version().feature() + ", plain-Java kernels, "
-                + CpuThreads.threads() + " threads"));
+        return List.of(new DeviceInfo(Device.CPU, "Java " + Runtime.version().feature() + ", " + CpuThreads.threads() + " threads, " + CpuFeatures.describe()));
     }
 
     @Override

@@ -43,6 +43,11 @@ final class CpuStorage extends Storage {
         };
     }
 
+    /** The float32 elements themselves, for the fast kernels. */
+    float[] floats() {
+        return f32;
+    }
+
     /** Reads {@code n} elements starting at offset, stride apart, into {@code dst[dstPos..]}. */
     void load(int offset, int stride, int n, double[] dst, int dstPos) {
         switch (dtype) {
