@@ -48,17 +48,30 @@ final class CpuStorage extends Storage {
         return f32;
     }
 
-    /** Reads {@code n} elements starting at offset, stride apart, into {@code dst[dstPos..]}. */
+    /**
+     * Reads {@code n} elements starting at offset, stride apart, into {@code dst[dstPos..]}.
+     * Unit strides get their own loops because the JIT vectorises only those.
+     */
     void load(int offset, int stride, int n, double[] dst, int dstPos) {
         switch (dtype) {
             case F32 -> {
-                for (int i = 0; i < n; i++) {
-                    dst[dstPos + i] = f32[offset + i * stride];
+                if (stride == 1) {
+                    for (int i = 0; i < n; i++) {
+                        dst[dstPos + i] = f32[offset + i];
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        dst[dstPos + i] = f32[offset + i * stride];
+                    }
                 }
             }
             case F64 -> {
-                for (int i = 0; i < n; i++) {
-                    dst[dstPos + i] = f64[offset + i * stride];
+                if (stride == 1) {
+                    System.arraycopy(f64, offset, dst, dstPos, n);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        dst[dstPos + i] = f64[offset + i * stride];
+                    }
                 }
             }
             case I32 -> {
@@ -73,13 +86,23 @@ final class CpuStorage extends Storage {
     void store(double[] src, int srcPos, int n, int offset, int stride) {
         switch (dtype) {
             case F32 -> {
-                for (int i = 0; i < n; i++) {
-                    f32[offset + i * stride] = (float) src[srcPos + i];
+                if (stride == 1) {
+                    for (int i = 0; i < n; i++) {
+                        f32[offset + i] = (float) src[srcPos + i];
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        f32[offset + i * stride] = (float) src[srcPos + i];
+                    }
                 }
             }
             case F64 -> {
-                for (int i = 0; i < n; i++) {
-                    f64[offset + i * stride] = src[srcPos + i];
+                if (stride == 1) {
+                    System.arraycopy(src, srcPos, f64, offset, n);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        f64[offset + i * stride] = src[srcPos + i];
+                    }
                 }
             }
             case I32 -> {

@@ -12,7 +12,7 @@ import dev.masquerade.engine.Tensor;
  * per chunk (not per element) and loops over the chunk itself.
  */
 final class StridedLoop {
-    static final int CHUNK = 4096;
+    static final int CHUNK = 1024;
 
     private StridedLoop() {
     }

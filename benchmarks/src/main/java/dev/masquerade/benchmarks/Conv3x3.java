@@ -1,0 +1,47 @@
+package dev.masquerade.benchmarks;
+
+import dev.masquerade.engine.NoGrad;
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * conv3x3 of ../shared/anchors/MODELS.md: input 16×64×32×32, weight 128×64×3×3, stride 1,
+ * padding 1, with bias. Forward FLOPs = 2·16·128·64·9·32·32; forward+backward counts 3× that,
+ * timed as conv(x).sum().backward() like the PyTorch reference.
+ */
+@State(Scope.Benchmark)
+public class Conv3x3 extends EngineBenchmark {
+    /** FLOPs of one forward pass. */
+    public static final double FORWARD_FLOPS = 2.0 * 16 * 128 * 64 * 9 * 32 * 32;
+    private Tensor x;
+    private Tensor weight;
+    private Tensor bias;
+
+    @Setup
+    public void setUp() {
+        Rng rng = new Rng(0);
+        x = Tensor.randn(rng, 16, 64, 32, 32).requiresGrad(true);
+        weight = Tensor.randn(rng, 128, 64, 3, 3).mul(0.05).detach().requiresGrad(true);
+        bias = Tensor.zeros(128).requiresGrad(true);
+    }
+
+    @Benchmark
+    public Tensor forward() {
+        try (var scope = NoGrad.enter()) {
+            return x.conv2d(weight, bias, 1, 1, 1);
+        }
+    }
+
+    @Benchmark
+    public Tensor forwardBackward() {
+        x.zeroGrad();
+        weight.zeroGrad();
+        bias.zeroGrad();
+        x.conv2d(weight, bias, 1, 1, 1).sum().backward();
+        return weight.grad();
+    }
+}
