@@ -144,47 +144,41 @@ public final class CpuBackend implements Backend {
     }
 
     /**
-     * Reads x with the reduced axes moved last, so each output element reduces one contiguous
-     * block of the copy.
+     * Each output element reduces a block of x: the elements that share its kept indices. The
+     * kept axes are split among threads; each block is streamed through x's strides in chunks,
+     * in order on one thread (so sums do not depend on the thread count), without copying x.
      */
     @Override
     public void reduce(ReduceOp op, Tensor x, int[] axes, Tensor out) {
         int rank = x.rank();
-        int[] order = new int[rank];
+        int[] shape = x.shape();
+        int[] strides = x.strides();
         boolean[] reducedAxis = new boolean[rank];
         for (int axis : axes) {
             reducedAxis[axis] = true;
         }
-        int next = 0;
-        for (int axis = 0; axis < rank; axis++) {
-            if (!reducedAxis[axis]) {
-                order[next++] = axis;
-            }
+        int[] blockShape = new int[axes.length];
+        int[] blockStrides = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            blockShape[i] = shape[axes[i]];
+            blockStrides[i] = strides[axes[i]];
         }
-        for (int axis : axes) {
-            order[next++] = axis;
-        }
-        int[] shape = x.shape();
-        int[] strides = x.strides();
-        int[] permutedShape = new int[rank];
-        int[] permutedStrides = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            permutedShape[i] = shape[order[i]];
-            permutedStrides[i] = strides[order[i]];
-        }
-        double[] values = read(Tensor.asStrided(x.storage(), permutedShape, permutedStrides, x.offset()));
         int outer = out.numel();
-        int inner = values.length / outer;
+        int inner = x.numel() / outer;
         double[] result = new double[outer];
         CpuThreads.parallelFor(outer, inner, (from, to) -> {
             for (int o = from; o < to; o++) {
-                int base = o * inner;
-                double acc = op == ReduceOp.SUM ? 0 : Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < inner; i++) {
-                    double v = values[base + i];
-                    acc = op == ReduceOp.SUM ? acc + v : Math.max(acc, v);
+                int offset = x.offset();
+                for (int axis = rank - 1, rest = o; axis >= 0; axis--) { // o indexes the kept axes row-major
+                    if (!reducedAxis[axis]) {
+                        offset += (rest % shape[axis]) * strides[axis];
+                        rest /= shape[axis];
+                    }
                 }
-                result[o] = acc;
+                Tensor block = Tensor.asStrided(x.storage(), blockShape, blockStrides, offset);
+                double[] acc = {op == ReduceOp.SUM ? 0 : Double.NEGATIVE_INFINITY};
+                StridedLoop.runInOrder(blockShape, new Tensor[] {block}, 1, c -> acc[0] = ElementKernels.reduce(op, acc[0], c.load(block, 0), c.length));
+                result[o] = acc[0];
             }
         });
         write(result, out);

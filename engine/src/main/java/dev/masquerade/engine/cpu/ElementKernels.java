@@ -1,6 +1,7 @@
 package dev.masquerade.engine.cpu;
 
 import dev.masquerade.engine.backend.BinaryOp;
+import dev.masquerade.engine.backend.ReduceOp;
 import dev.masquerade.engine.backend.UnaryOp;
 
 /**
@@ -51,5 +52,14 @@ final class ElementKernels {
             case LT -> { for (int i = 0; i < n; i++) y[i] = a[i] < b[i] ? 1 : 0; }
             case LE -> { for (int i = 0; i < n; i++) y[i] = a[i] <= b[i] ? 1 : 0; }
         }
+    }
+
+    /** Folds n values into an accumulator: their sum or their maximum. */
+    static double reduce(ReduceOp op, double acc, double[] x, int n) {
+        switch (op) {
+            case SUM -> { for (int i = 0; i < n; i++) acc += x[i]; }
+            case MAX -> { for (int i = 0; i < n; i++) acc = Math.max(acc, x[i]); }
+        }
+        return acc;
     }
 }

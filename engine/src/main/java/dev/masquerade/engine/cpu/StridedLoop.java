@@ -55,6 +55,15 @@ final class StridedLoop {
 
     /** Runs body over every chunk of the operands, which all have {@code shape} (broadcast views allowed). */
     static void run(int[] shape, Tensor[] operands, int scratchBuffers, Body body) {
+        walk(shape, operands, scratchBuffers, body, true);
+    }
+
+    /** Like {@link #run}, but every chunk on the calling thread, in order: for bodies that accumulate. */
+    static void runInOrder(int[] shape, Tensor[] operands, int scratchBuffers, Body body) {
+        walk(shape, operands, scratchBuffers, body, false);
+    }
+
+    private static void walk(int[] shape, Tensor[] operands, int scratchBuffers, Body body, boolean parallel) {
         int rank = shape.length;
         int[] dims = new int[Math.max(rank, 1)];
         int[][] strides = new int[operands.length][dims.length];
@@ -67,7 +76,7 @@ final class StridedLoop {
         int chunksPerRow = (rowLength + CHUNK - 1) / CHUNK;
         int bufferSize = Math.min(rowLength, CHUNK);
         int items = rows * chunksPerRow;
-        CpuThreads.parallelFor(items, bufferSize, (from, to) -> {
+        CpuThreads.Range chunks = (from, to) -> {
             Cursor cursor = new Cursor(operands.length, scratchBuffers, bufferSize);
             for (int item = from; item < to; item++) {
                 int row = item / chunksPerRow;
@@ -86,7 +95,12 @@ final class StridedLoop {
                 cursor.linear = row * rowLength + start;
                 body.chunk(cursor);
             }
-        });
+        };
+        if (parallel) {
+            CpuThreads.parallelFor(items, bufferSize, chunks);
+        } else {
+            chunks.run(0, items);
+        }
     }
 
     /** Fills dims/strides with the coalesced layout and returns its rank (at least 1). */

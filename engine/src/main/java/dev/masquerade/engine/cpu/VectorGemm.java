@@ -116,7 +116,13 @@ final class VectorGemm {
             if (cols < NR) {
                 java.util.Arrays.fill(dst, base, base + kc * NR, 0f);
             }
-            if (col == 1) { // rows of B are contiguous: copy runs of NR
+            if (col == 1 && cols == NR) { // rows of B are contiguous: copy runs of NR, two vectors each
+                for (int p = 0; p < kc; p++) {
+                    int src = off + p * row + j;
+                    FloatVector.fromArray(SPECIES, b, src).intoArray(dst, base + p * NR);
+                    FloatVector.fromArray(SPECIES, b, src + LANES).intoArray(dst, base + p * NR + LANES);
+                }
+            } else if (col == 1) {
                 for (int p = 0; p < kc; p++) {
                     System.arraycopy(b, off + p * row + j, dst, base + p * NR, cols);
                 }

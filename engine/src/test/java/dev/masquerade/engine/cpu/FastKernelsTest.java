@@ -1,0 +1,127 @@
+package dev.masquerade.engine.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masquerade.engine.DType;
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.backend.Conv2dGeometry;
+import dev.masquerade.engine.testing.GradCheck;
+import dev.masquerade.engine.testing.Gens;
+import dev.masquerade.engine.testing.Layout;
+import dev.masquerade.engine.testing.Property;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The fast float32 kernels (Vector API GEMM, im2col convolutions) agree with the plain
+ * reference kernels on random problems, including awkward sizes that leave partial register
+ * tiles and partial cache blocks, and operands read through transposed strides.
+ */
+class FastKernelsTest {
+    /** Sizes that hit edge cases of the 6×16 tile and the 120/256 blocks. */
+    private static final int[] SIZES = {1, 2, 7, 16, 31, 33, 64, 129};
+    private static final double TOLERANCE = 1e-5;
+    private final CpuBackend fast = new CpuBackend(true);
+    private final CpuBackend reference = new CpuBackend(false);
+
+    private static Tensor random(Layout layout, int salt, int... shape) {
+        return Tensor.randn(new Rng(layout.hashCode() * 31L + salt), DType.F32, Device.CPU, shape);
+    }
+
+    private static void assertClose(Tensor expected, Tensor actual) {
+        double error = GradCheck.relativeError(actual.toDoubleArray(), expected.toDoubleArray());
+        assertTrue(error <= TOLERANCE, "fast and reference kernels differ by " + error + " relative");
+    }
+
+    @Test
+    void theVectorApiIsInUseInTheseTests() {
+        assertTrue(CpuFeatures.VECTOR, "Surefire passes --add-modules jdk.incubator.vector; the fast path should be on");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> fastEqualsReference() {
+        // params [m, k, n as indices into SIZES, transpose A, transpose B, batches, B shared across the batch]
+        int last = SIZES.length - 1;
+        var matmuls = Gens.structured(new int[] {0, 0, 0, 0, 0, 1, 0}, new int[] {last, last, last, 1, 1, 3, 1}, p -> true,
+                p -> List.of());
+        // params [N, C, H, W, F, kernel, stride, padding, dilation]
+        var convolutions = Gens.structured(new int[] {1, 1, 1, 1, 1, 1, 1, 0, 1}, new int[] {3, 9, 12, 12, 20, 5, 3, 2, 2},
+                p -> Math.min(p[2], p[3]) + 2 * p[7] >= p[8] * (p[5] - 1) + 1, p -> List.of());
+        return Stream.of(
+                Property.forAll("matmul: fast equals reference", matmuls).test(l -> {
+                    int m = SIZES[l.param(0)], k = SIZES[l.param(1)], n = SIZES[l.param(2)], batches = l.param(5);
+                    boolean ta = l.param(3) == 1, tb = l.param(4) == 1;
+                    Tensor a = ta ? random(l, 1, batches, k, m) : random(l, 1, batches, m, k);
+                    Tensor b = tb ? random(l, 2, 1, n, k) : random(l, 2, 1, k, n);
+                    if (l.param(6) == 0) {
+                        b = b.expand(batches, b.size(1), b.size(2)).contiguous();
+                    } else {
+                        b = b.expand(batches, b.size(1), b.size(2)); // batch stride 0: one matrix shared
+                    }
+                    Tensor expected = Tensor.empty(DType.F32, Device.CPU, batches, m, n);
+                    Tensor actual = Tensor.empty(DType.F32, Device.CPU, batches, m, n);
+                    reference.matmul(a, ta, b, tb, expected);
+                    fast.matmul(a, ta, b, tb, actual);
+                    assertClose(expected, actual);
+                    // the same product from transposed views instead of transpose flags
+                    Tensor viaViews = Tensor.empty(DType.F32, Device.CPU, batches, m, n);
+                    fast.matmul(ta ? a.transpose(1, 2) : a, false, tb ? b.transpose(1, 2) : b, false, viaViews);
+                    assertClose(expected, viaViews);
+                }),
+                Property.forAll("conv2d forward and both backward passes: fast equals reference", convolutions).test(l -> {
+                    int batch = l.param(0), channels = l.param(1), h = l.param(2), w = l.param(3), filters = l.param(4), k = l.param(5);
+                    Conv2dGeometry g = Conv2dGeometry.square(l.param(6), l.param(7), l.param(8));
+                    Tensor x = random(l, 1, batch, channels, h, w);
+                    Tensor weight = random(l, 2, filters, channels, k, k);
+                    int[] outShape = {batch, filters, g.outputHeight(h, k), g.outputWidth(w, k)};
+                    Tensor gradOutput = random(l, 3, outShape);
+                    Tensor expected = Tensor.empty(DType.F32, Device.CPU, outShape);
+                    Tensor actual = Tensor.empty(DType.F32, Device.CPU, outShape);
+                    reference.conv2d(x, weight, expected, g);
+                    fast.conv2d(x, weight, actual, g);
+                    assertClose(expected, actual);
+                    Tensor expectedInput = Tensor.empty(DType.F32, Device.CPU, x.shape());
+                    Tensor actualInput = Tensor.empty(DType.F32, Device.CPU, x.shape());
+                    reference.conv2dBackwardInput(gradOutput, weight, expectedInput, g);
+                    fast.conv2dBackwardInput(gradOutput, weight, actualInput, g);
+                    assertClose(expectedInput, actualInput);
+                    Tensor expectedWeight = Tensor.empty(DType.F32, Device.CPU, weight.shape());
+                    Tensor actualWeight = Tensor.empty(DType.F32, Device.CPU, weight.shape());
+                    reference.conv2dBackwardWeight(x, gradOutput, expectedWeight, g);
+                    fast.conv2dBackwardWeight(x, gradOutput, actualWeight, g);
+                    assertClose(expectedWeight, actualWeight);
+                }));
+    }
+
+    @Test
+    void aOneByOneConvolutionIsAMatrixProductPerPixel() {
+        Tensor x = Tensor.randn(new Rng(5), 2, 33, 7, 9);
+        Tensor weight = Tensor.randn(new Rng(6), 17, 33, 1, 1);
+        Tensor viaConv = x.conv2d(weight, null, 1, 0, 1);
+        Tensor viaMatmul = weight.reshape(17, 33).matmul(x.reshape(2, 33, 63)).reshape(2, 17, 7, 9);
+        assertClose(viaMatmul, viaConv);
+    }
+
+    @Test
+    void reductionsBigEnoughToRunInParallelAreExactAndDeterministic() {
+        int n = 1 << 20;
+        assertEquals(n, Tensor.ones(n).sum().item(), 0);
+        Tensor x = Tensor.randn(new Rng(9), DType.F64, Device.CPU, 1000, 300);
+        double[] values = x.toDoubleArray();
+        double[] columnSums = new double[300];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < values.length; i++) {
+            columnSums[i % 300] += values[i];
+            max = Math.max(max, values[i]);
+        }
+        assertTrue(GradCheck.relativeError(columnSums, x.sum(new int[] {0}, false).toDoubleArray()) < 1e-13);
+        assertEquals(max, x.max().item(), 0);
+        assertEquals(x.sum().item(), x.sum().item(), 0); // same order of additions every time
+    }
+}
