@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs the engine's benchmarks and PyTorch's reference script in one sitting and prints
 # engine/PyTorch throughput ratios (above 1 means the engine is faster). Writes the ratios to
-# benchmarks/compare.json and the raw figures beside it (jmh.json, torch.json).
+# benchmarks/compare.json and the raw figures beside it (jmh-R.json, torch-R.json).
 #
-#   benchmarks/compare-with-pytorch.sh [--threads N] [--anchors DIR] [--quick]
+#   benchmarks/compare-with-pytorch.sh [--threads N] [--rounds R] [--anchors DIR] [--quick]
+#
+# Shared machines change speed from minute to minute, so the two sides run in alternating
+# rounds (engine, PyTorch, engine, PyTorch, ...). Each round gives a ratio per workload and
+# the result is the median over rounds.
 #
 # Installs nothing: when PyTorch or OpenBLAS is missing it says what to install and stops.
 set -euo pipefail
@@ -11,13 +15,15 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 anchors="$root/../shared/anchors"
 threads=2
-jmh_args=()
+rounds=3
+jmh_args=(-wi 3 -w 1 -i 5 -r 1)
 while [ $# -gt 0 ]; do
   case "$1" in
     --threads) threads="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
     --anchors) anchors="$2"; shift 2 ;;
-    --quick) jmh_args=(-wi 2 -w 1 -i 3 -r 1); shift ;;
-    *) echo "usage: $0 [--threads N] [--anchors DIR] [--quick]" >&2; exit 2 ;;
+    --quick) rounds=1; jmh_args=(-wi 2 -w 1 -i 3 -r 1); shift ;;
+    *) echo "usage: $0 [--threads N] [--rounds R] [--anchors DIR] [--quick]" >&2; exit 2 ;;
   esac
 done
 
@@ -43,52 +49,71 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root" \( -name pom.xml -o -path '*/src/main
   (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests install)
 fi
 
-echo "Engine (JMH, ${threads} threads) ..." >&2
-java --add-modules jdk.incubator.vector -Dmasquerade.cpu.threads="$threads" -jar "$jar" \
-  'Sgemm|Conv3x3|Elementwise' -jvmArgsAppend "-Dmasquerade.cpu.threads=$threads" \
-  "${jmh_args[@]}" -rf json -rff "$here/jmh.json" >&2
-echo "PyTorch (${threads} threads) ..." >&2
-"$python" "$anchors/torch_reference.py" --threads "$threads" --json "$here/torch.json" >&2
+for round in $(seq 1 "$rounds"); do
+  echo "Round $round/$rounds: engine (JMH, ${threads} threads) ..." >&2
+  java --add-modules jdk.incubator.vector -jar "$jar" \
+    'Sgemm|Conv3x3|Elementwise' -jvmArgsAppend "-Dmasquerade.cpu.threads=$threads" \
+    "${jmh_args[@]}" -rf json -rff "$here/jmh-$round.json" >&2
+  echo "Round $round/$rounds: PyTorch (${threads} threads) ..." >&2
+  "$python" "$anchors/torch_reference.py" --threads "$threads" --json "$here/torch-$round.json" >&2
+done
 
-"$python" - "$here/jmh.json" "$here/torch.json" "$here/compare.json" <<'PY'
-import json, sys, platform, datetime
-jmh_file, torch_file, out_file = sys.argv[1:]
-runs = json.load(open(jmh_file))
-torch = json.load(open(torch_file))
+"$python" - "$here" "$rounds" "$here/compare.json" <<'PY'
+import json, sys, platform, datetime, statistics
+folder, rounds, out_file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 
-def ms(name, n=None):
-    for r in runs:
-        if r["benchmark"].endswith(name) and (n is None or r.get("params", {}).get("n") == str(n)):
-            return r["primaryMetric"]["score"]  # ms per call
-    raise SystemExit("no JMH result for " + name)
+def one_round(runs, torch):
+    def ms(name, n=None):
+        # The median of the measured iterations (ms per call), as the PyTorch script reports medians:
+        # on a shared machine a median shrugs off the iterations another tenant slowed down.
+        for r in runs:
+            if r["benchmark"].endswith(name) and (n is None or r.get("params", {}).get("n") == str(n)):
+                return statistics.median(v for fork in r["primaryMetric"]["rawData"] for v in fork)
+        raise SystemExit("no JMH result for " + name)
 
-conv = 2 * 16 * 128 * 64 * 9 * 32 * 32
-engine = {f"sgemm_{n}": 2 * n ** 3 / (ms("Sgemm.sgemm", n) / 1e3) / 1e9 for n in (256, 512, 1024, 2048)}
-engine["conv3x3_fwd"] = conv / (ms("Conv3x3.forward") / 1e3) / 1e9
-engine["conv3x3_fwd_bwd"] = 3 * conv / (ms("Conv3x3.forwardBackward") / 1e3) / 1e9
-n = 16 * 1024 * 1024
-add_gbs = 3 * 4 * n / (ms("Elementwise.add") / 1e3) / 1e9
-copy_gbs = 2 * 4 * n / (ms("Elementwise.copyBandwidth") / 1e3) / 1e9
+    conv = 2 * 16 * 128 * 64 * 9 * 32 * 32
+    engine = {f"sgemm_{n}": 2 * n ** 3 / (ms("Sgemm.sgemm", n) / 1e3) / 1e9 for n in (256, 512, 1024, 2048)}
+    engine["conv3x3_fwd"] = conv / (ms("Conv3x3.forward") / 1e3) / 1e9
+    engine["conv3x3_fwd_bwd"] = 3 * conv / (ms("Conv3x3.forwardBackward") / 1e3) / 1e9
+    n = 16 * 1024 * 1024
+    add_gbs = 3 * 4 * n / (ms("Elementwise.add") / 1e3) / 1e9
+    copy_gbs = 2 * 4 * n / (ms("Elementwise.copyBandwidth") / 1e3) / 1e9
 
-rows = []
-ratios = {}
-for key, value in engine.items():
-    reference = torch[f"{key}_gflops"]
-    ratios[key] = round(value / reference, 3)
-    rows.append((key, f"{value:.1f}", f"{reference:.1f}", f"{ratios[key]:.2f}"))
-print(f"\n{'workload':<18}{'engine GFLOP/s':>16}{'PyTorch GFLOP/s':>17}{'ratio':>8}")
-for r in rows:
-    print(f"{r[0]:<18}{r[1]:>16}{r[2]:>17}{r[3]:>8}")
-print(f"\nelement-wise add, 16 M floats: {add_gbs:.1f} GB/s = {100 * add_gbs / copy_gbs:.0f}% of copy bandwidth ({copy_gbs:.1f} GB/s)")
+    return engine, add_gbs, copy_gbs
+
+per_round = []
+for r in range(1, rounds + 1):
+    runs = json.load(open(f"{folder}/jmh-{r}.json"))
+    torch = json.load(open(f"{folder}/torch-{r}.json"))
+    engine, add_gbs, copy_gbs = one_round(runs, torch)
+    per_round.append({"engine": engine, "torch": {k: torch[f"{k}_gflops"] for k in engine},
+                      "add_gbs": add_gbs, "copy_gbs": copy_gbs, "torch_version": torch.get("torch"), "threads": torch.get("threads")})
+
+keys = list(per_round[0]["engine"])
+med = lambda values: statistics.median(values)
+ratios = {k: round(med([r["engine"][k] / r["torch"][k] for r in per_round]), 3) for k in keys}
+engine = {k: med([r["engine"][k] for r in per_round]) for k in keys}
+reference = {k: med([r["torch"][k] for r in per_round]) for k in keys}
+add_fraction = med([r["add_gbs"] / r["copy_gbs"] for r in per_round])
+add_gbs = med([r["add_gbs"] for r in per_round])
+copy_gbs = med([r["copy_gbs"] for r in per_round])
+
+print(f"\nmedians over {rounds} alternating rounds")
+print(f"{'workload':<18}{'engine GFLOP/s':>16}{'PyTorch GFLOP/s':>17}{'ratio':>8}   ratio per round")
+for k in keys:
+    each = " ".join(f"{r['engine'][k] / r['torch'][k]:.2f}" for r in per_round)
+    print(f"{k:<18}{engine[k]:>16.1f}{reference[k]:>17.1f}{ratios[k]:>8.2f}   {each}")
+print(f"\nelement-wise add, 16 M floats: {add_gbs:.1f} GB/s = {100 * add_fraction:.0f}% of copy bandwidth ({copy_gbs:.1f} GB/s, {per_round[0]['threads']} threads)")
 result = {k: ratios[k] for k in ("sgemm_512", "sgemm_1024", "sgemm_2048", "conv3x3_fwd", "conv3x3_fwd_bwd")}
 result["sgemm_256"] = ratios["sgemm_256"]
 result["engine_gflops"] = {k: round(v, 1) for k, v in engine.items()}
-result["torch_gflops"] = {k: torch[f"{k}_gflops"] for k in engine}
+result["torch_gflops"] = {k: round(v, 1) for k, v in reference.items()}
 result["add_gbs"] = round(add_gbs, 2)
 result["copy_gbs"] = round(copy_gbs, 2)
-result["add_fraction_of_copy"] = round(add_gbs / copy_gbs, 3)
-result["torch"] = torch.get("torch")
-result["threads"] = torch.get("threads")
+result["add_fraction_of_copy"] = round(add_fraction, 3)
+result["rounds"] = per_round
+result["torch"] = per_round[0]["torch_version"]
+result["threads"] = per_round[0]["threads"]
 result["date"] = datetime.date.today().isoformat()
 result["machine"] = platform.processor() or platform.machine()
 json.dump(result, open(out_file, "w"), indent=1)

@@ -105,9 +105,24 @@ public final class CpuBackend implements Backend {
         });
     }
 
+    /**
+     * Float32 runs where out and a are contiguous and b is contiguous or one repeated value
+     * take {@link FloatKernels}; everything else the reference kernels.
+     */
     @Override
     public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        boolean floats = fast(out) && a.dtype() == DType.F32 && b.dtype() == DType.F32 && FloatKernels.supports(op);
         StridedLoop.run(out.shape(), new Tensor[] {out, a, b}, 3, c -> {
+            if (floats && c.stride[0] == 1 && c.stride[1] == 1 && c.stride[2] <= 1) {
+                float[] right = floats(b);
+                int at = c.offset[2];
+                if (c.stride[2] == 0) { // one value repeated: spread it over a run first
+                    right = c.floatRun(right[at]);
+                    at = 0;
+                }
+                FloatKernels.binary(op, floats(a), c.offset[1], right, at, floats(out), c.offset[0], c.length);
+                return;
+            }
             ElementKernels.binary(op, c.load(a, 1), c.load(b, 2), c.scratch[0], c.length);
             c.store(out, 0, 0);
         });

@@ -32,6 +32,17 @@ final class StridedLoop {
             scratch = new double[scratchBuffers][bufferSize];
         }
 
+        private float[] run;
+
+        /** A run of {@code length} copies of value, in a buffer this cursor reuses. */
+        float[] floatRun(float value) {
+            if (run == null) {
+                run = new float[scratch.length == 0 ? CHUNK : Math.max(CHUNK, scratch[0].length)];
+            }
+            java.util.Arrays.fill(run, 0, length, value);
+            return run;
+        }
+
         CpuStorage storage(Tensor t) {
             return (CpuStorage) t.storage();
         }
