@@ -38,14 +38,8 @@ final class FloatConvolution {
         int rows = g.rows(), pixels = g.cols();
         CpuThreads.parallelFor(batch, (long) filters * rows * pixels, (from, to) -> {
             for (int i = from; i < to; i++) {
-                float[] cols = x;
-                int colsOff = xOff + i * imageSize();
-                if (!pointwise()) {
-                    cols = scratch(rows * pixels);
-                    im2col(x, colsOff, cols);
-                    colsOff = 0;
-                }
-                VectorGemm.multiply(filters, pixels, rows, w, wOff, rows, 1, cols, colsOff, pixels, 1, y, yOff + i * filters * pixels, pixels, false);
+                Columns cols = columns(x, xOff + i * imageSize());
+                VectorGemm.multiply(filters, pixels, rows, w, wOff, rows, 1, cols.data, cols.offset, pixels, 1, y, yOff + i * filters * pixels, pixels, false);
             }
         });
     }
@@ -74,14 +68,8 @@ final class FloatConvolution {
         CpuThreads.parallelFor(batch, (long) filters * rows * pixels, (from, to) -> {
             float[] partial = new float[filters * rows];
             for (int i = from; i < to; i++) {
-                float[] cols = x;
-                int colsOff = xOff + i * imageSize();
-                if (!pointwise()) {
-                    cols = scratch(rows * pixels);
-                    im2col(x, colsOff, cols);
-                    colsOff = 0;
-                }
-                VectorGemm.multiply(filters, rows, pixels, gy, gyOff + i * filters * pixels, pixels, 1, cols, colsOff, 1, pixels, partial, 0, rows, true);
+                Columns cols = columns(x, xOff + i * imageSize());
+                VectorGemm.multiply(filters, rows, pixels, gy, gyOff + i * filters * pixels, pixels, 1, cols.data, cols.offset, 1, pixels, partial, 0, rows, true);
             }
             synchronized (total) {
                 for (int j = 0; j < total.length; j++) {
@@ -90,6 +78,20 @@ final class FloatConvolution {
             }
         });
         return total;
+    }
+
+    /** Where the im2col matrix of one image lies. */
+    private record Columns(float[] data, int offset) {
+    }
+
+    /** The im2col matrix of the image at x[offset..]: the image itself for a pointwise kernel, else this thread's scratch. */
+    private Columns columns(float[] x, int offset) {
+        if (pointwise()) {
+            return new Columns(x, offset);
+        }
+        float[] cols = scratch(g.rows() * g.cols());
+        im2col(x, offset, cols);
+        return new Columns(cols, 0);
     }
 
     /**
