@@ -99,7 +99,12 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void unary(UnaryOp op, Tensor x, Tensor out, double... params) {
+        boolean floats = fast(out) && x.dtype() == DType.F32 && FloatKernels.supports(op);
         StridedLoop.run(out.shape(), new Tensor[] {out, x}, 2, c -> {
+            if (floats && c.stride[0] == 1 && c.stride[1] == 1) {
+                FloatKernels.unary(op, params, floats(x), c.offset[1], floats(out), c.offset[0], c.length);
+                return;
+            }
             ElementKernels.unary(op, params, c.load(x, 1), c.scratch[0], c.length);
             c.store(out, 0, 0);
         });
@@ -349,18 +354,23 @@ public final class CpuBackend implements Backend {
         double[] argmax = new double[out.numel()];
         CpuThreads.parallelFor(planes, (long) oh * ow * g.kernel() * g.kernel(), (from, to) -> {
             for (int p = from; p < to; p++) {
+                int plane = p * h * w;
                 for (int oy = 0; oy < oh; oy++) {
+                    // the window clamped to the image: padding never wins a maximum
+                    int y0 = Math.max(oy * g.stride() - g.padding(), 0);
+                    int y1 = Math.min(oy * g.stride() - g.padding() + g.kernel(), h);
                     for (int ox = 0; ox < ow; ox++) {
-                        double best = Double.NEGATIVE_INFINITY;
-                        int bestAt = -1;
-                        for (int ky = 0; ky < g.kernel(); ky++) {
-                            int iy = oy * g.stride() - g.padding() + ky;
-                            for (int kx = 0; kx < g.kernel(); kx++) {
-                                int ix = ox * g.stride() - g.padding() + kx;
-                                if (iy >= 0 && iy < h && ix >= 0 && ix < w && (bestAt < 0 || in[p * h * w + iy * w + ix] > best)) {
-                                    best = in[p * h * w + iy * w + ix];
-                                    bestAt = iy * w + ix;
-                                }
+                        int x0 = Math.max(ox * g.stride() - g.padding(), 0);
+                        int x1 = Math.min(ox * g.stride() - g.padding() + g.kernel(), w);
+                        int bestAt = y0 * w + x0;
+                        double best = in[plane + bestAt];
+                        for (int iy = y0; iy < y1; iy++) {
+                            for (int ix = x0; ix < x1; ix++) {
+                                int at = iy * w + ix;
+                                double v = in[plane + at];
+                                boolean better = v > best; // selects, not jumps: which element wins is unpredictable
+                                bestAt = better ? at : bestAt;
+                                best = better ? v : best;
                             }
                         }
                         max[(p * oh + oy) * ow + ox] = best;

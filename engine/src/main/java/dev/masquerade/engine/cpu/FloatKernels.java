@@ -1,11 +1,14 @@
 package dev.masquerade.engine.cpu;
 
 import dev.masquerade.engine.backend.BinaryOp;
+import dev.masquerade.engine.backend.UnaryOp;
 
 /**
- * The fast path for float32 arithmetic on unit-stride runs: the same six operations as
- * {@link ElementKernels#binary}, but on the float arrays themselves, without widening to
- * double and back. Plain loops, because C2 vectorises them (a Vector API loop over an operator
+ * The fast path for float32 element-wise work on unit-stride runs: the arithmetic of
+ * {@link ElementKernels#binary} and the piecewise-linear functions of
+ * {@link ElementKernels#unary}, on the float arrays themselves, without widening to double
+ * and back. (Transcendental functions stay on the reference path, which computes them in
+ * double.) Plain loops, because C2 vectorises them (a Vector API loop over an operator
  * chosen at run time is not compiled to vector instructions and runs 30 times slower).
  */
 final class FloatKernels {
@@ -18,6 +21,32 @@ final class FloatKernels {
             case ADD, SUB, MUL, DIV, MAX, MIN -> true;
             default -> false;
         };
+    }
+
+    /** Whether {@link #unary} implements op. */
+    static boolean supports(UnaryOp op) {
+        return switch (op) {
+            case NEG, ABS, RELU, STEP, LEAKY_RELU, CLAMP -> true;
+            default -> false;
+        };
+    }
+
+    static void unary(UnaryOp op, double[] p, float[] x, int xi, float[] y, int yi, int n) {
+        switch (op) {
+            case NEG -> { for (int i = 0; i < n; i++) y[yi + i] = -x[xi + i]; }
+            case ABS -> { for (int i = 0; i < n; i++) y[yi + i] = Math.abs(x[xi + i]); }
+            case RELU -> { for (int i = 0; i < n; i++) y[yi + i] = x[xi + i] > 0 ? x[xi + i] : 0f; }
+            case STEP -> { for (int i = 0; i < n; i++) y[yi + i] = x[xi + i] > 0 ? 1f : 0f; }
+            case LEAKY_RELU -> {
+                float slope = (float) p[0];
+                for (int i = 0; i < n; i++) y[yi + i] = x[xi + i] > 0 ? x[xi + i] : slope * x[xi + i];
+            }
+            case CLAMP -> {
+                float low = (float) p[0], high = (float) p[1];
+                for (int i = 0; i < n; i++) y[yi + i] = Math.min(Math.max(x[xi + i], low), high);
+            }
+            default -> throw new IllegalArgumentException("no float32 fast path for " + op);
+        }
     }
 
     static void binary(BinaryOp op, float[] a, int ai, float[] b, int bi, float[] y, int yi, int n) {

@@ -1,0 +1,162 @@
+package dev.masquerade.nn.classify;
+
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.NoGrad;
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Sequential;
+import dev.masquerade.nn.data.ArrayDataset;
+import dev.masquerade.nn.data.DataLoader;
+import dev.masquerade.nn.io.Checkpoint;
+import dev.masquerade.nn.layers.Activation;
+import dev.masquerade.nn.layers.Conv2d;
+import dev.masquerade.nn.layers.Linear;
+import dev.masquerade.nn.layers.MaxPool2d;
+import dev.masquerade.nn.layers.Reshape;
+import dev.masquerade.nn.loss.Losses;
+import dev.masquerade.nn.optim.Adam;
+import dev.masquerade.nn.train.Progress;
+import dev.masquerade.nn.train.TrainingLog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A small CNN for 28×28 grey images in 10 classes, and its training: the engine's first real
+ * job. Two convolution blocks (3×3 conv, relu, 2×2 max pool) extract features, two linear
+ * layers classify them; Adam minimises the softmax cross-entropy.
+ */
+public final class FashionClassifier {
+    /** Name of the checkpoint manifest in a run folder. */
+    public static final String CHECKPOINT = "classifier.json";
+    /** Width of the feature vector {@link #features} returns. */
+    public static final int FEATURES = 128;
+
+    private final Sequential model;
+
+    /** A freshly initialised classifier. */
+    public FashionClassifier(Rng rng) {
+        this.model = new Sequential(
+                new Conv2d(1, 32, 3, 1, 1, rng), Activation.relu(), new MaxPool2d(2, 2),
+                new Conv2d(32, 64, 3, 1, 1, rng), Activation.relu(), new MaxPool2d(2, 2),
+                Reshape.flatten(), new Linear(64 * 7 * 7, FEATURES, rng), Activation.relu(),
+                new Linear(FEATURES, 10, rng));
+    }
+
+    /** A classifier restored from a run folder (or manifest) that {@link #train} wrote. */
+    public static FashionClassifier load(Path runFolderOrManifest) throws IOException {
+        Path manifest = runFolderOrManifest.toString().endsWith(".json") ? runFolderOrManifest : runFolderOrManifest.resolve(CHECKPOINT);
+        FashionClassifier classifier = new FashionClassifier(new Rng(0));
+        Checkpoint.loadInto(manifest, classifier.model, null);
+        return classifier;
+    }
+
+    /** The network. */
+    public Module model() {
+        return model;
+    }
+
+    /** Class scores (logits) [N, 10] for images [N, 1, 28, 28] in [0, 1]. */
+    public Tensor logits(Tensor images) {
+        return model.forward(images);
+    }
+
+    /** The 128 activations before the last layer: a learned description of each image, for judging generated images. */
+    public Tensor features(Tensor images) {
+        Tensor x = images;
+        for (int i = 0; i < 9; i++) { // every layer but the final Linear
+            x = ((Module) model.children().get(Integer.toString(i))).forward(x);
+        }
+        return x;
+    }
+
+    /** Fraction of the dataset classified correctly, in evaluation mode. */
+    public double accuracy(ArrayDataset data, Device device) {
+        model.eval();
+        int correct = 0;
+        try (var scope = NoGrad.enter()) {
+            DataLoader loader = new DataLoader(data, 500, false, false, new Rng(0), device);
+            for (ArrayDataset.Batch batch : loader.epoch()) {
+                float[] scores = logits(batch.features()).toFloatArray();
+                double[] labels = batch.labels().toDoubleArray();
+                for (int i = 0; i < labels.length; i++) {
+                    int best = 0;
+                    for (int c = 1; c < 10; c++) {
+                        if (scores[i * 10 + c] > scores[i * 10 + best]) {
+                            best = c;
+                        }
+                    }
+                    correct += best == (int) labels[i] ? 1 : 0;
+                }
+            }
+        }
+        model.train();
+        return (double) correct / data.size();
+    }
+
+    /** How to train. */
+    public record Options(int epochs, int batchSize, double learningRate, long seed, boolean progress, Device device) {
+        /** The defaults of {@code masquerade classify}: batch 64, Adam at 1e-3. */
+        public static Options defaults(int epochs) {
+            return new Options(epochs, 64, 1e-3, 42, true, Device.defaultDevice());
+        }
+    }
+
+    /** What training produced. */
+    public record Result(double testAccuracy, int epochs, double seconds, Path folder) {
+    }
+
+    /**
+     * Trains on {@code train}, measures on {@code test} after every epoch, and writes the run
+     * folder: metrics.jsonl, metrics.json (test_accuracy, epochs, seconds), loss_curve.png and
+     * the checkpoint {@value #CHECKPOINT}.
+     */
+    public static Result train(ArrayDataset train, ArrayDataset test, Options options, Path folder) throws IOException {
+        long start = System.nanoTime();
+        Rng rng = new Rng(options.seed());
+        FashionClassifier classifier = new FashionClassifier(rng.split());
+        classifier.model.to(options.device());
+        Adam adam = new Adam(classifier.model.parameters(), options.learningRate(), 0.9, 0.999);
+        DataLoader loader = new DataLoader(train, options.batchSize(), true, false, rng.split(), options.device());
+        double accuracy = 0;
+        try (TrainingLog log = new TrainingLog(folder)) {
+            long step = 0;
+            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                try (Progress progress = new Progress("epoch " + epoch + "/" + options.epochs(), loader.batchesPerEpoch(), options.progress())) {
+                    for (ArrayDataset.Batch batch : loader.epoch()) {
+                        adam.zeroGrad();
+                        Tensor loss = Losses.crossEntropy(classifier.logits(batch.features()), batch.labels());
+                        loss.backward();
+                        adam.step();
+                        double value = loss.item();
+                        log.step(epoch, ++step, value);
+                        progress.step(value);
+                    }
+                }
+                accuracy = classifier.accuracy(test, options.device());
+                log.epoch(epoch, Map.of("test_accuracy", accuracy, "seconds", (System.nanoTime() - start) / 1e9));
+                Map<String, Object> config = new LinkedHashMap<>();
+                config.put("model", "FashionClassifier");
+                config.put("epochs_done", epoch);
+                Checkpoint.save(folder.resolve(CHECKPOINT), classifier.model, adam, config);
+            }
+            log.writeLossCurve("Fashion-MNIST classifier: training loss");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("test_accuracy", accuracy);
+            summary.put("epochs", options.epochs());
+            summary.put("seconds", seconds);
+            summary.put("train_samples", train.size());
+            summary.put("test_samples", test.size());
+            summary.put("batch_size", options.batchSize());
+            summary.put("learning_rate", options.learningRate());
+            summary.put("seed", options.seed());
+            summary.put("device", options.device().toString());
+            summary.put("parameters", classifier.model.parameterCount());
+            log.writeSummary(summary);
+            return new Result(accuracy, options.epochs(), seconds, folder);
+        }
+    }
+}

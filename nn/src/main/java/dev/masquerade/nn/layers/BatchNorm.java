@@ -1,0 +1,54 @@
+package dev.masquerade.nn.layers;
+
+import dev.masquerade.engine.NoGrad;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Parameter;
+
+/**
+ * Batch normalisation over the channel axis 1 of [N, C] (1-d) or [N, C, H, W] (2-d):
+ * y = γ·(x − μ)/√(σ² + ε) + β. In training μ and σ² are the batch's (biased variance) and
+ * running estimates are updated with momentum; in evaluation the running estimates are used.
+ */
+public final class BatchNorm extends Module {
+    private static final double EPS = 1e-5;
+    private static final double MOMENTUM = 0.1;
+    private final Parameter gamma;
+    private final Parameter beta;
+    private final int channels;
+
+    public BatchNorm(int channels) {
+        this.channels = channels;
+        this.gamma = parameter("weight", Tensor.ones(channels));
+        this.beta = parameter("bias", Tensor.zeros(channels));
+        buffer("running_mean", Tensor.zeros(channels));
+        buffer("running_var", Tensor.ones(channels));
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        if ((x.rank() != 2 && x.rank() != 4) || x.size(1) != channels) {
+            throw new IllegalArgumentException("BatchNorm(" + channels + "): needs [N, " + channels + "] or [N, " + channels
+                    + ", H, W], got " + dev.masquerade.engine.Shape.str(x.shape()));
+        }
+        int[] axes = x.rank() == 2 ? new int[] {0} : new int[] {0, 2, 3};
+        int[] perChannel = x.rank() == 2 ? new int[] {1, channels} : new int[] {1, channels, 1, 1};
+        Tensor mean;
+        Tensor var;
+        if (isTraining()) {
+            mean = x.mean(axes, true);
+            var = x.var(axes, true);
+            try (var scope = NoGrad.enter()) {
+                double n = (double) x.numel() / channels;
+                Tensor unbiased = var.detach().reshape(channels).mul(n / Math.max(n - 1, 1));
+                buffer("running_mean", buffer("running_mean").mul(1 - MOMENTUM).add(mean.detach().reshape(channels).mul(MOMENTUM)));
+                buffer("running_var", buffer("running_var").mul(1 - MOMENTUM).add(unbiased.mul(MOMENTUM)));
+            }
+        } else {
+            mean = buffer("running_mean").reshape(perChannel);
+            var = buffer("running_var").reshape(perChannel);
+        }
+        Tensor normalized = x.sub(mean).div(var.add(EPS).sqrt());
+        return normalized.mul(gamma.value().reshape(perChannel)).add(beta.value().reshape(perChannel));
+    }
+}

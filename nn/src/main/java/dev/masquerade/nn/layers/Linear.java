@@ -1,0 +1,35 @@
+package dev.masquerade.nn.layers;
+
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Shape;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.Init;
+import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Parameter;
+
+/** y = x·Wᵀ + b for x [..., in]; W [out, in], b [out]. */
+public final class Linear extends Module {
+    private final Parameter weight;
+    private final Parameter bias;
+    private final int in;
+
+    public Linear(int in, int out, Rng rng) {
+        this.in = in;
+        this.weight = parameter("weight", Init.defaultUniform(rng, in, out, in));
+        this.bias = parameter("bias", Init.defaultUniform(rng, in, out));
+    }
+
+    /** The weight [out, in]. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        if (x.rank() < 1 || x.size(-1) != in) {
+            throw new IllegalArgumentException("Linear(" + in + " -> " + bias.value().size(0) + "): input " + Shape.str(x.shape())
+                    + " must end in " + in + " features (flatten images first)");
+        }
+        return x.matmul(weight.value().transpose(0, 1)).add(bias.value());
+    }
+}

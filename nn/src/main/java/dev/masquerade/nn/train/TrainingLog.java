@@ -1,0 +1,118 @@
+package dev.masquerade.nn.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * What a training run leaves in its folder: {@code metrics.jsonl} (one JSON object per logged
+ * step or epoch, written as training goes), {@code loss_curve.png} and, at the end,
+ * {@code metrics.json} with the summary.
+ */
+public final class TrainingLog implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path folder;
+    private final BufferedWriter lines;
+    private final List<Double> steps = new ArrayList<>();
+    private final List<Double> losses = new ArrayList<>();
+
+    /** Opens (creating) the run folder. */
+    public TrainingLog(Path folder) throws IOException {
+        this.folder = Files.createDirectories(folder);
+        this.lines = Files.newBufferedWriter(folder.resolve("metrics.jsonl"), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /** The default folder of a command's run: {@code runs/<command>-<timestamp>}. */
+    public static Path defaultFolder(String command) {
+        return Path.of("runs", command + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    /** The run's folder. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** Records the loss of one training step. */
+    public void step(int epoch, long step, double loss) {
+        steps.add((double) step);
+        losses.add(loss);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("epoch", epoch);
+        record.put("step", step);
+        record.put("loss", loss);
+        write(record);
+    }
+
+    /** Records any values at the end of an epoch (e.g. test accuracy). */
+    public void epoch(int epoch, Map<String, Object> values) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("epoch_end", epoch);
+        record.putAll(values);
+        write(record);
+    }
+
+    private void write(Map<String, Object> record) {
+        try {
+            lines.write(JSON.writeValueAsString(record));
+            lines.newLine();
+            lines.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + folder.resolve("metrics.jsonl"), e);
+        }
+    }
+
+    /** Draws the training loss per step (and its running mean) into {@code loss_curve.png}. */
+    public Path writeLossCurve(String title) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle("step").yAxisTitle("loss").build();
+        chart.getStyler().setMarkerSize(0);
+        if (!steps.isEmpty()) {
+            chart.addSeries("loss", steps, losses).setMarker(SeriesMarkers.NONE);
+            chart.addSeries("running mean (100 steps)", steps, runningMean(losses, 100)).setMarker(SeriesMarkers.NONE);
+        }
+        Path png = folder.resolve("loss_curve.png");
+        BitmapEncoder.saveBitmap(chart, png.toString().replaceFirst("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
+        return png;
+    }
+
+    /** Writes the summary {@code metrics.json} (atomically). */
+    public Path writeSummary(Map<String, Object> summary) throws IOException {
+        Path file = folder.resolve("metrics.json");
+        Path temporary = Files.createTempFile(folder, ".metrics", ".tmp");
+        Files.write(temporary, JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(summary));
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    private static List<Double> runningMean(List<Double> values, int window) {
+        List<Double> out = new ArrayList<>();
+        double sum = 0;
+        for (int i = 0; i < values.size(); i++) {
+            sum += values.get(i);
+            if (i >= window) {
+                sum -= values.get(i - window);
+            }
+            out.add(sum / Math.min(i + 1, window));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+}
