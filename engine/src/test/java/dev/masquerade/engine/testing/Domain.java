@@ -22,20 +22,22 @@ public final class Domain {
     private final double high;
     private final double[] kinks;
     private final boolean distinct;
+    private final boolean constant;
     private final ToIntFunction<Layout> indexBound;
 
-    private Domain(Kind kind, double low, double high, double[] kinks, boolean distinct, ToIntFunction<Layout> indexBound) {
+    private Domain(Kind kind, double low, double high, double[] kinks, boolean distinct, boolean constant, ToIntFunction<Layout> indexBound) {
         this.kind = kind;
         this.low = low;
         this.high = high;
         this.kinks = kinks;
         this.distinct = distinct;
+        this.constant = constant;
         this.indexBound = indexBound;
     }
 
     /** Uniform real values in [low, high]. */
     public static Domain real(double low, double high) {
-        return new Domain(Kind.REAL, low, high, new double[0], false, null);
+        return new Domain(Kind.REAL, low, high, new double[0], false, false, null);
     }
 
     /** The default: uniform in [-2, 2]. */
@@ -45,27 +47,35 @@ public final class Domain {
 
     /** 0/1 values that select, like a mask; such an input gets no gradient. */
     public static Domain mask() {
-        return new Domain(Kind.MASK, 0, 1, new double[0], false, null);
+        return new Domain(Kind.MASK, 0, 1, new double[0], false, true, null);
     }
 
     /** I32 indices in [0, bound(layout)). */
     public static Domain indices(ToIntFunction<Layout> bound) {
-        return new Domain(Kind.INDEX, 0, 0, new double[0], false, bound);
+        return new Domain(Kind.INDEX, 0, 0, new double[0], false, true, bound);
     }
 
     /** The same domain with values at least {@link #KINK_MARGIN} from each kink. */
     public Domain avoiding(double... points) {
-        return new Domain(kind, low, high, points.clone(), distinct, indexBound);
+        return new Domain(kind, low, high, points.clone(), distinct, constant, indexBound);
     }
 
     /** The same domain with pairwise distinct values (no ties), spread at least a grid step apart. */
     public Domain distinct() {
-        return new Domain(kind, low, high, kinks, true, indexBound);
+        return new Domain(kind, low, high, kinks, true, constant, indexBound);
+    }
+
+    /**
+     * The same values, but the input is a constant of the operation (a loss's weights or mask,
+     * say): it gets no gradient and none is checked.
+     */
+    public Domain constant() {
+        return new Domain(kind, low, high, kinks, distinct, true, indexBound);
     }
 
     /** Whether inputs from this domain are differentiated. */
     public boolean differentiable() {
-        return kind == Kind.REAL;
+        return !constant;
     }
 
     /** The element type inputs from this domain have in a float64 check (I32 for indices). */

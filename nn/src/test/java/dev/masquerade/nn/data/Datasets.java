@@ -1,0 +1,24 @@
+package dev.masquerade.nn.data;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Tests on real data skip where the data set is not installed, except in CI, which installs it. */
+public final class Datasets {
+    private Datasets() {
+    }
+
+    /** Skips (or, under CI, fails) when Fashion-MNIST is not in folder. */
+    public static void requireFashionMnist(Path folder) {
+        boolean present = Files.isRegularFile(folder.resolve("t10k-labels-idx1-ubyte.gz")) || Files.isRegularFile(folder.resolve("t10k-labels-idx1-ubyte"));
+        String message = "Fashion-MNIST is not in " + folder + "; install it with 'sudo apt-get install dataset-fashion-mnist'";
+        if (System.getenv("CI") != null) {
+            assertTrue(present, message);
+        } else {
+            assumeTrue(present, message);
+        }
+    }
+}
