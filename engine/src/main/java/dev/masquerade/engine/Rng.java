@@ -23,9 +23,12 @@ public final class Rng {
         return random.nextDouble();
     }
 
-    /** A uniform value in [low, high). */
+    /** A uniform value in [low, high); low itself when the range is empty (low == high). */
     public double uniform(double low, double high) {
-        return random.nextDouble(low, high);
+        if (high < low) {
+            throw new IllegalArgumentException("uniform: high " + high + " is below low " + low);
+        }
+        return high == low ? low : random.nextDouble(low, high);
     }
 
     /** A standard normal value (Box-Muller transform). */

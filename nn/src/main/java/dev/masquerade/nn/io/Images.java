@@ -1,0 +1,141 @@
+package dev.masquerade.nn.io;
+
+import dev.masquerade.engine.DType;
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Shape;
+import dev.masquerade.engine.Tensor;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * Pictures in and out: tensors [C, H, W] with values in [0, 1] (C = 1 for grey, 3 for RGB)
+ * to PNG files and back, and grids of many images for looking at a batch at a glance.
+ */
+public final class Images {
+    private Images() {
+    }
+
+    /** Writes an image [C, H, W] (C = 1 or 3, values clamped to [0, 1]) as a PNG. */
+    public static void writePng(Tensor image, Path file) throws IOException {
+        checkImage("writePng", image);
+        int c = image.size(0), h = image.size(1), w = image.size(2);
+        float[] v = image.toFloatArray();
+        // samples go straight into the raster: setRGB would pass grey through a colour-space conversion
+        BufferedImage out = new BufferedImage(w, h, c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        var raster = out.getRaster();
+        for (int ch = 0; ch < c; ch++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    raster.setSample(x, y, ch, toByte(v[(ch * h + y) * w + x]));
+                }
+            }
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempFile(parent, ".image", ".png");
+        try {
+            ImageIO.write(out, "png", temporary.toFile());
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Lays out a batch [N, C, H, W] as a grid with {@code columns} images per row and
+     * {@code padding} pixels of white between them, as one image [C, rows·(H+p)+p, ...].
+     */
+    public static Tensor grid(Tensor batch, int columns, int padding) {
+        if (batch.rank() != 4 || (batch.size(1) != 1 && batch.size(1) != 3) || columns < 1 || padding < 0) {
+            throw new IllegalArgumentException("grid: needs a batch [N, 1 or 3, H, W], columns >= 1 and padding >= 0, got "
+                    + Shape.str(batch.shape()));
+        }
+        int n = batch.size(0), c = batch.size(1), h = batch.size(2), w = batch.size(3);
+        int cols = Math.min(columns, n);
+        int rows = (n + cols - 1) / cols;
+        int gh = rows * (h + padding) + padding;
+        int gw = cols * (w + padding) + padding;
+        float[] src = batch.toFloatArray();
+        double[] out = new double[c * gh * gw];
+        java.util.Arrays.fill(out, 1.0);
+        for (int i = 0; i < n; i++) {
+            int top = padding + (i / cols) * (h + padding);
+            int left = padding + (i % cols) * (w + padding);
+            for (int ch = 0; ch < c; ch++) {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        out[(ch * gh + top + y) * gw + left + x] = src[((i * c + ch) * h + y) * w + x];
+                    }
+                }
+            }
+        }
+        return Tensor.of(out, DType.F32, Device.CPU, c, gh, gw);
+    }
+
+    /** Writes a batch [N, C, H, W] as one PNG grid. */
+    public static void writeGrid(Tensor batch, int columns, Path file) throws IOException {
+        writePng(grid(batch, columns, 2), file);
+    }
+
+    /**
+     * Reads a PNG or JPEG as [channels, H, W] in [0, 1] (channels 1 or 3), resized to
+     * size×size when size > 0 (bilinear).
+     */
+    public static Tensor read(Path file, int channels, int size) throws IOException {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("read: channels must be 1 or 3, got " + channels);
+        }
+        BufferedImage image = ImageIO.read(file.toFile());
+        if (image == null) {
+            throw new IOException(file + " is not an image Java can read (PNG, JPEG, GIF or BMP)");
+        }
+        boolean grey = image.getRaster().getNumBands() == 1;
+        if (size > 0 && (image.getWidth() != size || image.getHeight() != size)) {
+            BufferedImage resized = new BufferedImage(size, size, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = resized.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, 0, 0, size, size, null);
+            g.dispose();
+            image = resized;
+        }
+        int h = image.getHeight(), w = image.getWidth();
+        double[] out = new double[channels * h * w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double r, g, b;
+                if (grey) { // the raster's sample: getRGB would convert grey through a colour space
+                    r = g = b = image.getRaster().getSample(x, y, 0) / 255.0;
+                } else {
+                    int rgb = image.getRGB(x, y);
+                    r = ((rgb >> 16) & 0xFF) / 255.0;
+                    g = ((rgb >> 8) & 0xFF) / 255.0;
+                    b = (rgb & 0xFF) / 255.0;
+                }
+                if (channels == 1) {
+                    out[y * w + x] = 0.299 * r + 0.587 * g + 0.114 * b;
+                } else {
+                    out[y * w + x] = r;
+                    out[(h + y) * w + x] = g;
+                    out[(2 * h + y) * w + x] = b;
+                }
+            }
+        }
+        return Tensor.of(out, DType.F32, Device.CPU, channels, h, w);
+    }
+
+    private static void checkImage(String op, Tensor image) {
+        if (image.rank() != 3 || (image.size(0) != 1 && image.size(0) != 3)) {
+            throw new IllegalArgumentException(op + ": needs an image [1 or 3, H, W], got " + Shape.str(image.shape())
+                    + "; use grid() for a batch");
+        }
+    }
+
+    private static int toByte(float v) {
+        return (int) Math.round(Math.min(Math.max(v, 0f), 1f) * 255);
+    }
+}

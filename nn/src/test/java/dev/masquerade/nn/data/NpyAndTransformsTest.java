@@ -1,0 +1,86 @@
+package dev.masquerade.nn.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** NumPy files and image augmentations. */
+class NpyAndTransformsTest {
+    @TempDir
+    Path folder;
+
+    /** A version-1.0 .npy file as NumPy writes it: header padded with spaces to a multiple of 64 bytes. */
+    private static byte[] npy(String descr, boolean fortran, String shape, byte[] data) {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': (" + shape + "), }";
+        int total = 10 + dict.length() + 1;
+        String header = dict + " ".repeat((64 - total % 64) % 64) + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        out.writeBytes(ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) header.length()).array());
+        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(data);
+        return out.toByteArray();
+    }
+
+    @Test
+    void readsUint8AndFloat32Arrays() throws IOException {
+        Files.write(folder.resolve("bytes.npy"), npy("|u1", false, "2, 3", new byte[] {0, 1, 2, (byte) 253, (byte) 254, (byte) 255}));
+        Tensor bytes = Npy.read(folder.resolve("bytes.npy"));
+        assertArrayEquals(new int[] {2, 3}, bytes.shape());
+        assertArrayEquals(new float[] {0, 1, 2, 253, 254, 255}, bytes.toFloatArray());
+        ByteBuffer floats = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f).putFloat(0.25f);
+        Files.write(folder.resolve("floats.npy"), npy("<f4", false, "3,", floats.array()));
+        assertArrayEquals(new float[] {1.5f, -2f, 0.25f}, Npy.read(folder.resolve("floats.npy")).toFloatArray());
+    }
+
+    @Test
+    void unsupportedOrBrokenFilesAreExplained() throws IOException {
+        Files.write(folder.resolve("f64.npy"), npy("<f8", false, "1,", new byte[8]));
+        assertTrue(assertThrows(IOException.class, () -> Npy.read(folder.resolve("f64.npy"))).getMessage().contains("<f8 is not supported"));
+        Files.write(folder.resolve("fortran.npy"), npy("<f4", true, "1,", new byte[4]));
+        assertTrue(assertThrows(IOException.class, () -> Npy.read(folder.resolve("fortran.npy"))).getMessage().contains("Fortran order"));
+        Files.write(folder.resolve("short.npy"), npy("<f4", false, "10,", new byte[8]));
+        assertTrue(assertThrows(IOException.class, () -> Npy.read(folder.resolve("short.npy"))).getMessage().contains("truncated"));
+        Files.writeString(folder.resolve("text.npy"), "hello world");
+        assertTrue(assertThrows(IOException.class, () -> Npy.read(folder.resolve("text.npy"))).getMessage().contains("not a .npy file"));
+    }
+
+    @Test
+    void normalizeCentresEachChannel() {
+        Tensor batch = Tensor.of(new float[] {1, 3, 10, 30}, 1, 2, 1, 2);
+        Tensor n = Transforms.normalize(batch, new double[] {2, 20}, new double[] {1, 10});
+        assertArrayEquals(new float[] {-1, 1, -1, 1}, n.toFloatArray(), 1e-6f);
+    }
+
+    @Test
+    void flippingMirrorsAndFlippingTwiceRestores() {
+        Tensor batch = Tensor.rand(new Rng(3), 4, 3, 5, 6);
+        Tensor once = Transforms.randomHorizontalFlip(batch, 1, new Rng(4));
+        assertEquals(batch.toFloatArray()[5], once.toFloatArray()[0]);
+        assertArrayEquals(batch.toFloatArray(), Transforms.randomHorizontalFlip(once, 1, new Rng(5)).toFloatArray());
+        assertArrayEquals(batch.toFloatArray(), Transforms.randomHorizontalFlip(batch, 0, new Rng(6)).toFloatArray());
+    }
+
+    @Test
+    void theIdentityAffineChangesNothingAndARandomOneDoes() {
+        Tensor batch = Tensor.rand(new Rng(7), 2, 3, 8, 8);
+        assertArrayEquals(batch.toFloatArray(), Transforms.randomAffine(batch, 0, 1, 1, 0, new Rng(8)).toFloatArray(), 1e-5f);
+        Tensor moved = Transforms.randomAffine(batch, 10, 0.95, 1.05, 0.05, new Rng(9));
+        assertNotEquals(0, moved.sub(batch).abs().sum().item(), 1e-3);
+        assertArrayEquals(moved.toFloatArray(), Transforms.randomAffine(batch, 10, 0.95, 1.05, 0.05, new Rng(9)).toFloatArray(), "seeded");
+    }
+}

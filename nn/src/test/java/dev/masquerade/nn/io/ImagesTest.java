@@ -1,0 +1,59 @@
+package dev.masquerade.nn.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.data.ImageFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PNG out and back in, grids, and folders of pictures. */
+class ImagesTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void aPngRoundTripKeepsEveryPixelTo8Bits() throws IOException {
+        Tensor rgb = Tensor.rand(new Rng(1), 3, 5, 7);
+        Images.writePng(rgb, folder.resolve("rgb.png"));
+        Tensor back = Images.read(folder.resolve("rgb.png"), 3, 0);
+        assertArrayEquals(rgb.shape(), back.shape());
+        assertArrayEquals(rgb.toFloatArray(), back.toFloatArray(), 0.5f / 255 + 1e-6f);
+        Tensor grey = Tensor.rand(new Rng(2), 1, 4, 4);
+        Images.writePng(grey, folder.resolve("grey.png"));
+        assertArrayEquals(grey.toFloatArray(), Images.read(folder.resolve("grey.png"), 1, 0).toFloatArray(), 0.5f / 255 + 1e-6f);
+    }
+
+    @Test
+    void aGridPlacesImagesInRowsWithWhiteBetween() {
+        Tensor batch = Tensor.zeros(5, 1, 4, 3);
+        Tensor grid = Images.grid(batch, 2, 1);
+        assertArrayEquals(new int[] {1, 3 * 5 + 1, 2 * 4 + 1}, grid.shape()); // 3 rows of (4 + 1), 2 columns of (3 + 1)
+        float[] v = grid.toFloatArray();
+        assertEquals(1f, v[0]);          // padding
+        assertEquals(0f, v[1 * 9 + 1]);  // first pixel of the first image
+        assertEquals(1f, v[v.length - 2]); // the empty sixth cell stays white
+    }
+
+    @Test
+    void readingResizesAndAFolderBecomesABatch() throws IOException {
+        Path faces = Files.createDirectories(folder.resolve("faces"));
+        for (int i = 0; i < 3; i++) {
+            Images.writePng(Tensor.rand(new Rng(i), 3, 20, 30), faces.resolve("face" + i + ".png"));
+        }
+        Files.writeString(faces.resolve("notes.txt"), "not an image");
+        Tensor batch = ImageFolder.load(faces, 3, 16);
+        assertArrayEquals(new int[] {3, 3, 16, 16}, batch.shape());
+        IOException empty = assertThrows(IOException.class, () -> ImageFolder.load(Files.createDirectories(folder.resolve("empty")), 3, 16));
+        assertTrue(empty.getMessage().contains("holds no .png"), empty.getMessage());
+        IOException notImage = assertThrows(IOException.class, () -> Images.read(faces.resolve("notes.txt"), 3, 0));
+        assertTrue(notImage.getMessage().contains("not an image"), notImage.getMessage());
+    }
+}
