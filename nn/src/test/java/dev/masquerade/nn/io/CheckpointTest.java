@@ -29,25 +29,29 @@ class CheckpointTest {
         return new Sequential(new Linear(4, 3, new Rng(seed)), new BatchNorm(3));
     }
 
-    private Path savedModel() throws IOException {
+    /** A model trained one step, saved with its optimizer. */
+    private record Saved(Sequential model, Path manifest) {
+    }
+
+    private Saved save() throws IOException {
         Sequential net = model(1);
         Adam adam = new Adam(net.parameters(), 0.1, 0.9, 0.999);
         net.forward(Tensor.randn(new Rng(2), 8, 4)).sum().backward();
         adam.step();
         Path manifest = folder.resolve("model.json");
         Checkpoint.save(manifest, net, adam, Map.of("layers", 2));
-        return manifest;
+        return new Saved(net, manifest);
+    }
+
+    private Path savedModel() throws IOException {
+        return save().manifest();
     }
 
     @Test
     void aModelAndItsOptimizerRoundTrip() throws IOException {
-        Sequential original = model(1);
-        Adam adam = new Adam(original.parameters(), 0.1, 0.9, 0.999);
-        original.forward(Tensor.randn(new Rng(2), 8, 4)).sum().backward();
-        adam.step();
-        Path manifest = folder.resolve("model.json");
-        Checkpoint.save(manifest, original, adam, Map.of("layers", 2));
-
+        Saved saved = save();
+        Sequential original = saved.model();
+        Path manifest = saved.manifest();
         Sequential restored = model(99);
         Adam restoredAdam = new Adam(restored.parameters(), 0.1, 0.9, 0.999);
         Map<String, Object> config = Checkpoint.loadInto(manifest, restored, restoredAdam);
