@@ -50,4 +50,13 @@ class MasqueradeTest {
         assertEquals(2, run("swap-faces-now"));
         assertTrue(err.toString().contains("--help"), err.toString());
     }
+
+    @Test
+    void classifyWithoutTheDatasetSaysHowToGetIt() {
+        assertEquals(1, run("classify", "--data", "/nonexistent/fashion", "--epochs", "1"));
+        String message = err.toString();
+        assertTrue(message.startsWith("masquerade: Fashion-MNIST is not in /nonexistent/fashion"), message);
+        assertTrue(message.contains("apt-get install dataset-fashion-mnist"), message);
+        assertFalse(message.contains("\tat "), message);
+    }
 }
