@@ -18,6 +18,7 @@ public final class Backends {
     private static List<BackendProvider> load() {
         List<BackendProvider> providers = new ArrayList<>();
         ServiceLoader.load(BackendProvider.class).forEach(providers::add);
+        providers.sort(java.util.Comparator.comparing(p -> !p.type().equals("cpu"))); // the CPU first
         return List.copyOf(providers);
     }
 

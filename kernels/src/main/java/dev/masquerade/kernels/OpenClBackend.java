@@ -1,0 +1,280 @@
+package dev.masquerade.kernels;
+
+import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_TRUE;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clCreateCommandQueueWithProperties;
+import static org.jocl.CL.clCreateContext;
+import static org.jocl.CL.clEnqueueNDRangeKernel;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clSetKernelArg;
+
+import dev.masquerade.engine.DType;
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Shape;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.backend.Backend;
+import dev.masquerade.engine.backend.BinaryOp;
+import dev.masquerade.engine.backend.Conv2dGeometry;
+import dev.masquerade.engine.backend.Pool2dGeometry;
+import dev.masquerade.engine.backend.ReduceOp;
+import dev.masquerade.engine.backend.Storage;
+import dev.masquerade.engine.backend.UnaryOp;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_queue_properties;
+
+/**
+ * The OpenCL backend of one device. Every call enqueues kernels from the {@code .cl} resources
+ * of this package on one in-order queue; data crosses to the host only in {@link #upload} and
+ * {@link #download}.
+ *
+ * <p>Work in progress (issue 4): float32 and int32 storage, fill, strided copy, the element-wise
+ * functions, where, and matmul (rung 1 of the ladder) run on the device; the other primitives
+ * say so when called.
+ */
+final class OpenClBackend implements Backend {
+    /** What runs on the device so far, for listings. */
+    static final String SUPPORTED = "element-wise, where, copy, matmul";
+    private static final int MAX_RANK = 8;
+    private static final int MAX_OPERANDS = 4;
+    private static final int LOCAL = 64;
+
+    private final OpenCl.DeviceEntry entry;
+    private final Device device;
+    private final cl_context context;
+    private final cl_command_queue queue;
+    private final Programs programs;
+
+    OpenClBackend(OpenCl.DeviceEntry entry) {
+        this.entry = entry;
+        this.device = new Device("opencl", entry.index());
+        cl_context_properties properties = new cl_context_properties();
+        properties.addProperty(CL_CONTEXT_PLATFORM, entry.platform());
+        this.context = clCreateContext(properties, 1, new org.jocl.cl_device_id[] {entry.device()}, null, null, null);
+        this.queue = clCreateCommandQueueWithProperties(context, entry.device(), new cl_queue_properties(), null);
+        this.programs = new Programs(context, entry.device(), entry.name());
+    }
+
+    @Override
+    public Device device() {
+        return device;
+    }
+
+    private static void checkType(String op, DType dtype) {
+        if (dtype == DType.F64) {
+            throw new UnsupportedOperationException(op + ": the OpenCL backend stores F32 and I32 only so far; use F32 on OpenCL or F64 on the CPU");
+        }
+    }
+
+    @Override
+    public Storage allocate(DType dtype, int size) {
+        checkType("allocate", dtype);
+        return new OpenClStorage(this, dtype, size, clCreateBuffer(context, CL_MEM_READ_WRITE, (long) size * dtype.bytes(), null, null));
+    }
+
+    @Override
+    public Storage upload(double[] values, DType dtype) {
+        checkType("upload", dtype);
+        Pointer host;
+        if (dtype == DType.I32) {
+            int[] ints = new int[values.length];
+            for (int i = 0; i < ints.length; i++) {
+                ints[i] = (int) values[i];
+            }
+            host = Pointer.to(ints);
+        } else {
+            float[] floats = new float[values.length];
+            for (int i = 0; i < floats.length; i++) {
+                floats[i] = (float) values[i];
+            }
+            host = Pointer.to(floats);
+        }
+        cl_mem memory = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, (long) values.length * dtype.bytes(), host, null);
+        return new OpenClStorage(this, dtype, values.length, memory);
+    }
+
+    @Override
+    public double[] download(Tensor tensor) {
+        Tensor contiguous = tensor;
+        if (!tensor.isContiguous() || tensor.offset() != 0) {
+            contiguous = Tensor.asStrided(allocate(tensor.dtype(), tensor.numel()), tensor.shape(), Shape.contiguousStrides(tensor.shape()), 0);
+            copy(tensor, contiguous);
+        }
+        int n = tensor.numel();
+        double[] out = new double[n];
+        cl_mem memory = memory(contiguous);
+        if (tensor.dtype() == DType.I32) {
+            int[] ints = new int[n];
+            clEnqueueReadBuffer(queue, memory, CL_TRUE, 0, (long) n * Sizeof.cl_int, Pointer.to(ints), 0, null, null);
+            for (int i = 0; i < n; i++) {
+                out[i] = ints[i];
+            }
+        } else {
+            float[] floats = new float[n];
+            clEnqueueReadBuffer(queue, memory, CL_TRUE, 0, (long) n * Sizeof.cl_float, Pointer.to(floats), 0, null, null);
+            for (int i = 0; i < n; i++) {
+                out[i] = floats[i];
+            }
+        }
+        return out;
+    }
+
+    private static cl_mem memory(Tensor t) {
+        return ((OpenClStorage) t.storage()).memory();
+    }
+
+    /** The Layout struct of elementwise.cl: rank, numel, shape, then offset and strides of each operand. */
+    private static int[] layout(int[] shape, Tensor... operands) {
+        if (shape.length > MAX_RANK) {
+            throw new UnsupportedOperationException("OpenCL element-wise kernels take up to " + MAX_RANK + " axes, got " + Shape.str(shape));
+        }
+        int[] l = new int[2 + MAX_RANK + MAX_OPERANDS + MAX_OPERANDS * MAX_RANK];
+        l[0] = shape.length;
+        l[1] = Shape.numel(shape);
+        System.arraycopy(shape, 0, l, 2, shape.length);
+        for (int k = 0; k < operands.length; k++) {
+            l[2 + MAX_RANK + k] = operands[k].offset();
+            System.arraycopy(operands[k].strides(), 0, l, 2 + MAX_RANK + MAX_OPERANDS + k * MAX_RANK, shape.length);
+        }
+        return l;
+    }
+
+    /** Sets the arguments (cl_mem, int[] struct, Integer, Float) and runs the kernel over n work-items. */
+    private void run(cl_kernel kernel, long[] global, Object... args) {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof cl_mem m) {
+                clSetKernelArg(kernel, i, Sizeof.cl_mem, Pointer.to(m));
+            } else if (a instanceof int[] struct) {
+                clSetKernelArg(kernel, i, (long) struct.length * Sizeof.cl_int, Pointer.to(struct));
+            } else if (a instanceof Integer v) {
+                clSetKernelArg(kernel, i, Sizeof.cl_int, Pointer.to(new int[] {v}));
+            } else {
+                clSetKernelArg(kernel, i, Sizeof.cl_float, Pointer.to(new float[] {((Number) a).floatValue()}));
+            }
+        }
+        clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, null, 0, null, null);
+    }
+
+    private void runElementwise(String name, int[] shape, Object... args) {
+        int n = Shape.numel(shape);
+        run(programs.kernel("elementwise.cl", name), new long[] {(n + LOCAL - 1) / LOCAL * LOCAL}, args);
+    }
+
+    private static void requireFloat(String op, Tensor... tensors) {
+        for (Tensor t : tensors) {
+            if (t.dtype() != DType.F32) {
+                throw new UnsupportedOperationException(op + " on OpenCL needs F32 tensors, got " + t.dtype());
+            }
+        }
+    }
+
+    @Override
+    public void unary(UnaryOp op, Tensor x, Tensor out, double... params) {
+        requireFloat(op.name().toLowerCase(), x, out);
+        runElementwise("unary", out.shape(), memory(out), memory(x), layout(out.shape(), out, x), op.ordinal(),
+                params.length > 0 ? params[0] : 0.0, params.length > 1 ? params[1] : 0.0);
+    }
+
+    @Override
+    public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        requireFloat(op.name().toLowerCase(), a, b, out);
+        runElementwise("binary", out.shape(), memory(out), memory(a), memory(b), layout(out.shape(), out, a, b), op.ordinal());
+    }
+
+    @Override
+    public void where(Tensor condition, Tensor a, Tensor b, Tensor out) {
+        requireFloat("where", condition, a, b, out);
+        runElementwise("where_select", out.shape(), memory(out), memory(condition), memory(a), memory(b), layout(out.shape(), out, condition, a, b));
+    }
+
+    @Override
+    public void copy(Tensor src, Tensor dst) {
+        if (src.dtype() != dst.dtype()) { // a type conversion: through the host for now
+            Tensor converted = Tensor.of(src.toDoubleArray(), dst.dtype(), device, src.shape());
+            copy(converted, dst);
+            return;
+        }
+        String kernel = src.dtype() == DType.I32 ? "copy_int" : "copy";
+        runElementwise(kernel, dst.shape(), memory(dst), memory(src), layout(dst.shape(), dst, src));
+    }
+
+    @Override
+    public void fill(Tensor dst, double value) {
+        if (dst.dtype() == DType.I32) {
+            copy(Tensor.full(value, DType.I32, Device.CPU, dst.shape()).to(device), dst);
+            return;
+        }
+        runElementwise("fill", dst.shape(), memory(dst), layout(dst.shape(), dst), value);
+    }
+
+    @Override
+    public void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        requireFloat("matmul", a, b, out);
+        int m = out.size(1), n = out.size(2), k = transposeA ? a.size(1) : a.size(2);
+        int[] as = a.strides();
+        int[] bs = b.strides();
+        Tensor target = out.isContiguous() && out.offset() == 0 ? out
+                : Tensor.asStrided(allocate(DType.F32, out.numel()), out.shape(), Shape.contiguousStrides(out.shape()), 0);
+        run(programs.kernel("matmul_naive.cl", "matmul_naive"), new long[] {n, m, out.size(0)},
+                memory(target), memory(a), memory(b), m, n, k,
+                a.offset(), as[0], transposeA ? as[2] : as[1], transposeA ? as[1] : as[2],
+                b.offset(), bs[0], transposeB ? bs[2] : bs[1], transposeB ? bs[1] : bs[2]);
+        if (target != out) {
+            copy(target, out);
+        }
+    }
+
+    private UnsupportedOperationException notYet(String op) {
+        return new UnsupportedOperationException(op + " does not run on " + device + " (" + entry.name()
+                + ") yet: the OpenCL backend is being built (issue 4) and so far runs " + SUPPORTED + "; use --device cpu");
+    }
+
+    @Override
+    public void reduce(ReduceOp op, Tensor x, int[] axes, Tensor out) {
+        throw notYet("reduce (" + op + ")");
+    }
+
+    @Override
+    public void conv2d(Tensor x, Tensor weight, Tensor out, Conv2dGeometry geometry) {
+        throw notYet("conv2d");
+    }
+
+    @Override
+    public void conv2dBackwardInput(Tensor gradOutput, Tensor weight, Tensor gradInput, Conv2dGeometry geometry) {
+        throw notYet("conv2dBackwardInput");
+    }
+
+    @Override
+    public void conv2dBackwardWeight(Tensor x, Tensor gradOutput, Tensor gradWeight, Conv2dGeometry geometry) {
+        throw notYet("conv2dBackwardWeight");
+    }
+
+    @Override
+    public void maxPool2d(Tensor x, Tensor out, Tensor indices, Pool2dGeometry geometry) {
+        throw notYet("maxPool2d");
+    }
+
+    @Override
+    public void maxPool2dBackward(Tensor gradOutput, Tensor indices, Tensor gradInput) {
+        throw notYet("maxPool2dBackward");
+    }
+
+    @Override
+    public void gather(Tensor x, int axis, Tensor index, Tensor out) {
+        throw notYet("gather");
+    }
+
+    @Override
+    public void scatterAdd(Tensor src, int axis, Tensor index, Tensor out) {
+        throw notYet("scatterAdd");
+    }
+}

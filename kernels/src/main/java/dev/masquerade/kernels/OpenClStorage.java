@@ -1,0 +1,48 @@
+package dev.masquerade.kernels;
+
+import static org.jocl.CL.clReleaseMemObject;
+
+import dev.masquerade.engine.DType;
+import dev.masquerade.engine.backend.Backend;
+import dev.masquerade.engine.backend.Storage;
+import java.lang.ref.Cleaner;
+import org.jocl.cl_mem;
+
+/**
+ * Device memory: one {@code cl_mem} buffer. For now it is released by a {@link Cleaner} when the
+ * storage becomes unreachable; deterministic scopes arrive with the rest of the OpenCL backend.
+ */
+final class OpenClStorage extends Storage {
+    private static final Cleaner CLEANER = Cleaner.create();
+    private final OpenClBackend backend;
+    private final DType dtype;
+    private final int size;
+    private final cl_mem memory;
+
+    OpenClStorage(OpenClBackend backend, DType dtype, int size, cl_mem memory) {
+        this.backend = backend;
+        this.dtype = dtype;
+        this.size = size;
+        this.memory = memory;
+        CLEANER.register(this, () -> clReleaseMemObject(memory));
+    }
+
+    cl_mem memory() {
+        return memory;
+    }
+
+    @Override
+    public Backend backend() {
+        return backend;
+    }
+
+    @Override
+    public DType dtype() {
+        return dtype;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.masquerade.kernels;
+
+import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
+import static org.jocl.CL.clBuildProgram;
+import static org.jocl.CL.clCreateKernel;
+import static org.jocl.CL.clCreateProgramWithSource;
+import static org.jocl.CL.clGetProgramBuildInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.cl_context;
+import org.jocl.cl_device_id;
+import org.jocl.cl_kernel;
+import org.jocl.cl_program;
+
+/**
+ * Compiles the {@code .cl} resources of this package once per context and hands out their
+ * kernels. A build failure names the file, the device and the compiler's log.
+ */
+final class Programs {
+    private final cl_context context;
+    private final cl_device_id device;
+    private final String deviceName;
+    private final Map<String, cl_program> built = new HashMap<>();
+    private final Map<String, cl_kernel> kernels = new HashMap<>();
+
+    Programs(cl_context context, cl_device_id device, String deviceName) {
+        this.context = context;
+        this.device = device;
+        this.deviceName = deviceName;
+    }
+
+    /** Kernel {@code name} of resource {@code file} (e.g. "elementwise.cl"), built on first use. */
+    synchronized cl_kernel kernel(String file, String name) {
+        return kernels.computeIfAbsent(file + "#" + name, key -> clCreateKernel(program(file), name, null));
+    }
+
+    private cl_program program(String file) {
+        return built.computeIfAbsent(file, f -> {
+            cl_program program = clCreateProgramWithSource(context, 1, new String[] {source(f)}, null, null);
+            try {
+                clBuildProgram(program, 1, new cl_device_id[] {device}, "-cl-std=CL1.2", null, null);
+            } catch (CLException e) {
+                throw new IllegalStateException("OpenCL kernel file " + f + " failed to build on " + deviceName + ":\n" + buildLog(program), e);
+            }
+            return program;
+        });
+    }
+
+    private String buildLog(cl_program program) {
+        long[] size = new long[1];
+        clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, 0, null, size);
+        byte[] log = new byte[(int) size[0]];
+        clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
+        return new String(log, StandardCharsets.UTF_8).trim();
+    }
+
+    private static String source(String file) {
+        try (InputStream in = Programs.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("kernel source " + file + " is missing from the kernels jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read kernel source " + file, e);
+        }
+    }
+}

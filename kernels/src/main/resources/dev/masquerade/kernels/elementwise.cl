@@ -1,0 +1,98 @@
+// Element-wise kernels on strided tensors: fill, copy, unary and binary functions, where.
+//
+// Work split: one work-item per output element. Each work-item turns its linear index
+// (row-major over the output's shape) into one index per axis, and those into an offset into
+// each operand through the operand's strides and offset, so every kernel reads and writes
+// views (transposed, sliced, broadcast with stride 0) without a copy first.
+// The opcodes are the ordinals of the engine's UnaryOp and BinaryOp enums.
+
+#define MAX_RANK 8
+#define MAX_OPERANDS 4
+
+typedef struct {
+    int rank;
+    int numel;
+    int shape[MAX_RANK];
+    int offset[MAX_OPERANDS];
+    int stride[MAX_OPERANDS][MAX_RANK];
+} Layout;
+
+// The offset of element `linear` in operand k.
+inline int offset_of(const Layout* L, int k, int linear) {
+    int off = L->offset[k];
+    for (int d = L->rank - 1; d >= 0; d--) {
+        int i = linear % L->shape[d];
+        linear /= L->shape[d];
+        off += i * L->stride[k][d];
+    }
+    return off;
+}
+
+__kernel void fill(__global float* out, Layout L, float value) {
+    int g = get_global_id(0);
+    if (g < L.numel) out[offset_of(&L, 0, g)] = value;
+}
+
+__kernel void copy(__global float* dst, __global const float* src, Layout L) {
+    int g = get_global_id(0);
+    if (g < L.numel) dst[offset_of(&L, 0, g)] = src[offset_of(&L, 1, g)];
+}
+
+__kernel void copy_int(__global int* dst, __global const int* src, Layout L) {
+    int g = get_global_id(0);
+    if (g < L.numel) dst[offset_of(&L, 0, g)] = src[offset_of(&L, 1, g)];
+}
+
+// UnaryOp: NEG, EXP, LOG, SQRT, ABS, SIGN, STEP, RELU, LEAKY_RELU(p0), SIGMOID, TANH, SOFTPLUS, POW(p0), CLAMP(p0, p1)
+__kernel void unary(__global float* y, __global const float* x, Layout L, int op, float p0, float p1) {
+    int g = get_global_id(0);
+    if (g >= L.numel) return;
+    float v = x[offset_of(&L, 1, g)];
+    float r;
+    switch (op) {
+        case 0: r = -v; break;
+        case 1: r = exp(v); break;
+        case 2: r = log(v); break;
+        case 3: r = sqrt(v); break;
+        case 4: r = fabs(v); break;
+        case 5: r = v > 0 ? 1.0f : (v < 0 ? -1.0f : 0.0f); break;
+        case 6: r = v > 0 ? 1.0f : 0.0f; break;
+        case 7: r = v > 0 ? v : 0.0f; break;
+        case 8: r = v > 0 ? v : p0 * v; break;
+        case 9: { float e = exp(-fabs(v)); r = v >= 0 ? 1 / (1 + e) : e / (1 + e); break; }
+        case 10: r = tanh(v); break;
+        case 11: r = fmax(v, 0.0f) + log1p(exp(-fabs(v))); break;
+        case 12: r = pow(v, p0); break;
+        default: r = fmin(fmax(v, p0), p1); break;
+    }
+    y[offset_of(&L, 0, g)] = r;
+}
+
+// BinaryOp: ADD, SUB, MUL, DIV, MAX, MIN, EQ, GT, GE, LT, LE
+__kernel void binary(__global float* y, __global const float* a, __global const float* b, Layout L, int op) {
+    int g = get_global_id(0);
+    if (g >= L.numel) return;
+    float u = a[offset_of(&L, 1, g)];
+    float v = b[offset_of(&L, 2, g)];
+    float r;
+    switch (op) {
+        case 0: r = u + v; break;
+        case 1: r = u - v; break;
+        case 2: r = u * v; break;
+        case 3: r = u / v; break;
+        case 4: r = fmax(u, v); break;
+        case 5: r = fmin(u, v); break;
+        case 6: r = u == v; break;
+        case 7: r = u > v; break;
+        case 8: r = u >= v; break;
+        case 9: r = u < v; break;
+        default: r = u <= v; break;
+    }
+    y[offset_of(&L, 0, g)] = r;
+}
+
+__kernel void where_select(__global float* y, __global const float* cond, __global const float* a, __global const float* b, Layout L) {
+    int g = get_global_id(0);
+    if (g >= L.numel) return;
+    y[offset_of(&L, 0, g)] = cond[offset_of(&L, 1, g)] != 0 ? a[offset_of(&L, 2, g)] : b[offset_of(&L, 3, g)];
+}

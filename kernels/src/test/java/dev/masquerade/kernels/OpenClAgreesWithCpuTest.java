@@ -1,0 +1,143 @@
+package dev.masquerade.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.masquerade.engine.DType;
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.NoGrad;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.backend.BinaryOp;
+import dev.masquerade.engine.backend.UnaryOp;
+import dev.masquerade.engine.testing.Domain;
+import dev.masquerade.engine.testing.GradCheck;
+import dev.masquerade.engine.testing.Gens;
+import dev.masquerade.engine.testing.HostTensor;
+import dev.masquerade.engine.testing.Inputs;
+import dev.masquerade.engine.testing.Property;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * What runs on OpenCL so far gives the CPU's answer (relative error ≤ 1e-4 in float32) on
+ * random shapes, broadcast and permuted (non-contiguous) inputs included. The tests skip only
+ * where no OpenCL platform exists; with -Dopencl.required=true (CI) they fail there instead.
+ */
+class OpenClAgreesWithCpuTest {
+    private static final double TOLERANCE = 1e-4;
+    private static final Device OPENCL = new Device("opencl", 0);
+
+    @BeforeAll
+    static void requireOpenCl() {
+        OpenCl.Availability availability = OpenCl.probe();
+        if (Boolean.getBoolean("opencl.required")) {
+            assertTrue(availability.available(), "OpenCL is required here but unavailable: " + availability.reason());
+        } else {
+            assumeTrue(availability.available(), "no OpenCL platform: " + availability.reason());
+        }
+    }
+
+    /** Applies op to the inputs on the CPU and on OpenCL and compares the results. */
+    private static void agree(Inputs in, Function<List<Tensor>, Tensor> op) {
+        List<Tensor> cpu = new ArrayList<>();
+        List<Tensor> device = new ArrayList<>();
+        for (HostTensor h : in.materialize()) {
+            Tensor t = h.toTensor(DType.F32);
+            cpu.add(t);
+            // the same memory layout on the device: a permuted input stays a strided view there
+            Tensor memory = Tensor.asStrided(t.storage(), new int[] {t.storage().size()}, new int[] {1}, 0).to(OPENCL);
+            device.add(Tensor.asStrided(memory.storage(), t.shape(), t.strides(), t.offset()));
+        }
+        try (var scope = NoGrad.enter()) {
+            Tensor expected = op.apply(cpu);
+            Tensor actual = op.apply(device);
+            assertEquals(OPENCL, actual.device());
+            double error = GradCheck.relativeError(actual.toDoubleArray(), expected.toDoubleArray());
+            assertTrue(error <= TOLERANCE, "OpenCL differs from the CPU by " + error + " relative");
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> elementwiseFunctions() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (UnaryOp op : UnaryOp.values()) {
+            Domain domain = switch (op) {
+                case LOG, SQRT, POW -> Domain.real(0.5, 3);
+                default -> Domain.any().avoiding(0);
+            };
+            double[] params = switch (op) {
+                case LEAKY_RELU -> new double[] {0.1};
+                case POW -> new double[] {2.5};
+                case CLAMP -> new double[] {-1, 1};
+                default -> new double[0];
+            };
+            tests.add(Property.forAll("unary " + op + " on OpenCL equals the CPU", Inputs.over(Gens.sameShape(1), List.of(domain)))
+                    .test(in -> agree(in, t -> {
+                        Tensor out = Tensor.empty(DType.F32, t.get(0).device(), t.get(0).shape());
+                        t.get(0).backend().unary(op, t.get(0), out, params);
+                        return out;
+                    })));
+        }
+        for (BinaryOp op : BinaryOp.values()) {
+            Domain domain = op == BinaryOp.DIV ? Domain.real(0.5, 2) : Domain.any();
+            tests.add(Property.forAll("binary " + op + " on OpenCL equals the CPU (broadcasting)", Inputs.over(Gens.broadcastable(2), List.of(domain)))
+                    .test(in -> agree(in, t -> {
+                        int[] shape = dev.masquerade.engine.Shape.broadcast("test", t.get(0).shape(), t.get(1).shape());
+                        Tensor out = Tensor.empty(DType.F32, t.get(0).device(), shape);
+                        t.get(0).backend().binary(op, t.get(0).expand(shape), t.get(1).expand(shape), out);
+                        return out;
+                    })));
+        }
+        tests.add(Property.forAll("where on OpenCL equals the CPU", Inputs.over(Gens.broadcastable(3), List.of(Domain.mask(), Domain.any())))
+                .test(in -> agree(in, t -> Tensor.where(t.get(0), t.get(1), t.get(2)))));
+        tests.add(Property.forAll("contiguous copies of transposed views on OpenCL equal the CPU", Inputs.over(Gens.shapeWithAxis(), List.of(Domain.any())))
+                .test(in -> agree(in, t -> t.get(0).transpose(in.layout().param(5), -1).contiguous())));
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> matmul() {
+        int[] sizes = {1, 2, 7, 16, 33, 64, 129};
+        var layouts = Gens.structured(new int[] {0, 0, 0, 1}, new int[] {6, 6, 6, 3}, p -> true,
+                p -> List.of(new int[] {p[3], sizes[p[0]], sizes[p[1]]}, new int[] {sizes[p[1]], sizes[p[2]]}));
+        return Stream.of(
+                Property.forAll("matmul on OpenCL equals the CPU", Inputs.over(layouts, List.of(Domain.any())))
+                        .test(in -> agree(in, t -> t.get(0).matmul(t.get(1)))),
+                Property.forAll("matmul of transposed views on OpenCL equals the CPU", Inputs.over(layouts, List.of(Domain.any())))
+                        .test(in -> agree(in, t -> t.get(1).transpose(0, 1).matmul(t.get(0).transpose(1, 2)))));
+    }
+
+    @Test
+    void operationsNotYetOnTheDeviceSaySo() {
+        Tensor x = Tensor.ones(DType.F32, OPENCL, 1, 1, 4, 4);
+        Tensor w = Tensor.ones(DType.F32, OPENCL, 1, 1, 3, 3);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> x.conv2d(w, null, 1, 1, 1));
+        assertTrue(e.getMessage().startsWith("conv2d does not run on opencl:0") && e.getMessage().contains("--device cpu"), e.getMessage());
+    }
+
+    @Test
+    void mixingDevicesNamesBoth() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.ones(2).add(Tensor.ones(DType.F32, OPENCL, 2)));
+        assertEquals("add: tensors are on different devices, cpu and opencl:0; move one with to(Device)", e.getMessage());
+    }
+
+    @Test
+    void dataSurvivesTheRoundTrip() {
+        Tensor host = Tensor.of(new float[] {1.5f, -2, 3.25f, 0}, 2, 2);
+        Tensor device = host.to(OPENCL);
+        assertEquals(OPENCL, device.device());
+        assertEquals(List.of(1.5, -2.0, 3.25, 0.0), java.util.Arrays.stream(device.toDoubleArray()).boxed().toList());
+        assertEquals(List.of(1.5, 3.25, -2.0, 0.0), java.util.Arrays.stream(device.transpose(0, 1).toDoubleArray()).boxed().toList());
+        Tensor labels = Tensor.indices(new int[] {3, 1, 4}, 3).to(OPENCL);
+        assertEquals(List.of(3.0, 1.0, 4.0), java.util.Arrays.stream(labels.toDoubleArray()).boxed().toList());
+    }
+}
