@@ -9,6 +9,8 @@ import static org.jocl.CL.clCreateCommandQueueWithProperties;
 import static org.jocl.CL.clCreateContext;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clReleaseMemObject;
 import static org.jocl.CL.clSetKernelArg;
 
 import dev.masquerade.engine.DType;
@@ -36,6 +38,10 @@ import org.jocl.cl_queue_properties;
  * of this package on one in-order queue; data crosses to the host only in {@link #upload} and
  * {@link #download}.
  *
+ * <p>Every OpenCL call of one backend is serialised (a data loader's thread uploads while the
+ * training thread launches kernels), and buffers are released only from the calling thread
+ * after {@code clFinish}, never from the Cleaner's thread while commands may use them.
+ *
  * <p>Work in progress (issue 4): float32 and int32 storage, fill, strided copy, the element-wise
  * functions, where, and matmul (rung 1 of the ladder) run on the device; the other primitives
  * say so when called.
@@ -52,6 +58,8 @@ final class OpenClBackend implements Backend {
     private final cl_context context;
     private final cl_command_queue queue;
     private final Programs programs;
+    /** Buffers whose storage was collected, to release once no queued command can use them. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<cl_mem> released = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     OpenClBackend(OpenCl.DeviceEntry entry) {
         this.entry = entry;
@@ -74,14 +82,32 @@ final class OpenClBackend implements Backend {
         }
     }
 
+    /** Called by the Cleaner's thread: only queues the buffer, so no OpenCL call races the queue. */
+    void releaseLater(cl_mem memory) {
+        released.add(memory);
+    }
+
+    /** Releases collected buffers after the queue has drained (on the caller's thread). */
+    private void releaseCollected() {
+        if (released.isEmpty()) {
+            return;
+        }
+        clFinish(queue);
+        for (cl_mem memory = released.poll(); memory != null; memory = released.poll()) {
+            clReleaseMemObject(memory);
+        }
+    }
+
     @Override
-    public Storage allocate(DType dtype, int size) {
+    public synchronized Storage allocate(DType dtype, int size) {
+        releaseCollected();
         checkType("allocate", dtype);
         return new OpenClStorage(this, dtype, size, clCreateBuffer(context, CL_MEM_READ_WRITE, (long) size * dtype.bytes(), null, null));
     }
 
     @Override
-    public Storage upload(double[] values, DType dtype) {
+    public synchronized Storage upload(double[] values, DType dtype) {
+        releaseCollected();
         checkType("upload", dtype);
         Pointer host;
         if (dtype == DType.I32) {
@@ -102,7 +128,7 @@ final class OpenClBackend implements Backend {
     }
 
     @Override
-    public double[] download(Tensor tensor) {
+    public synchronized double[] download(Tensor tensor) {
         Tensor contiguous = tensor;
         if (!tensor.isContiguous() || tensor.offset() != 0) {
             contiguous = Tensor.asStrided(allocate(tensor.dtype(), tensor.numel()), tensor.shape(), Shape.contiguousStrides(tensor.shape()), 0);
@@ -148,7 +174,8 @@ final class OpenClBackend implements Backend {
     }
 
     /** Sets the arguments (cl_mem, int[] struct, Integer, Float) and runs the kernel over n work-items. */
-    private void run(cl_kernel kernel, long[] global, Object... args) {
+    private synchronized void run(cl_kernel kernel, long[] global, Object... args) {
+        releaseCollected();
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a instanceof cl_mem m) {

@@ -1,7 +1,5 @@
 package dev.masquerade.kernels;
 
-import static org.jocl.CL.clReleaseMemObject;
-
 import dev.masquerade.engine.DType;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.Storage;
@@ -9,8 +7,10 @@ import java.lang.ref.Cleaner;
 import org.jocl.cl_mem;
 
 /**
- * Device memory: one {@code cl_mem} buffer. For now it is released by a {@link Cleaner} when the
- * storage becomes unreachable; deterministic scopes arrive with the rest of the OpenCL backend.
+ * Device memory: one {@code cl_mem} buffer. For now a {@link Cleaner} notices when the storage
+ * becomes unreachable and hands the buffer back to its backend, which releases it on its own
+ * terms (see {@link OpenClBackend#releaseLater}); deterministic scopes arrive with the rest of
+ * the OpenCL backend.
  */
 final class OpenClStorage extends Storage {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -24,7 +24,7 @@ final class OpenClStorage extends Storage {
         this.dtype = dtype;
         this.size = size;
         this.memory = memory;
-        CLEANER.register(this, () -> clReleaseMemObject(memory));
+        CLEANER.register(this, () -> backend.releaseLater(memory));
     }
 
     cl_mem memory() {
