@@ -78,21 +78,7 @@ class TensorTest {
     void operationsBetweenDevicesFailNamingBoth() {
         Backend elsewhere = (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(), new Class<?>[] {Backend.class},
                 (proxy, method, args) -> method.getName().equals("device") ? new Device("opencl", 0) : null);
-        Storage storage = new Storage() {
-            @Override
-            public Backend backend() {
-                return elsewhere;
-            }
-
-            @Override
-            public DType dtype() {
-                return DType.F32;
-            }
-
-            @Override
-            public int size() {
-                return 2;
-            }
+        Storage storage = new Storage(elsewhere, DType.F32, 2) {
         };
         Tensor remote = Tensor.asStrided(storage, new int[] {2}, new int[] {1}, 0);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2).mul(remote));

@@ -1,7 +1,6 @@
 package dev.masquerade.kernels;
 
 import dev.masquerade.engine.DType;
-import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.Storage;
 import java.lang.ref.Cleaner;
 import org.jocl.cl_mem;
@@ -14,35 +13,15 @@ import org.jocl.cl_mem;
  */
 final class OpenClStorage extends Storage {
     private static final Cleaner CLEANER = Cleaner.create();
-    private final OpenClBackend backend;
-    private final DType dtype;
-    private final int size;
     private final cl_mem memory;
 
     OpenClStorage(OpenClBackend backend, DType dtype, int size, cl_mem memory) {
-        this.backend = backend;
-        this.dtype = dtype;
-        this.size = size;
+        super(backend, dtype, size);
         this.memory = memory;
         CLEANER.register(this, () -> backend.releaseLater(memory));
     }
 
     cl_mem memory() {
         return memory;
-    }
-
-    @Override
-    public Backend backend() {
-        return backend;
-    }
-
-    @Override
-    public DType dtype() {
-        return dtype;
-    }
-
-    @Override
-    public int size() {
-        return size;
     }
 }

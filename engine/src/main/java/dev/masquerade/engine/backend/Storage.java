@@ -11,16 +11,31 @@ import dev.masquerade.engine.DType;
  * tensor for its backward pass and refuses to differentiate through a tensor written since.
  */
 public abstract class Storage {
+    private final Backend backend;
+    private final DType dtype;
+    private final int size;
     private int version;
 
+    protected Storage(Backend backend, DType dtype, int size) {
+        this.backend = backend;
+        this.dtype = dtype;
+        this.size = size;
+    }
+
     /** The backend that owns this memory and runs operations on it. */
-    public abstract Backend backend();
+    public final Backend backend() {
+        return backend;
+    }
 
     /** Element type. */
-    public abstract DType dtype();
+    public final DType dtype() {
+        return dtype;
+    }
 
     /** Number of elements. */
-    public abstract int size();
+    public final int size() {
+        return size;
+    }
 
     /** How many in-place writes this storage has seen. */
     public final int version() {

@@ -1,7 +1,6 @@
 package dev.masquerade.engine.cpu;
 
 import dev.masquerade.engine.DType;
-import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.Storage;
 
 /**
@@ -10,37 +9,15 @@ import dev.masquerade.engine.backend.Storage;
  * the result, so that each kernel is written once for all three types.
  */
 final class CpuStorage extends Storage {
-    private final CpuBackend backend;
-    private final DType dtype;
     private final float[] f32;
     private final double[] f64;
     private final int[] i32;
 
     CpuStorage(CpuBackend backend, DType dtype, int size) {
-        this.backend = backend;
-        this.dtype = dtype;
+        super(backend, dtype, size);
         this.f32 = dtype == DType.F32 ? new float[size] : null;
         this.f64 = dtype == DType.F64 ? new double[size] : null;
         this.i32 = dtype == DType.I32 ? new int[size] : null;
-    }
-
-    @Override
-    public Backend backend() {
-        return backend;
-    }
-
-    @Override
-    public DType dtype() {
-        return dtype;
-    }
-
-    @Override
-    public int size() {
-        return switch (dtype) {
-            case F32 -> f32.length;
-            case F64 -> f64.length;
-            case I32 -> i32.length;
-        };
     }
 
     /** The float32 elements themselves, for the fast kernels. */
@@ -53,7 +30,7 @@ final class CpuStorage extends Storage {
      * Unit strides get their own loops because the JIT vectorises only those.
      */
     void load(int offset, int stride, int n, double[] dst, int dstPos) {
-        switch (dtype) {
+        switch (dtype()) {
             case F32 -> {
                 if (stride == 1) {
                     for (int i = 0; i < n; i++) {
@@ -84,7 +61,7 @@ final class CpuStorage extends Storage {
 
     /** Writes {@code src[srcPos..srcPos + n)} to n elements starting at offset, stride apart. */
     void store(double[] src, int srcPos, int n, int offset, int stride) {
-        switch (dtype) {
+        switch (dtype()) {
             case F32 -> {
                 if (stride == 1) {
                     for (int i = 0; i < n; i++) {
