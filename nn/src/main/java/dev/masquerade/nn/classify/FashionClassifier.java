@@ -67,7 +67,7 @@ public final class FashionClassifier {
     public Tensor features(Tensor images) {
         Tensor x = images;
         for (int i = 0; i < 9; i++) { // every layer but the final Linear
-            x = ((Module) model.children().get(Integer.toString(i))).forward(x);
+            x = model.children().get(Integer.toString(i)).forward(x);
         }
         return x;
     }
