@@ -48,7 +48,7 @@ import org.jocl.cl_queue_properties;
  */
 final class OpenClBackend implements Backend {
     /** What runs on the device so far, for listings. */
-    static final String SUPPORTED = "element-wise, where, copy, matmul";
+    static final String SUPPORTED = "element-wise, where, copy, sum/max reductions, matmul";
     private static final int MAX_RANK = 8;
     private static final int MAX_OPERANDS = 4;
     private static final int LOCAL = 64;
@@ -267,7 +267,20 @@ final class OpenClBackend implements Backend {
 
     @Override
     public void reduce(ReduceOp op, Tensor x, int[] axes, Tensor out) {
-        throw notYet("reduce (" + op + ")");
+        requireFloat("reduce", x, out);
+        int[] xStrides = x.strides();
+        int[] blockShape = new int[axes.length];
+        int[] blockStrides = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            blockShape[i] = x.shape()[axes[i]];
+            blockStrides[i] = xStrides[axes[i]];
+        }
+        // the input's block of each output element, walked through the input's strides along the reduced axes
+        Tensor blockView = Tensor.asStrided(x.storage(), blockShape, blockStrides, 0);
+        int[] outer = layout(out.shape(), out, x);
+        int n = out.numel();
+        run(programs.kernel("reduce.cl", "reduce"), new long[] {(n + LOCAL - 1) / LOCAL * LOCAL},
+                memory(out), memory(x), outer, layout(blockShape, blockView), op.ordinal());
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.masquerade.engine.testing.GradCheck;
 import dev.masquerade.engine.testing.Gens;
 import dev.masquerade.engine.testing.HostTensor;
 import dev.masquerade.engine.testing.Inputs;
+import dev.masquerade.engine.testing.Layout;
 import dev.masquerade.engine.testing.Property;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,68 @@ class OpenClAgreesWithCpuTest {
                         .test(in -> agree(in, t -> t.get(0).matmul(t.get(1)))),
                 Property.forAll("matmul of transposed views on OpenCL equals the CPU", Inputs.over(layouts, List.of(Domain.any())))
                         .test(in -> agree(in, t -> t.get(1).transpose(0, 1).matmul(t.get(0).transpose(1, 2)))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> reductions() {
+        // params [rank, 4 sizes, bit mask of reduced axes (0 = every axis), keepDim]
+        var layouts = Gens.structured(new int[] {0, 1, 1, 1, 1, 0, 0}, new int[] {4, 5, 5, 5, 5, 15, 1},
+                p -> p[5] < (1 << p[0]), p -> List.of(java.util.Arrays.copyOfRange(p, 1, 1 + p[0])));
+        return Stream.of(
+                Property.forAll("sum over random axes on OpenCL equals the CPU", Inputs.over(layouts, List.of(Domain.any())))
+                        .test(in -> agree(in, t -> t.get(0).sum(axes(in), in.layout().param(6) == 1))),
+                Property.forAll("max over random axes on OpenCL equals the CPU", Inputs.over(layouts, List.of(Domain.any())))
+                        .test(in -> agree(in, t -> t.get(0).max(axes(in), in.layout().param(6) == 1))));
+    }
+
+    private static int[] axes(Inputs in) {
+        return java.util.stream.IntStream.range(0, in.layout().param(0)).filter(a -> (in.layout().param(5) & (1 << a)) != 0).toArray();
+    }
+
+    /** The gradients of every input, computed on one device for upstream gradient u. */
+    private static List<double[]> gradients(List<HostTensor> inputs, Device device, Function<List<Tensor>, Tensor> op, double[] u) {
+        List<Tensor> leaves = new ArrayList<>();
+        for (HostTensor h : inputs) {
+            leaves.add(h.contiguousCopy().toTensor(DType.F32).to(device).requiresGrad(true));
+        }
+        Tensor y = op.apply(leaves);
+        y.backward(Tensor.of(u, DType.F32, device, y.shape()));
+        return leaves.stream().map(leaf -> leaf.grad().toDoubleArray()).toList();
+    }
+
+    private static DynamicTest gradientsAgree(String name, dev.masquerade.engine.testing.Gen<Layout> layouts, Domain domain,
+                                              Function<List<Tensor>, Tensor> op) {
+        return Property.forAll(name + ": gradients on OpenCL equal the CPU", Inputs.over(layouts, List.of(domain))).test(in -> {
+            List<HostTensor> host = in.materialize();
+            int outputSize;
+            try (var scope = NoGrad.enter()) {
+                List<Tensor> probe = new ArrayList<>();
+                for (HostTensor h : host) {
+                    probe.add(h.contiguousCopy().toTensor(DType.F32));
+                }
+                outputSize = op.apply(probe).numel();
+            }
+            double[] u = GradCheck.upstream(new java.util.SplittableRandom(in.valueSeed()), outputSize);
+            List<double[]> cpu = gradients(host, Device.CPU, op, u);
+            List<double[]> device = gradients(host, OPENCL, op, u);
+            for (int i = 0; i < cpu.size(); i++) {
+                double error = GradCheck.relativeError(device.get(i), cpu.get(i));
+                assertTrue(error <= TOLERANCE, "gradient of input " + i + " differs by " + error + " relative");
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> backwardPassesRunOnTheDevice() {
+        var matmuls = Gens.structured(new int[] {1, 1, 1, 1}, new int[] {9, 9, 9, 3}, p -> true,
+                p -> List.of(new int[] {p[3], p[0], p[1]}, new int[] {p[1], p[2]}));
+        return Stream.of(
+                gradientsAgree("add, broadcasting", Gens.broadcastable(2), Domain.any(), t -> t.get(0).add(t.get(1))),
+                gradientsAgree("mul, broadcasting", Gens.broadcastable(2), Domain.any(), t -> t.get(0).mul(t.get(1))),
+                gradientsAgree("div, broadcasting", Gens.broadcastable(2), Domain.real(0.5, 2), t -> t.get(0).div(t.get(1))),
+                gradientsAgree("relu, exp, tanh", Gens.sameShape(1), Domain.any().avoiding(0), t -> t.get(0).relu().add(t.get(0).exp()).mul(t.get(0).tanh())),
+                gradientsAgree("mean of squares", Gens.sameShape(1), Domain.any(), t -> t.get(0).mul(t.get(0)).mean()),
+                gradientsAgree("batched matmul", matmuls, Domain.any(), t -> t.get(0).matmul(t.get(1))));
     }
 
     @Test

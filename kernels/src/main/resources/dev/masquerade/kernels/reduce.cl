@@ -1,0 +1,42 @@
+// Sum or maximum over a set of axes.
+//
+// Work split: one work-item per output element. The `outer` layout walks the output (shape
+// with the reduced axes kept as size 1): operand 0 is the output, operand 1 the input, so
+// offset_of(&outer, 1, g) is where the input's block for output g starts. The `block` layout
+// walks that block: its shape is the reduced axes' sizes and operand 0 the input's strides
+// along them. Each work-item adds (or takes the maximum of) its block in order, so results
+// do not depend on the device.
+
+#define MAX_RANK 8
+#define MAX_OPERANDS 4
+
+typedef struct {
+    int rank;
+    int numel;
+    int shape[MAX_RANK];
+    int offset[MAX_OPERANDS];
+    int stride[MAX_OPERANDS][MAX_RANK];
+} Layout;
+
+inline int offset_of(const Layout* L, int k, int linear) {
+    int off = L->offset[k];
+    for (int d = L->rank - 1; d >= 0; d--) {
+        int i = linear % L->shape[d];
+        linear /= L->shape[d];
+        off += i * L->stride[k][d];
+    }
+    return off;
+}
+
+// op: 0 = SUM, 1 = MAX (the ordinals of the engine's ReduceOp)
+__kernel void reduce(__global float* out, __global const float* x, Layout outer, Layout block, int op) {
+    int g = get_global_id(0);
+    if (g >= outer.numel) return;
+    int base = offset_of(&outer, 1, g);
+    float acc = op == 0 ? 0.0f : -INFINITY;
+    for (int r = 0; r < block.numel; r++) {
+        float v = x[base + offset_of(&block, 0, r)];
+        acc = op == 0 ? acc + v : fmax(acc, v);
+    }
+    out[offset_of(&outer, 0, g)] = acc;
+}
