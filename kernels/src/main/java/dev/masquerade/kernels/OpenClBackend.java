@@ -48,7 +48,7 @@ import org.jocl.cl_queue_properties;
  */
 final class OpenClBackend implements Backend {
     /** What runs on the device so far, for listings. */
-    static final String SUPPORTED = "element-wise, where, copy, sum/max reductions, matmul";
+    static final String SUPPORTED = "element-wise, where, copy, sum/max reductions, matmul, gather/scatter-add, max pooling";
     private static final int MAX_RANK = 8;
     private static final int MAX_OPERANDS = 4;
     private static final int LOCAL = 64;
@@ -298,23 +298,79 @@ final class OpenClBackend implements Backend {
         throw notYet("conv2dBackwardWeight");
     }
 
+    /** t itself when contiguous from offset 0, else a contiguous copy on the device. */
+    private Tensor contiguousCopy(Tensor t) {
+        if (t.isContiguous() && t.offset() == 0) {
+            return t;
+        }
+        Tensor copy = Tensor.asStrided(allocate(t.dtype(), t.numel()), t.shape(), Shape.contiguousStrides(t.shape()), 0);
+        copy(t, copy);
+        return copy;
+    }
+
+    /** These kernels write contiguous outputs; the operations always allocate them so. */
+    private static void requireContiguousOutput(String op, Tensor... outputs) {
+        for (Tensor t : outputs) {
+            if (!t.isContiguous() || t.offset() != 0) {
+                throw new UnsupportedOperationException(op + " on OpenCL writes contiguous outputs only, got strides " + Shape.str(t.strides()));
+            }
+        }
+    }
+
+    private static long roundUp(long n) {
+        return (n + LOCAL - 1) / LOCAL * LOCAL;
+    }
+
     @Override
-    public void maxPool2d(Tensor x, Tensor out, Tensor indices, Pool2dGeometry geometry) {
-        throw notYet("maxPool2d");
+    public void maxPool2d(Tensor x, Tensor out, Tensor indices, Pool2dGeometry g) {
+        requireFloat("maxPool2d", x, out);
+        requireContiguousOutput("maxPool2d", out, indices);
+        Tensor cx = contiguousCopy(x);
+        int planes = x.size(0) * x.size(1);
+        run(programs.kernel("indexing.cl", "max_pool"), new long[] {roundUp(out.numel())},
+                memory(out), memory(indices), memory(cx), planes, x.size(2), x.size(3), out.size(2), out.size(3),
+                g.kernel(), g.stride(), g.padding());
     }
 
     @Override
     public void maxPool2dBackward(Tensor gradOutput, Tensor indices, Tensor gradInput) {
-        throw notYet("maxPool2dBackward");
+        requireFloat("maxPool2dBackward", gradOutput, gradInput);
+        requireContiguousOutput("maxPool2dBackward", gradInput);
+        Tensor gy = contiguousCopy(gradOutput);
+        int planes = gradInput.size(0) * gradInput.size(1);
+        run(programs.kernel("indexing.cl", "max_pool_backward"), new long[] {roundUp(planes)},
+                memory(gradInput), memory(gy), memory(contiguousCopy(indices)), planes,
+                gradInput.size(2) * gradInput.size(3), gradOutput.size(2) * gradOutput.size(3));
+    }
+
+    /** outer, size of x along the axis, size of index along it, inner: the loop bounds of gather and scatter-add. */
+    private static int[] alongAxis(int[] full, int[] indexed, int axis) {
+        int outer = 1;
+        for (int d = 0; d < axis; d++) {
+            outer *= indexed[d];
+        }
+        int inner = Shape.numel(indexed) / outer / indexed[axis];
+        return new int[] {outer, full[axis], indexed[axis], inner};
     }
 
     @Override
     public void gather(Tensor x, int axis, Tensor index, Tensor out) {
-        throw notYet("gather");
+        requireFloat("gather", x, out);
+        requireContiguousOutput("gather", out);
+        int[] b = alongAxis(x.shape(), index.shape(), axis);
+        run(programs.kernel("indexing.cl", "gather"), new long[] {roundUp(out.numel())},
+                memory(out), memory(contiguousCopy(x)), memory(contiguousCopy(index)), b[0], b[1], b[2], b[3]);
     }
 
     @Override
     public void scatterAdd(Tensor src, int axis, Tensor index, Tensor out) {
-        throw notYet("scatterAdd");
+        requireFloat("scatterAdd", src, out);
+        int[] b = alongAxis(out.shape(), index.shape(), axis);
+        Tensor target = contiguousCopy(out);
+        run(programs.kernel("indexing.cl", "scatter_add"), new long[] {roundUp((long) b[0] * b[3])},
+                memory(target), memory(contiguousCopy(src)), memory(contiguousCopy(index)), b[0], b[1], b[2], b[3]);
+        if (target != out) {
+            copy(target, out);
+        }
     }
 }

@@ -136,16 +136,22 @@ class OpenClAgreesWithCpuTest {
     private static List<double[]> gradients(List<HostTensor> inputs, Device device, Function<List<Tensor>, Tensor> op, double[] u) {
         List<Tensor> leaves = new ArrayList<>();
         for (HostTensor h : inputs) {
-            leaves.add(h.contiguousCopy().toTensor(DType.F32).to(device).requiresGrad(true));
+            Tensor leaf = h.contiguousCopy().toTensor(DType.F32).to(device);
+            leaves.add(leaf.dtype() == DType.I32 ? leaf : leaf.requiresGrad(true)); // indices get no gradient
         }
         Tensor y = op.apply(leaves);
         y.backward(Tensor.of(u, DType.F32, device, y.shape()));
-        return leaves.stream().map(leaf -> leaf.grad().toDoubleArray()).toList();
+        return leaves.stream().filter(Tensor::requiresGrad).map(leaf -> leaf.grad().toDoubleArray()).toList();
     }
 
     private static DynamicTest gradientsAgree(String name, dev.masquerade.engine.testing.Gen<Layout> layouts, Domain domain,
                                               Function<List<Tensor>, Tensor> op) {
-        return Property.forAll(name + ": gradients on OpenCL equal the CPU", Inputs.over(layouts, List.of(domain))).test(in -> {
+        return gradientsAgree(name, layouts, List.of(domain), op);
+    }
+
+    private static DynamicTest gradientsAgree(String name, dev.masquerade.engine.testing.Gen<Layout> layouts, List<Domain> domains,
+                                              Function<List<Tensor>, Tensor> op) {
+        return Property.forAll(name + ": gradients on OpenCL equal the CPU", Inputs.over(layouts, domains)).test(in -> {
             List<HostTensor> host = in.materialize();
             int outputSize;
             try (var scope = NoGrad.enter()) {
@@ -175,7 +181,28 @@ class OpenClAgreesWithCpuTest {
                 gradientsAgree("div, broadcasting", Gens.broadcastable(2), Domain.real(0.5, 2), t -> t.get(0).div(t.get(1))),
                 gradientsAgree("relu, exp, tanh", Gens.sameShape(1), Domain.any().avoiding(0), t -> t.get(0).relu().add(t.get(0).exp()).mul(t.get(0).tanh())),
                 gradientsAgree("mean of squares", Gens.sameShape(1), Domain.any(), t -> t.get(0).mul(t.get(0)).mean()),
-                gradientsAgree("batched matmul", matmuls, Domain.any(), t -> t.get(0).matmul(t.get(1))));
+                gradientsAgree("batched matmul", matmuls, Domain.any(), t -> t.get(0).matmul(t.get(1))),
+                gradientsAgree("max pooling", pools(), Domain.any().distinct(), t -> t.get(0).maxPool2d(2, 2, 0)),
+                // cross-entropy: log-softmax (max, exp, sum, log) and gather, whose backward is scatter-add
+                gradientsAgree("cross-entropy", Gens.structured(new int[] {1, 2}, new int[] {8, 9}, p -> true,
+                        p -> List.of(new int[] {p[0], p[1]}, new int[] {p[0], 1})), List.of(Domain.any(), Domain.indices(l -> l.param(1))),
+                        t -> t.get(0).logSoftmax(1).gather(1, t.get(1)).neg().mean()));
+    }
+
+    /** params [N, C, H, W] with H, W >= 2 for 2×2 pooling. */
+    private static dev.masquerade.engine.testing.Gen<Layout> pools() {
+        return Gens.structured(new int[] {1, 1, 2, 2}, new int[] {2, 3, 9, 9}, p -> true, p -> List.of(new int[] {p[0], p[1], p[2], p[3]}));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> selection() {
+        var gathers = Gens.structured(new int[] {1, 1, 1}, new int[] {6, 6, 6}, p -> true,
+                p -> List.of(new int[] {p[0], p[1]}, new int[] {p[0], p[2]}));
+        return Stream.of(
+                Property.forAll("max pooling on OpenCL equals the CPU", Inputs.over(pools(), List.of(Domain.any().distinct())))
+                        .test(in -> agree(in, t -> t.get(0).maxPool2d(2, 2, 0))),
+                Property.forAll("gather on OpenCL equals the CPU", Inputs.over(gathers, List.of(Domain.any(), Domain.indices(l -> l.param(1)))))
+                        .test(in -> agree(in, t -> t.get(0).gather(1, t.get(1)))));
     }
 
     @Test
