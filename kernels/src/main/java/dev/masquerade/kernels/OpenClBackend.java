@@ -42,13 +42,13 @@ import org.jocl.cl_queue_properties;
  * training thread launches kernels), and buffers are released only from the calling thread
  * after {@code clFinish}, never from the Cleaner's thread while commands may use them.
  *
- * <p>Work in progress (issue 4): float32 and int32 storage, fill, strided copy, the element-wise
- * functions, where, and matmul (rung 1 of the ladder) run on the device; the other primitives
- * say so when called.
+ * <p>Work in progress (issue 4): every primitive runs on the device in float32 (int32 for
+ * indices), with the naive matmul (rung 1 of the ladder) under matrix products and
+ * convolutions; the faster rungs, float64 and deterministic memory scopes are still to come.
  */
 final class OpenClBackend implements Backend {
     /** What runs on the device so far, for listings. */
-    static final String SUPPORTED = "element-wise, where, copy, sum/max reductions, matmul, gather/scatter-add, max pooling";
+    static final String SUPPORTED = "every primitive (naive matmul and im2col convolution for now)";
     private static final int MAX_RANK = 8;
     private static final int MAX_OPERANDS = 4;
     private static final int LOCAL = 64;
@@ -260,11 +260,6 @@ final class OpenClBackend implements Backend {
         }
     }
 
-    private UnsupportedOperationException notYet(String op) {
-        return new UnsupportedOperationException(op + " does not run on " + device + " (" + entry.name()
-                + ") yet: the OpenCL backend is being built (issue 4) and so far runs " + SUPPORTED + "; use --device cpu");
-    }
-
     @Override
     public void reduce(ReduceOp op, Tensor x, int[] axes, Tensor out) {
         requireFloat("reduce", x, out);
@@ -283,19 +278,69 @@ final class OpenClBackend implements Backend {
                 memory(out), memory(x), outer, layout(blockShape, blockView), op.ordinal());
     }
 
-    @Override
-    public void conv2d(Tensor x, Tensor weight, Tensor out, Conv2dGeometry geometry) {
-        throw notYet("conv2d");
+    /** The Geometry struct of im2col.cl for an input [N, C, H, W] and a kernel kH×kW. */
+    private static int[] geometry(int[] input, int kh, int kw, Conv2dGeometry g) {
+        return new int[] {input[0], input[1], input[2], input[3], kh, kw, g.outputHeight(input[2], kh), g.outputWidth(input[3], kw),
+            g.strideH(), g.strideW(), g.padH(), g.padW(), g.dilationH(), g.dilationW()};
+    }
+
+    /** The im2col matrices of a batch, [N, C·kH·kW, Ho·Wo]. */
+    private Tensor columns(Tensor x, int[] geometry) {
+        int rows = geometry[1] * geometry[4] * geometry[5];
+        int pixels = geometry[6] * geometry[7];
+        Tensor cols = Tensor.asStrided(allocate(DType.F32, geometry[0] * rows * pixels), new int[] {geometry[0], rows, pixels},
+                Shape.contiguousStrides(new int[] {geometry[0], rows, pixels}), 0);
+        run(programs.kernel("im2col.cl", "im2col"), new long[] {roundUp(cols.numel())}, memory(cols), memory(contiguousCopy(x)), geometry);
+        return cols;
+    }
+
+    /** weight [F, C, kH, kW] as the matrix [F, C·kH·kW], shared by every image (batch stride 0). */
+    private Tensor weightMatrix(Tensor weight, int batch) {
+        Tensor w = contiguousCopy(weight);
+        int rows = weight.size(0), cols = weight.numel() / rows;
+        return Tensor.asStrided(w.storage(), new int[] {batch, rows, cols}, new int[] {0, cols, 1}, 0);
     }
 
     @Override
-    public void conv2dBackwardInput(Tensor gradOutput, Tensor weight, Tensor gradInput, Conv2dGeometry geometry) {
-        throw notYet("conv2dBackwardInput");
+    public void conv2d(Tensor x, Tensor weight, Tensor out, Conv2dGeometry g) {
+        requireFloat("conv2d", x, weight, out);
+        int[] geometry = geometry(x.shape(), weight.size(2), weight.size(3), g);
+        Tensor cols = columns(x, geometry);
+        Tensor y = Tensor.asStrided(out.storage(), new int[] {x.size(0), weight.size(0), cols.size(2)},
+                new int[] {weight.size(0) * cols.size(2), cols.size(2), 1}, out.offset());
+        requireContiguousOutput("conv2d", out);
+        matmul(weightMatrix(weight, x.size(0)), false, cols, false, y);
     }
 
     @Override
-    public void conv2dBackwardWeight(Tensor x, Tensor gradOutput, Tensor gradWeight, Conv2dGeometry geometry) {
-        throw notYet("conv2dBackwardWeight");
+    public void conv2dBackwardInput(Tensor gradOutput, Tensor weight, Tensor gradInput, Conv2dGeometry g) {
+        requireFloat("conv2dBackwardInput", gradOutput, weight, gradInput);
+        requireContiguousOutput("conv2dBackwardInput", gradInput);
+        int[] geometry = geometry(gradInput.shape(), weight.size(2), weight.size(3), g);
+        int batch = gradInput.size(0), filters = weight.size(0), rows = weight.numel() / filters, pixels = geometry[6] * geometry[7];
+        Tensor gy = Tensor.asStrided(contiguousCopy(gradOutput).storage(), new int[] {batch, filters, pixels},
+                new int[] {filters * pixels, pixels, 1}, 0);
+        Tensor cols = Tensor.asStrided(allocate(DType.F32, batch * rows * pixels), new int[] {batch, rows, pixels},
+                new int[] {rows * pixels, pixels, 1}, 0);
+        matmul(weightMatrix(weight, batch), true, gy, false, cols); // Wᵀ · G per image
+        run(programs.kernel("im2col.cl", "col2im"), new long[] {roundUp(gradInput.numel())}, memory(gradInput), memory(cols), geometry);
+    }
+
+    @Override
+    public void conv2dBackwardWeight(Tensor x, Tensor gradOutput, Tensor gradWeight, Conv2dGeometry g) {
+        requireFloat("conv2dBackwardWeight", x, gradOutput, gradWeight);
+        int[] geometry = geometry(x.shape(), gradWeight.size(2), gradWeight.size(3), g);
+        int batch = x.size(0), filters = gradWeight.size(0), rows = gradWeight.numel() / filters, pixels = geometry[6] * geometry[7];
+        Tensor cols = columns(x, geometry);
+        Tensor gy = Tensor.asStrided(contiguousCopy(gradOutput).storage(), new int[] {batch, filters, pixels},
+                new int[] {filters * pixels, pixels, 1}, 0);
+        Tensor perImage = Tensor.asStrided(allocate(DType.F32, batch * filters * rows), new int[] {batch, filters, rows},
+                new int[] {filters * rows, rows, 1}, 0);
+        matmul(gy, false, cols, true, perImage); // G · X̂ᵀ per image, then summed over the batch
+        Tensor summed = Tensor.asStrided(gradWeight.storage(), new int[] {1, filters, rows}, new int[] {filters * rows, rows, 1},
+                gradWeight.offset());
+        requireContiguousOutput("conv2dBackwardWeight", gradWeight);
+        reduce(ReduceOp.SUM, perImage, new int[] {0}, summed);
     }
 
     /** t itself when contiguous from offset 0, else a contiguous copy on the device. */

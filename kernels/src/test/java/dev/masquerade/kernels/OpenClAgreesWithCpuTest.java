@@ -206,11 +206,29 @@ class OpenClAgreesWithCpuTest {
     }
 
     @Test
-    void operationsNotYetOnTheDeviceSaySo() {
-        Tensor x = Tensor.ones(DType.F32, OPENCL, 1, 1, 4, 4);
-        Tensor w = Tensor.ones(DType.F32, OPENCL, 1, 1, 3, 3);
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> x.conv2d(w, null, 1, 1, 1));
-        assertTrue(e.getMessage().startsWith("conv2d does not run on opencl:0") && e.getMessage().contains("--device cpu"), e.getMessage());
+    void float64IsRefusedWithTheFix() {
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> Tensor.zeros(DType.F64, OPENCL, 2));
+        assertTrue(e.getMessage().contains("F32") && e.getMessage().contains("F64 on the CPU"), e.getMessage());
+    }
+
+    /** params [N, C, H, W, F, kernel, stride, padding, dilation]. */
+    private static dev.masquerade.engine.testing.Gen<Layout> convolutions() {
+        return Gens.structured(new int[] {1, 1, 1, 1, 1, 1, 1, 0, 1}, new int[] {3, 4, 9, 9, 5, 3, 2, 1, 2},
+                p -> Math.min(p[2], p[3]) + 2 * p[7] >= p[8] * (p[5] - 1) + 1,
+                p -> List.of(new int[] {p[0], p[1], p[2], p[3]}, new int[] {p[4], p[1], p[5], p[5]}, new int[] {p[4]}));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> convolution() {
+        // params [N, Cin, H, W, Cout, kernel]; stride 2 and padding 1 need a kernel of 3 or more for any input
+        var transposed = Gens.structured(new int[] {1, 1, 1, 1, 1, 3}, new int[] {2, 3, 5, 5, 3, 4}, p -> true,
+                p -> List.of(new int[] {p[0], p[1], p[2], p[3]}, new int[] {p[1], p[4], p[5], p[5]}));
+        return Stream.of(
+                Property.forAll("conv2d on OpenCL equals the CPU", Inputs.over(convolutions(), List.of(Domain.any())))
+                        .test(in -> agree(in, t -> t.get(0).conv2d(t.get(1), t.get(2), in.layout().param(6), in.layout().param(7), in.layout().param(8)))),
+                gradientsAgree("conv2d (input, weight and bias)", convolutions(), Domain.any(),
+                        t -> t.get(0).conv2d(t.get(1), t.get(2), 1, 1, 1)),
+                gradientsAgree("convTranspose2d", transposed, Domain.any(), t -> t.get(0).convTranspose2d(t.get(1), null, 2, 1, 0)));
     }
 
     @Test

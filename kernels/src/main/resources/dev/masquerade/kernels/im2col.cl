@@ -1,0 +1,46 @@
+// im2col and col2im: convolution as matrix multiplication, on the device.
+//
+// cols[n, (c·kH + ky)·kW + kx, oy·oW + ox] = x[n, c, oy·sH − pH + ky·dH, ox·sW − pW + kx·dW]
+// (0 where the window hangs over the padding). One work-item per element of cols.
+// col2im is the adjoint: each input pixel sums the entries of cols that were read from it.
+// Written as a gather over the taps that can reach the pixel, one work-item per pixel, it
+// needs no atomic additions.
+
+typedef struct {
+    int batch, channels, h, w, kh, kw, oh, ow;
+    int stride_h, stride_w, pad_h, pad_w, dil_h, dil_w;
+} Geometry;
+
+__kernel void im2col(__global float* cols, __global const float* x, Geometry g) {
+    int rows = g.channels * g.kh * g.kw;
+    int pixels = g.oh * g.ow;
+    int id = get_global_id(0);
+    if (id >= g.batch * rows * pixels) return;
+    int pixel = id % pixels;
+    int row = (id / pixels) % rows;
+    int n = id / (pixels * rows);
+    int kx = row % g.kw, ky = (row / g.kw) % g.kh, c = row / (g.kw * g.kh);
+    int iy = (pixel / g.ow) * g.stride_h - g.pad_h + ky * g.dil_h;
+    int ix = (pixel % g.ow) * g.stride_w - g.pad_w + kx * g.dil_w;
+    cols[id] = (iy >= 0 && iy < g.h && ix >= 0 && ix < g.w) ? x[((n * g.channels + c) * g.h + iy) * g.w + ix] : 0.0f;
+}
+
+__kernel void col2im(__global float* x, __global const float* cols, Geometry g) {
+    int id = get_global_id(0);
+    if (id >= g.batch * g.channels * g.h * g.w) return;
+    int ix = id % g.w, iy = (id / g.w) % g.h, c = (id / (g.w * g.h)) % g.channels, n = id / (g.w * g.h * g.channels);
+    int rows = g.channels * g.kh * g.kw;
+    int pixels = g.oh * g.ow;
+    float sum = 0.0f;
+    for (int ky = 0; ky < g.kh; ky++) {
+        int ty = iy + g.pad_h - ky * g.dil_h; // = oy · stride_h when this tap reads the pixel
+        if (ty < 0 || ty % g.stride_h != 0 || ty / g.stride_h >= g.oh) continue;
+        for (int kx = 0; kx < g.kw; kx++) {
+            int tx = ix + g.pad_w - kx * g.dil_w;
+            if (tx < 0 || tx % g.stride_w != 0 || tx / g.stride_w >= g.ow) continue;
+            int row = (c * g.kh + ky) * g.kw + kx;
+            sum += cols[(n * rows + row) * pixels + (ty / g.stride_h) * g.ow + tx / g.stride_w];
+        }
+    }
+    x[id] = sum;
+}
