@@ -48,7 +48,7 @@ import org.jocl.cl_queue_properties;
  */
 final class OpenClBackend implements Backend {
     /** What runs on the device so far, for listings. */
-    static final String SUPPORTED = "every primitive (naive matmul and im2col convolution for now)";
+    static final String SUPPORTED = "every primitive";
     private static final int MAX_RANK = 8;
     private static final int MAX_OPERANDS = 4;
     private static final int LOCAL = 64;
@@ -69,6 +69,7 @@ final class OpenClBackend implements Backend {
         this.context = clCreateContext(properties, 1, new org.jocl.cl_device_id[] {entry.device()}, null, null, null);
         this.queue = clCreateCommandQueueWithProperties(context, entry.device(), new cl_queue_properties(), null);
         this.programs = new Programs(context, entry.device(), entry.name());
+        this.matmulKernel = MatmulKernel.choose(entry);
     }
 
     @Override
@@ -174,7 +175,12 @@ final class OpenClBackend implements Backend {
     }
 
     /** Sets the arguments (cl_mem, int[] struct, Integer, Float) and runs the kernel over n work-items. */
-    private synchronized void run(cl_kernel kernel, long[] global, Object... args) {
+    private void run(cl_kernel kernel, long[] global, Object... args) {
+        run(kernel, global, null, args);
+    }
+
+    /** As above with an explicit work-group size (null: the driver chooses). */
+    private synchronized void run(cl_kernel kernel, long[] global, long[] local, Object... args) {
         releaseCollected();
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
@@ -188,7 +194,7 @@ final class OpenClBackend implements Backend {
                 clSetKernelArg(kernel, i, Sizeof.cl_float, Pointer.to(new float[] {((Number) a).floatValue()}));
             }
         }
-        clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, null, 0, null, null);
+        clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, local, 0, null, null);
     }
 
     private void runElementwise(String name, int[] shape, Object... args) {
@@ -243,18 +249,61 @@ final class OpenClBackend implements Backend {
         runElementwise("fill", dst.shape(), memory(dst), layout(dst.shape(), dst), value);
     }
 
+    /** The matmul kernels of the ladder that exist so far. */
+    enum MatmulKernel {
+        /** Rung 1: one element per work-item straight from global memory. */
+        NAIVE,
+        /** Rung 2: 16×16 tiles staged in local memory. */
+        TILED,
+        /** For CPU devices: 8 columns per work-item with float8, no barriers. */
+        CPU;
+
+        /** The system property {@code masquerade.opencl.matmul} (naive, tiled or cpu), else by device type. */
+        static MatmulKernel choose(OpenCl.DeviceEntry device) {
+            String chosen = System.getProperty("masquerade.opencl.matmul");
+            if (chosen != null && !chosen.isBlank()) {
+                try {
+                    return valueOf(chosen.trim().toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("masquerade.opencl.matmul=" + chosen + " is not one of naive, tiled, cpu");
+                }
+            }
+            return device.isCpu() ? CPU : TILED;
+        }
+    }
+
+    private static final int TILE = 16;
+    private final MatmulKernel matmulKernel;
+
     @Override
     public void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        matmul(matmulKernel, a, transposeA, b, transposeB, out);
+    }
+
+    /** The product with a given kernel of the ladder (tests and benchmarks compare them). */
+    void matmul(MatmulKernel kernel, Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
         requireFloat("matmul", a, b, out);
         int m = out.size(1), n = out.size(2), k = transposeA ? a.size(1) : a.size(2);
-        int[] as = a.strides();
-        int[] bs = b.strides();
         Tensor target = out.isContiguous() && out.offset() == 0 ? out
                 : Tensor.asStrided(allocate(DType.F32, out.numel()), out.shape(), Shape.contiguousStrides(out.shape()), 0);
-        run(programs.kernel("matmul_naive.cl", "matmul_naive"), new long[] {n, m, out.size(0)},
-                memory(target), memory(a), memory(b), m, n, k,
-                a.offset(), as[0], transposeA ? as[2] : as[1], transposeA ? as[1] : as[2],
-                b.offset(), bs[0], transposeB ? bs[2] : bs[1], transposeB ? bs[1] : bs[2]);
+        int[] as = a.strides();
+        int aRow = transposeA ? as[2] : as[1], aCol = transposeA ? as[1] : as[2];
+        if (kernel == MatmulKernel.CPU) {
+            // this kernel reads rows of B with vload8: make them contiguous first when they are not
+            Tensor logicalB = transposeB ? b.transpose(1, 2) : b;
+            Tensor rowsB = logicalB.strides()[2] == 1 ? logicalB : contiguousCopy(logicalB);
+            int[] bs = rowsB.strides();
+            run(programs.kernel("matmul_cpu.cl", "matmul_cpu"), new long[] {(n + 7) / 8, m, out.size(0)},
+                    memory(target), memory(a), memory(rowsB), m, n, k, a.offset(), as[0], aRow, aCol, rowsB.offset(), bs[0], bs[1]);
+        } else {
+            int[] bs = b.strides();
+            int bRow = transposeB ? bs[2] : bs[1], bCol = transposeB ? bs[1] : bs[2];
+            boolean tiled = kernel == MatmulKernel.TILED;
+            long[] global = tiled ? new long[] {(n + TILE - 1) / TILE * TILE, (m + TILE - 1) / TILE * TILE, out.size(0)} : new long[] {n, m, out.size(0)};
+            run(tiled ? programs.kernel("matmul_tiled.cl", "matmul_tiled") : programs.kernel("matmul_naive.cl", "matmul_naive"),
+                    global, tiled ? new long[] {TILE, TILE, 1} : null,
+                    memory(target), memory(a), memory(b), m, n, k, a.offset(), as[0], aRow, aCol, b.offset(), bs[0], bRow, bCol);
+        }
         if (target != out) {
             copy(target, out);
         }

@@ -105,6 +105,29 @@ class OpenClAgreesWithCpuTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> everyRungOfTheMatmulLadder() {
+        int[] sizes = {1, 2, 7, 16, 17, 33, 64, 129};
+        // params [m, k, n as indices into sizes, batches, transpose A, transpose B]
+        var layouts = Gens.structured(new int[] {0, 0, 0, 1, 0, 0}, new int[] {7, 7, 7, 2, 1, 1}, p -> true, p -> {
+            int m = sizes[p[0]], k = sizes[p[1]], n = sizes[p[2]];
+            return List.of(p[4] == 1 ? new int[] {p[3], k, m} : new int[] {p[3], m, k}, p[5] == 1 ? new int[] {p[3], n, k} : new int[] {p[3], k, n});
+        });
+        OpenClBackend device = (OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL);
+        return java.util.Arrays.stream(OpenClBackend.MatmulKernel.values()).map(kernel ->
+                Property.forAll("matmul kernel " + kernel + " equals the CPU", Inputs.over(layouts, List.of(Domain.any()))).test(in -> agree(in, t -> {
+                    boolean ta = in.layout().param(4) == 1, tb = in.layout().param(5) == 1;
+                    int m = ta ? t.get(0).size(2) : t.get(0).size(1), n = tb ? t.get(1).size(1) : t.get(1).size(2);
+                    Tensor out = Tensor.empty(DType.F32, t.get(0).device(), t.get(0).size(0), m, n);
+                    if (t.get(0).device().equals(OPENCL)) {
+                        device.matmul(kernel, t.get(0), ta, t.get(1), tb, out);
+                    } else {
+                        t.get(0).backend().matmul(t.get(0), ta, t.get(1), tb, out);
+                    }
+                    return out;
+                })));
+    }
+
+    @TestFactory
     Stream<DynamicTest> matmul() {
         int[] sizes = {1, 2, 7, 16, 33, 64, 129};
         var layouts = Gens.structured(new int[] {0, 0, 0, 1}, new int[] {6, 6, 6, 3}, p -> true,
