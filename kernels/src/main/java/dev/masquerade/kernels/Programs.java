@@ -21,7 +21,9 @@ import org.jocl.cl_program;
 
 /**
  * Compiles the {@code .cl} resources of this package once per context and hands out their
- * kernels. A build failure names the file, the device and the compiler's log.
+ * kernels. A build failure names the file, the device and the compiler's log. A line
+ * {@code #include "name.cl"} is replaced by that resource before compiling: a program built
+ * from a string has no folder in which the OpenCL compiler could look for it.
  */
 final class Programs {
     private final cl_context context;
@@ -62,6 +64,19 @@ final class Programs {
     }
 
     private static String source(String file) {
+        StringBuilder out = new StringBuilder();
+        for (String line : resource(file).split("\n", -1)) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("#include \"") && trimmed.endsWith("\"")) {
+                out.append(source(trimmed.substring("#include \"".length(), trimmed.length() - 1))).append('\n');
+            } else {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String resource(String file) {
         try (InputStream in = Programs.class.getResourceAsStream(file)) {
             if (in == null) {
                 throw new IllegalStateException("kernel source " + file + " is missing from the kernels jar");

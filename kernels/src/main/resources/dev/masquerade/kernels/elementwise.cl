@@ -6,27 +6,7 @@
 // views (transposed, sliced, broadcast with stride 0) without a copy first.
 // The opcodes are the ordinals of the engine's UnaryOp and BinaryOp enums.
 
-#define MAX_RANK 8
-#define MAX_OPERANDS 4
-
-typedef struct {
-    int rank;
-    int numel;
-    int shape[MAX_RANK];
-    int offset[MAX_OPERANDS];
-    int stride[MAX_OPERANDS][MAX_RANK];
-} Layout;
-
-// The offset of element `linear` in operand k.
-inline int offset_of(const Layout* L, int k, int linear) {
-    int off = L->offset[k];
-    for (int d = L->rank - 1; d >= 0; d--) {
-        int i = linear % L->shape[d];
-        linear /= L->shape[d];
-        off += i * L->stride[k][d];
-    }
-    return off;
-}
+#include "layout.cl"
 
 __kernel void fill(__global float* out, Layout L, float value) {
     int g = get_global_id(0);

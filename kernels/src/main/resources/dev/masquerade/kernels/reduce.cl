@@ -7,26 +7,7 @@
 // along them. Each work-item adds (or takes the maximum of) its block in order, so results
 // do not depend on the device.
 
-#define MAX_RANK 8
-#define MAX_OPERANDS 4
-
-typedef struct {
-    int rank;
-    int numel;
-    int shape[MAX_RANK];
-    int offset[MAX_OPERANDS];
-    int stride[MAX_OPERANDS][MAX_RANK];
-} Layout;
-
-inline int offset_of(const Layout* L, int k, int linear) {
-    int off = L->offset[k];
-    for (int d = L->rank - 1; d >= 0; d--) {
-        int i = linear % L->shape[d];
-        linear /= L->shape[d];
-        off += i * L->stride[k][d];
-    }
-    return off;
-}
+#include "layout.cl"
 
 // op: 0 = SUM, 1 = MAX (the ordinals of the engine's ReduceOp)
 __kernel void reduce(__global float* out, __global const float* x, Layout outer, Layout block, int op) {

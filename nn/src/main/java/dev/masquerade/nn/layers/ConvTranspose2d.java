@@ -2,28 +2,16 @@ package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.nn.Init;
-import dev.masquerade.nn.Module;
-import dev.masquerade.nn.Parameter;
 
-/** Transposed convolution [N, in, H, W] → [N, out, (H−1)·stride − 2·padding + kernel, ...] with a bias. */
-public final class ConvTranspose2d extends Module {
-    private final Parameter weight;
-    private final Parameter bias;
-    private final int stride;
-    private final int padding;
+/**
+ * Transposed convolution [N, in, H, W] → [N, out, (H−1)·stride − 2·padding + kernel, ...] with
+ * weight [in, out, k, k] and a bias. The fan-in is out·k·k, as PyTorch computes it from the
+ * weight's second axis.
+ */
+public final class ConvTranspose2d extends ConvolutionLayer {
 
     public ConvTranspose2d(int in, int out, int kernel, int stride, int padding, Rng rng) {
-        int fanIn = out * kernel * kernel; // PyTorch computes fan-in from weight.size(1)
-        this.weight = parameter("weight", Init.defaultUniform(rng, fanIn, in, out, kernel, kernel));
-        this.bias = parameter("bias", Init.defaultUniform(rng, fanIn, out));
-        this.stride = stride;
-        this.padding = padding;
-    }
-
-    /** The weight [in, out, k, k]. */
-    public Parameter weight() {
-        return weight;
+        super(new int[] {in, out, kernel, kernel}, out, out * kernel * kernel, stride, padding, rng);
     }
 
     @Override
