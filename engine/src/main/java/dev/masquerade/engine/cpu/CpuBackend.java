@@ -149,7 +149,15 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void copy(Tensor src, Tensor dst) {
+        boolean floats = fast(dst) && src.dtype() == DType.F32;
         StridedLoop.run(dst.shape(), new Tensor[] {dst, src}, 2, c -> {
+            if (floats) { // float to float directly, without a detour through double
+                float[] from = floats(src), to = floats(dst);
+                for (int i = 0, s = c.offset[1], d = c.offset[0]; i < c.length; i++, s += c.stride[1], d += c.stride[0]) {
+                    to[d] = from[s];
+                }
+                return;
+            }
             c.load(src, 1);
             c.store(dst, 0, 1);
         });

@@ -4,25 +4,36 @@ import java.util.Arrays;
 
 /**
  * The fast float32 convolutions: im2col (or, for 1×1 kernels, the image itself) feeding
- * {@link VectorGemm}, parallel over the images of the batch. The reference path is the
- * double-precision code in {@link CpuBackend} with {@link Im2col#im2col}; the property tests
- * check that both agree.
+ * {@link VectorGemm}. The reference path is the double-precision code in {@link CpuBackend}
+ * with {@link Im2col#im2col}; the property tests check that both agree.
  *
  * <p>With the im2col matrix X̂ [C·kH·kW, Ho·Wo] of one image and the weight W [F, C·kH·kW]:
  * forward Y = W·X̂; input gradient X̂' = Wᵀ·G folded back by col2im; weight gradient
  * W' = Σ G·X̂ᵀ over the batch. The transposes are strides handed to the GEMM, never copies.
+ *
+ * <p>Small feature maps (the 4×4 and 8×8 layers deep in an encoder) make thin products: a
+ * 1024×4608 weight times a 4608×16 matrix spends its time packing the weight, not
+ * multiplying. So images go to the GEMM in groups whose im2col matrices sit side by side,
+ * X̂ = [X̂₁ X̂₂ …], until the product has at least {@value #TARGET_COLUMNS} columns; the
+ * weight is then packed once per group. Large maps go one image at a time, in parallel.
  */
 final class FloatConvolution {
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+    /** Columns a grouped product should reach. */
+    static final int TARGET_COLUMNS = 1024;
+    private static final int COLUMNS = 0;
+    private static final int GROUPED = 1;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
 
     private final Im2col g;
     private final int filters;
     private final int batch;
+    private final int group;
 
     FloatConvolution(Im2col geometry, int filters, int batch) {
         this.g = geometry;
         this.filters = filters;
         this.batch = batch;
+        this.group = Math.min(batch, Math.max(1, (TARGET_COLUMNS + geometry.cols() - 1) / geometry.cols()));
     }
 
     private int imageSize() {
@@ -34,42 +45,67 @@ final class FloatConvolution {
         return g.kernelH == 1 && g.kernelW == 1 && g.g.strideH() == 1 && g.g.strideW() == 1 && g.g.padH() == 0 && g.g.padW() == 0;
     }
 
+    /** Runs body(first image, image count) for each group, the groups in parallel. */
+    private void eachGroup(GroupBody body) {
+        int groups = (batch + group - 1) / group;
+        CpuThreads.parallelFor(groups, (long) filters * g.rows() * g.cols() * group, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                body.run(i * group, Math.min(group, batch - i * group));
+            }
+        });
+    }
+
+    private interface GroupBody {
+        void run(int first, int count);
+    }
+
     void forward(float[] x, int xOff, float[] w, int wOff, float[] y, int yOff) {
         int rows = g.rows(), pixels = g.cols();
-        CpuThreads.parallelFor(batch, (long) filters * rows * pixels, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                Columns cols = columns(x, xOff + i * imageSize());
-                VectorGemm.multiply(filters, pixels, rows, w, wOff, rows, 1, cols.data, cols.offset, pixels, 1, y, yOff + i * filters * pixels, pixels, false);
+        eachGroup((first, count) -> {
+            Matrix cols = columns(x, xOff, first, count);
+            int outputs = yOff + first * filters * pixels;
+            if (count == 1) {
+                VectorGemm.multiply(filters, pixels, rows, w, wOff, rows, 1, cols.data, cols.offset, pixels, 1, y, outputs, pixels, false);
+            } else {
+                float[] grouped = scratch(GROUPED, filters * cols.width);
+                VectorGemm.multiply(filters, cols.width, rows, w, wOff, rows, 1, cols.data, 0, cols.width, 1, grouped, 0, cols.width, false);
+                regroup(grouped, y, outputs, count, pixels, false);
             }
         });
     }
 
     void backwardInput(float[] gy, int gyOff, float[] w, int wOff, float[] gx, int gxOff) {
         int rows = g.rows(), pixels = g.cols();
-        CpuThreads.parallelFor(batch, (long) filters * rows * pixels, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int image = gxOff + i * imageSize();
-                if (pointwise()) {
-                    VectorGemm.multiply(rows, pixels, filters, w, wOff, 1, rows, gy, gyOff + i * filters * pixels, pixels, 1, gx, image, pixels, false);
-                } else {
-                    float[] cols = scratch(rows * pixels);
-                    VectorGemm.multiply(rows, pixels, filters, w, wOff, 1, rows, gy, gyOff + i * filters * pixels, pixels, 1, cols, 0, pixels, false);
-                    Arrays.fill(gx, image, image + imageSize(), 0f);
-                    col2im(cols, gx, image);
-                }
+        eachGroup((first, count) -> {
+            Matrix gradient = outputGradient(gy, gyOff, first, count);
+            int images = gxOff + first * imageSize();
+            if (pointwise() && count == 1) {
+                VectorGemm.multiply(rows, pixels, filters, w, wOff, 1, rows, gradient.data, gradient.offset, pixels, 1, gx, images, pixels, false);
+                return;
+            }
+            float[] cols = scratch(COLUMNS, rows * gradient.width);
+            VectorGemm.multiply(rows, gradient.width, filters, w, wOff, 1, rows, gradient.data, gradient.offset, gradient.width, 1,
+                    cols, 0, gradient.width, false);
+            Arrays.fill(gx, images, images + count * imageSize(), 0f);
+            for (int j = 0; j < count; j++) {
+                walk(gx, images + j * imageSize(), cols, j * pixels, gradient.width, true);
             }
         });
     }
 
-    /** Returns the weight gradient [F, C·kH·kW]: per-thread partial sums over images, then their total. */
+    /** Returns the weight gradient [F, C·kH·kW]: per-thread partial sums over groups, then their total. */
     float[] backwardWeight(float[] x, int xOff, float[] gy, int gyOff) {
-        int rows = g.rows(), pixels = g.cols();
+        int rows = g.rows();
         float[] total = new float[filters * rows];
-        CpuThreads.parallelFor(batch, (long) filters * rows * pixels, (from, to) -> {
+        int groups = (batch + group - 1) / group;
+        CpuThreads.parallelFor(groups, (long) filters * rows * g.cols() * group, (from, to) -> {
             float[] partial = new float[filters * rows];
             for (int i = from; i < to; i++) {
-                Columns cols = columns(x, xOff + i * imageSize());
-                VectorGemm.multiply(filters, rows, pixels, gy, gyOff + i * filters * pixels, pixels, 1, cols.data, cols.offset, 1, pixels, partial, 0, rows, true);
+                int first = i * group, count = Math.min(group, batch - first);
+                Matrix gradient = outputGradient(gy, gyOff, first, count);
+                Matrix cols = columns(x, xOff, first, count);
+                VectorGemm.multiply(filters, rows, cols.width, gradient.data, gradient.offset, gradient.width, 1,
+                        cols.data, cols.offset, 1, cols.width, partial, 0, rows, true);
             }
             synchronized (total) {
                 for (int j = 0; j < total.length; j++) {
@@ -80,35 +116,63 @@ final class FloatConvolution {
         return total;
     }
 
-    /** Where the im2col matrix of one image lies. */
-    private record Columns(float[] data, int offset) {
-    }
-
-    /** The im2col matrix of the image at x[offset..]: the image itself for a pointwise kernel, else this thread's scratch. */
-    private Columns columns(float[] x, int offset) {
-        if (pointwise()) {
-            return new Columns(x, offset);
-        }
-        float[] cols = scratch(g.rows() * g.cols());
-        im2col(x, offset, cols);
-        return new Columns(cols, 0);
+    /** A row-major matrix of {@code width} columns at data[offset..]. */
+    private record Matrix(float[] data, int offset, int width) {
     }
 
     /**
-     * im2col by runs: for each (channel, kernel tap, output row) the valid output columns form
-     * one range [lo, hi), copied in a block (a plain array copy when the stride is 1); the
-     * columns that fall on padding are zero.
+     * The im2col matrices of images first..first+count side by side: the image itself for a
+     * single image under a pointwise kernel, else this thread's scratch.
      */
-    void im2col(float[] image, int off, float[] cols) {
-        walk(image, off, cols, false);
+    private Matrix columns(float[] x, int xOff, int first, int count) {
+        int pixels = g.cols();
+        if (pointwise() && count == 1) {
+            return new Matrix(x, xOff + first * imageSize(), pixels);
+        }
+        float[] cols = scratch(COLUMNS, g.rows() * count * pixels);
+        for (int j = 0; j < count; j++) {
+            walk(x, xOff + (first + j) * imageSize(), cols, j * pixels, count * pixels, false);
+        }
+        return new Matrix(cols, 0, count * pixels);
     }
 
-    /** The adjoint of {@link #im2col}: adds each column back where it was read from. */
-    void col2im(float[] cols, float[] image, int off) {
-        walk(image, off, cols, true);
+    /** The output gradient of images first..first+count as one matrix [F, count·Ho·Wo]. */
+    private Matrix outputGradient(float[] gy, int gyOff, int first, int count) {
+        int pixels = g.cols();
+        int start = gyOff + first * filters * pixels;
+        if (count == 1) {
+            return new Matrix(gy, start, pixels);
+        }
+        float[] grouped = scratch(GROUPED, filters * count * pixels);
+        regroup(grouped, gy, start, count, pixels, true);
+        return new Matrix(grouped, 0, count * pixels);
     }
 
-    private void walk(float[] image, int off, float[] cols, boolean backToImage) {
+    /**
+     * Converts between a grouped matrix [F, count·P] and per-image outputs [count, F, P] at
+     * batched[offset..]: into the grouped matrix when {@code toGrouped}, else out of it.
+     */
+    private void regroup(float[] grouped, float[] batched, int offset, int count, int pixels, boolean toGrouped) {
+        for (int j = 0; j < count; j++) {
+            for (int f = 0; f < filters; f++) {
+                int image = offset + (j * filters + f) * pixels;
+                int row = (f * count + j) * pixels;
+                if (toGrouped) {
+                    System.arraycopy(batched, image, grouped, row, pixels);
+                } else {
+                    System.arraycopy(grouped, row, batched, image, pixels);
+                }
+            }
+        }
+    }
+
+    /**
+     * im2col (or, {@code backToImage}, its adjoint col2im) of one image by runs: for each
+     * (channel, kernel tap, output row) the valid output columns form one range [lo, hi),
+     * copied in a block (a plain array copy when the stride is 1); the columns that fall on
+     * padding are zero. The image's columns start at colOffset in a matrix {@code ld} wide.
+     */
+    private void walk(float[] image, int off, float[] cols, int colOffset, int ld, boolean backToImage) {
         int outH = g.outH, outW = g.outW, sw = g.g.strideW();
         for (int c = 0; c < g.channels; c++) {
             for (int ky = 0; ky < g.kernelH; ky++) {
@@ -116,7 +180,7 @@ final class FloatConvolution {
                     int shift = kx * g.g.dilationW() - g.g.padW();          // ix = ox·sw + shift
                     int lo = Math.max(0, Math.floorDiv(-shift + sw - 1, sw));
                     int hi = Math.min(outW, Math.floorDiv(g.width - 1 - shift, sw) + 1);
-                    int rowBase = ((c * g.kernelH + ky) * g.kernelW + kx) * outH * outW;
+                    int rowBase = ((c * g.kernelH + ky) * g.kernelW + kx) * ld + colOffset;
                     for (int oy = 0; oy < outH; oy++) {
                         int iy = oy * g.g.strideH() - g.g.padH() + ky * g.g.dilationH();
                         int dst = rowBase + oy * outW;
@@ -150,13 +214,12 @@ final class FloatConvolution {
         }
     }
 
-    /** This thread's reusable buffer of at least n floats. */
-    private static float[] scratch(int n) {
-        float[] buffer = SCRATCH.get();
-        if (buffer.length < n) {
-            buffer = new float[n];
-            SCRATCH.set(buffer);
+    /** This thread's reusable buffer number {@code slot}, of at least n floats. */
+    private static float[] scratch(int slot, int n) {
+        float[][] buffers = SCRATCH.get();
+        if (buffers[slot].length < n) {
+            buffers[slot] = new float[n];
         }
-        return buffer;
+        return buffers[slot];
     }
 }

@@ -142,7 +142,7 @@ public final class FashionClassifier {
                 config.put("epochs_done", epoch);
                 Checkpoint.save(folder.resolve(CHECKPOINT), classifier.model, adam, config);
             }
-            log.writeLossCurve("Fashion-MNIST classifier: training loss");
+            log.writeLossCurve("Fashion-MNIST classifier: training loss", "loss_curve.png");
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("test_accuracy", accuracy);

@@ -78,6 +78,44 @@ public final class Transforms {
         return Tensor.of(out, batch.dtype(), batch.device(), batch.shape());
     }
 
+    /**
+     * The original deepfake trainer's random warp: a grid×grid lattice of control points over
+     * the image is jittered by Gaussian noise (standard deviation {@code sigma} of the image
+     * size), the jitter is interpolated bilinearly to every pixel, and each pixel is sampled
+     * from its displaced position. The face keeps its identity but loses the exact pixel
+     * positions, so an autoencoder fed warped inputs and unwarped targets must learn what a
+     * face looks like rather than copy it.
+     */
+    public static Tensor randomWarp(Tensor batch, int grid, double sigma, Rng rng) {
+        check("randomWarp", batch);
+        if (grid < 2 || sigma < 0) {
+            throw new IllegalArgumentException("randomWarp: needs grid >= 2 and sigma >= 0, got " + grid + " and " + sigma);
+        }
+        int n = batch.size(0), c = batch.size(1), h = batch.size(2), w = batch.size(3);
+        float[] src = batch.toFloatArray();
+        double[] out = new double[src.length];
+        float[] jitterX = new float[grid * grid];
+        float[] jitterY = new float[grid * grid];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < grid * grid; k++) {
+                jitterX[k] = (float) (rng.normal() * sigma * w);
+                jitterY[k] = (float) (rng.normal() * sigma * h);
+            }
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    // the pixel's position on the lattice, from 0 to grid − 1
+                    double gx = x * (grid - 1.0) / Math.max(w - 1, 1), gy = y * (grid - 1.0) / Math.max(h - 1, 1);
+                    double sx = x + bilinear(jitterX, 0, grid, grid, gx, gy);
+                    double sy = y + bilinear(jitterY, 0, grid, grid, gx, gy);
+                    for (int ch = 0; ch < c; ch++) {
+                        out[((i * c + ch) * h + y) * w + x] = bilinear(src, (i * c + ch) * h * w, w, h, sx, sy);
+                    }
+                }
+            }
+        }
+        return Tensor.of(out, batch.dtype(), batch.device(), batch.shape());
+    }
+
     private static double bilinear(float[] plane, int base, int w, int h, double x, double y) {
         double cx = Math.min(Math.max(x, 0), w - 1), cy = Math.min(Math.max(y, 0), h - 1);
         int x0 = (int) Math.floor(cx), y0 = (int) Math.floor(cy);

@@ -21,7 +21,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * What a training run leaves in its folder: {@code metrics.jsonl} (one JSON object per logged
- * step or epoch, written as training goes), {@code loss_curve.png} and, at the end,
+ * step or epoch, written as training goes), a loss curve as PNG and, at the end,
  * {@code metrics.json} with the summary.
  */
 public final class TrainingLog implements AutoCloseable {
@@ -49,12 +49,18 @@ public final class TrainingLog implements AutoCloseable {
 
     /** Records the loss of one training step. */
     public void step(int epoch, long step, double loss) {
+        step(epoch, step, loss, Map.of());
+    }
+
+    /** Records the loss of one training step and any other values of it (the loss of each part, say). */
+    public void step(int epoch, long step, double loss, Map<String, Object> values) {
         steps.add((double) step);
         losses.add(loss);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("epoch", epoch);
         record.put("step", step);
         record.put("loss", loss);
+        record.putAll(values);
         write(record);
     }
 
@@ -76,15 +82,15 @@ public final class TrainingLog implements AutoCloseable {
         }
     }
 
-    /** Draws the training loss per step (and its running mean) into {@code loss_curve.png}. */
-    public Path writeLossCurve(String title) throws IOException {
+    /** Draws the training loss per step (and its running mean) into {@code fileName} (a PNG) in the run folder. */
+    public Path writeLossCurve(String title, String fileName) throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle("step").yAxisTitle("loss").build();
         chart.getStyler().setMarkerSize(0);
         if (!steps.isEmpty()) {
             chart.addSeries("loss", steps, losses).setMarker(SeriesMarkers.NONE);
             chart.addSeries("running mean (100 steps)", steps, runningMean(losses, 100)).setMarker(SeriesMarkers.NONE);
         }
-        Path png = folder.resolve("loss_curve.png");
+        Path png = folder.resolve(fileName);
         BitmapEncoder.saveBitmap(chart, png.toString().replaceFirst("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
         return png;
     }

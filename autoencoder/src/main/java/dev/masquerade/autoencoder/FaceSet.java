@@ -1,0 +1,101 @@
+package dev.masquerade.autoencoder;
+
+import dev.masquerade.engine.DType;
+import dev.masquerade.engine.Shape;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.data.ImageFolder;
+import dev.masquerade.nn.io.Images;
+import java.awt.Dimension;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * The aligned face crops of one identity, on the CPU: images [N, 3, S, S] in [0, 1] and,
+ * where known, where the face is ([N, 1, S, S], 1 inside) and where its eyes and mouth are.
+ * Synthetic faces know both masks; crops from a folder know neither.
+ */
+public record FaceSet(Tensor images, Tensor faceMasks, Tensor featureMasks) {
+
+    /** Checks that the images are RGB squares and that the masks match them. */
+    public FaceSet {
+        if (images.rank() != 4 || images.size(1) != 3 || images.size(2) != images.size(3) || images.size(0) == 0) {
+            throw new IllegalArgumentException("a face set needs RGB square images [N, 3, S, S] with N >= 1, got " + Shape.str(images.shape()));
+        }
+        for (Tensor mask : new Tensor[]{faceMasks, featureMasks}) {
+            if (mask != null && !java.util.Arrays.equals(mask.shape(), new int[]{images.size(0), 1, images.size(2), images.size(3)})) {
+                throw new IllegalArgumentException("a face set's masks must be [N, 1, S, S] like its images " + Shape.str(images.shape())
+                        + ", got " + Shape.str(mask.shape()));
+            }
+        }
+    }
+
+    /** Number of faces. */
+    public int size() {
+        return images.size(0);
+    }
+
+    /** Side length in pixels. */
+    public int pixels() {
+        return images.size(2);
+    }
+
+    /** Whether the masks are known. */
+    public boolean hasMasks() {
+        return faceMasks != null;
+    }
+
+    /** The faces at {@code indices}, masks included. */
+    public FaceSet select(int[] indices) {
+        Tensor index = Tensor.of(java.util.Arrays.stream(indices).asDoubleStream().toArray(), DType.I32, images.device(), indices.length);
+        return new FaceSet(images.indexSelect(0, index), faceMasks == null ? null : faceMasks.indexSelect(0, index),
+                featureMasks == null ? null : featureMasks.indexSelect(0, index));
+    }
+
+    /** The mean face [1, 3, S, S]: what a model that ignores pose and expression would draw. */
+    public Tensor meanFace() {
+        return images.mean(new int[]{0}, true);
+    }
+
+    /**
+     * Every image of a folder of aligned face crops. All crops must be squares of one size;
+     * they are resized to {@code size} pixels.
+     */
+    public static FaceSet fromFolder(Path folder, int size) throws IOException {
+        List<Path> files = ImageFolder.files(folder);
+        Dimension first = dimensions(files.get(0));
+        for (Path file : files) {
+            Dimension d = dimensions(file);
+            if (d.width != d.height || !d.equals(first)) {
+                throw new IOException("face crops in " + folder + " must be squares of one size, but " + files.get(0).getFileName()
+                        + " is " + first.width + "x" + first.height + " and " + file.getFileName() + " is " + d.width + "x" + d.height
+                        + " (crop and align them first)");
+            }
+        }
+        return new FaceSet(ImageFolder.load(folder, 3, size), null, null);
+    }
+
+    private static Dimension dimensions(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            var readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException(file + " is not an image Java can read (PNG or JPEG)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                return new Dimension(reader.getWidth(0), reader.getHeight(0));
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** Writes the faces as one PNG grid. */
+    public void writeGrid(Path file, int columns) throws IOException {
+        Images.writeGrid(images, columns, file);
+    }
+}

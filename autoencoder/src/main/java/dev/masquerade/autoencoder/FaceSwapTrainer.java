@@ -1,0 +1,269 @@
+package dev.masquerade.autoencoder;
+
+import dev.masquerade.autoencoder.FaceSwapModel.Side;
+import dev.masquerade.autoencoder.augment.Augmentation;
+import dev.masquerade.autoencoder.augment.ColourMatch;
+import dev.masquerade.autoencoder.faces.SyntheticFaces;
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.NoGrad;
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.io.Checkpoint;
+import dev.masquerade.nn.io.Images;
+import dev.masquerade.nn.optim.Adam;
+import dev.masquerade.nn.train.Progress;
+import dev.masquerade.nn.train.TrainingLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains a face-swap autoencoder. Each step draws a batch of A and a batch of B, augments both,
+ * reconstructs A through decoder A and B through decoder B, and minimises the sum of the two
+ * losses with one Adam update. Both paths run through the shared encoder, so its gradient is
+ * the sum of the two sides' gradients: that is what makes it learn faces in general.
+ *
+ * <p>The run folder receives {@code metrics.jsonl} as training goes, {@code preview.png} every
+ * few steps, the checkpoint {@value #CHECKPOINT} (atomically, so an interrupted run loses at
+ * most the steps since the last one), and at the end {@code loss.png}, {@code swap.png} and
+ * {@code metrics.json}.
+ */
+public final class FaceSwapTrainer {
+    /** Name of the checkpoint manifest in a run folder. */
+    public static final String CHECKPOINT = "checkpoint.json";
+    private static final int PREVIEW_FACES = 6;
+
+    private FaceSwapTrainer() {
+    }
+
+    /**
+     * What to train on: the two people's faces and, for synthetic data, held-out pairs whose
+     * correct swap is known (null for real faces).
+     */
+    public record Data(FaceSet a, FaceSet b, SyntheticFaces.SwapPairs heldOut) {
+        /** Checks that both sides have the model's size. */
+        void check(FaceSwapConfig config) {
+            for (FaceSet set : new FaceSet[]{a, b}) {
+                if (set.pixels() != config.size()) {
+                    throw new IllegalArgumentException("faces of " + set.pixels() + " pixels do not fit a model of " + config.size()
+                            + " pixels; load them at --size " + config.size());
+                }
+            }
+        }
+    }
+
+    /** How to train. */
+    public record Options(FaceSwapConfig model, int steps, int batchSize, double learningRate, double beta1, double beta2,
+                          FaceSwapLoss loss, Augmentation augmentation, int previewEvery, int checkpointEvery, long seed,
+                          boolean progress, Device device) {
+        /** Checks the numbers. */
+        public Options {
+            if (steps < 1 || batchSize < 1 || learningRate <= 0 || previewEvery < 1 || checkpointEvery < 1) {
+                throw new IllegalArgumentException("steps, batch size, preview and checkpoint intervals must be at least 1 and the "
+                        + "learning rate positive");
+            }
+        }
+    }
+
+    /** What a run produced: its metrics (also in metrics.json) and folder. */
+    public record Result(Map<String, Object> metrics, Path folder) {
+    }
+
+    /**
+     * Trains and writes the run folder. With {@code resume}, training continues from the
+     * folder's checkpoint (model, optimizer state and step count; the checkpoint's
+     * architecture wins over {@code options.model()}) up to {@code options.steps()} in all.
+     */
+    public static Result train(Data data, Options options, Path folder, boolean resume) throws IOException {
+        long start = System.nanoTime();
+        Path checkpoint = folder.resolve(CHECKPOINT);
+        FaceSwapConfig config = options.model();
+        long done = 0;
+        if (resume) {
+            if (!Files.exists(checkpoint)) {
+                throw new IOException("cannot resume: " + folder + " has no " + CHECKPOINT + " (start without --resume)");
+            }
+            Map<String, Object> saved = Checkpoint.load(checkpoint).config();
+            config = FaceSwapConfig.fromMap(saved, checkpoint.toString());
+            done = ((Number) saved.getOrDefault("steps_done", 0)).longValue();
+        }
+        data.check(config);
+        Rng rng = new Rng(options.seed());
+        FaceSwapModel model = new FaceSwapModel(config, rng.split());
+        model.to(options.device());
+        Adam adam = new Adam(model.parameters(), options.learningRate(), options.beta1(), options.beta2());
+        if (resume) {
+            Checkpoint.loadInto(checkpoint, model, adam);
+            rng = new Rng(options.seed() + done); // a fresh stream, so a resumed run does not repeat its batches
+        }
+        try (TrainingLog log = new TrainingLog(folder);
+             Progress progress = new Progress("face swap", options.steps() - done, options.progress())) {
+            for (long step = done + 1; step <= options.steps(); step++) {
+                double[] losses = step(model, adam, data, options, rng);
+                log.step(1, step, losses[0] + losses[1], Map.of("loss_a", losses[0], "loss_b", losses[1]));
+                progress.step(losses[0] + losses[1]);
+                if (step % options.previewEvery() == 0 || step == options.steps()) {
+                    writePreview(model, data, options.device(), folder.resolve("preview.png"));
+                }
+                if (step % options.checkpointEvery() == 0 || step == options.steps()) {
+                    save(checkpoint, model, adam, step);
+                }
+            }
+            progress.close();
+            log.writeLossCurve("Face swap: loss of A plus loss of B", "loss.png");
+            Map<String, Object> metrics = evaluate(model, data, options.device());
+            metrics.put("steps", options.steps());
+            metrics.put("seconds", (System.nanoTime() - start) / 1e9);
+            metrics.put("parameters", model.parameterCount());
+            metrics.put("device", options.device().toString());
+            metrics.putAll(config.toMap());
+            if (data.heldOut() != null) {
+                writeSyntheticSwaps(model, data.heldOut(), options.device(), folder.resolve("swap.png"));
+            } else {
+                writeSwaps(model, data, options.device(), folder.resolve("swap.png"));
+            }
+            log.writeSummary(metrics);
+            return new Result(metrics, folder);
+        }
+    }
+
+    /** One training step on both sides; returns the two losses. */
+    static double[] step(FaceSwapModel model, Adam adam, Data data, Options options, Rng rng) {
+        adam.zeroGrad();
+        Tensor total = null;
+        double[] losses = new double[2];
+        for (Side side : Side.values()) {
+            FaceSet own = side == Side.A ? data.a() : data.b();
+            FaceSet batch = own.select(randomIndices(own.size(), options.batchSize(), rng));
+            Tensor references = null;
+            if (side == Side.A && options.augmentation().colourMatch() != ColourMatch.Method.NONE) {
+                references = data.b().select(randomIndices(data.b().size(), options.batchSize(), rng)).images();
+            }
+            Augmentation.Example example = options.augmentation().apply(batch, references, rng);
+            Device device = options.device();
+            Tensor input = example.input().to(device);
+            Tensor loss = options.loss().compute(model.decode(side, model.encode(input)), input, example.target().to(device),
+                    example.faceMask() == null ? null : example.faceMask().to(device),
+                    example.featureMask() == null ? null : example.featureMask().to(device));
+            losses[side.ordinal()] = loss.item();
+            total = total == null ? loss : total.add(loss);
+        }
+        total.backward();
+        adam.step();
+        return losses;
+    }
+
+    private static int[] randomIndices(int bound, int count, Rng rng) {
+        int[] indices = new int[count];
+        for (int i = 0; i < count; i++) {
+            indices[i] = rng.nextInt(bound);
+        }
+        return indices;
+    }
+
+    private static void save(Path checkpoint, FaceSwapModel model, Adam adam, long step) throws IOException {
+        Map<String, Object> config = model.config().toMap();
+        config.put("steps_done", step);
+        Checkpoint.save(checkpoint, model, adam, config);
+    }
+
+    /**
+     * Reconstruction PSNR and SSIM of each side and, with held-out pairs, {@code swap_ssim}
+     * (swap A→B against B rendered with A's attributes) and {@code baseline_ssim} (B's mean
+     * face against the same targets: what a swap that ignores pose and expression scores).
+     */
+    public static Map<String, Object> evaluate(FaceSwapModel model, Data data, Device device) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        try (var scope = NoGrad.enter()) {
+            model.eval();
+            for (Side side : Side.values()) {
+                FaceSet faces = data.heldOut() == null ? (side == Side.A ? data.a() : data.b())
+                        : (side == Side.A ? data.heldOut().a() : data.heldOut().b());
+                Tensor images = faces.images().to(device);
+                Tensor reconstruction = model.swap(side, images);
+                String name = side.name().toLowerCase(java.util.Locale.ROOT);
+                metrics.put("recon_psnr_" + name, SwapMetrics.psnr(reconstruction, images));
+                metrics.put("recon_ssim_" + name, SwapMetrics.ssim(reconstruction, images));
+            }
+            if (data.heldOut() != null) {
+                Tensor truth = data.heldOut().b().images().to(device);
+                Tensor swapped = model.swap(Side.B, data.heldOut().a().images().to(device));
+                metrics.put("swap_ssim", SwapMetrics.ssim(swapped, truth));
+                metrics.put("baseline_ssim", SwapMetrics.ssim(data.b().meanFace().to(device).expand(truth.shape()), truth));
+                metrics.put("swap_psnr", SwapMetrics.psnr(swapped, truth));
+                metrics.put("held_out_pairs", truth.size(0));
+            }
+            model.train();
+        }
+        return metrics;
+    }
+
+    /**
+     * A grid like faceswap's preview: for faces of A the columns are the original, A→A and
+     * A→B; then the same for B (B, B→B, B→A). With masks each swap is followed by its mask
+     * drawn in red over the original.
+     */
+    public static void writePreview(FaceSwapModel model, Data data, Device device, Path file) throws IOException {
+        List<Tensor> columns = new ArrayList<>();
+        int n = Math.min(PREVIEW_FACES, Math.min(data.a().size(), data.b().size()));
+        try (var scope = NoGrad.enter()) {
+            model.eval();
+            for (Side side : Side.values()) {
+                FaceSet set = side == Side.A ? data.a() : data.b();
+                Tensor originals = set.images().narrow(0, 0, n).to(device);
+                Tensor code = model.encode(originals);
+                columns.add(originals);
+                for (Side to : new Side[]{side, side.other()}) {
+                    FaceSwapModel.Decoded decoded = model.decode(to, code);
+                    columns.add(decoded.mask() == null ? decoded.face() : FaceSwapModel.blend(decoded, originals));
+                    if (decoded.mask() != null) {
+                        columns.add(maskOverlay(originals, decoded.mask()));
+                    }
+                }
+            }
+            model.train();
+        }
+        writeColumns(columns, file);
+    }
+
+    /** The original with the mask laid over it in red. */
+    private static Tensor maskOverlay(Tensor originals, Tensor mask) {
+        Tensor red = Tensor.of(new double[]{1, 0, 0}, originals.dtype(), originals.device(), 1, 3, 1, 1);
+        Tensor alpha = mask.mul(0.6);
+        return originals.mul(alpha.neg().add(1)).add(red.mul(alpha));
+    }
+
+    /** For synthetic faces: rows of A's face, the swap A→B, and the correct swap (B with A's attributes). */
+    static void writeSyntheticSwaps(FaceSwapModel model, SyntheticFaces.SwapPairs pairs, Device device, Path file) throws IOException {
+        int n = Math.min(8, pairs.a().size());
+        try (var scope = NoGrad.enter()) {
+            model.eval();
+            Tensor a = pairs.a().images().narrow(0, 0, n).to(device);
+            writeColumns(List.of(a, model.swap(Side.B, a), pairs.b().images().narrow(0, 0, n).to(device)), file);
+            model.train();
+        }
+    }
+
+    /** For real faces: rows of A, A→B, B, B→A. */
+    static void writeSwaps(FaceSwapModel model, Data data, Device device, Path file) throws IOException {
+        try (var scope = NoGrad.enter()) {
+            model.eval();
+            int n = Math.min(Math.min(8, data.a().size()), data.b().size());
+            Tensor a = data.a().images().narrow(0, 0, n).to(device);
+            Tensor b = data.b().images().narrow(0, 0, n).to(device);
+            writeColumns(List.of(a, model.swap(Side.B, a), b, model.swap(Side.A, b)), file);
+            model.train();
+        }
+    }
+
+    /** Writes equally long batches side by side: row i shows image i of every batch. */
+    private static void writeColumns(List<Tensor> columns, Path file) throws IOException {
+        Tensor interleaved = Tensor.stack(columns, 1); // [N, columns, 3, S, S]
+        int n = interleaved.size(0), s = interleaved.size(3);
+        Images.writeGrid(interleaved.reshape(n * columns.size(), 3, s, s).to(Device.CPU), columns.size(), file);
+    }
+}
