@@ -28,7 +28,7 @@ import java.util.Map;
  * the sum of the two sides' gradients: that is what makes it learn faces in general.
  *
  * <p>The run folder receives {@code metrics.jsonl} as training goes, {@code preview.png} every
- * few steps, the checkpoint {@value #CHECKPOINT} (atomically, so an interrupted run loses at
+ * few steps (with the held-out metrics logged alongside, for synthetic data), the checkpoint {@value #CHECKPOINT} (atomically, so an interrupted run loses at
  * most the steps since the last one), and at the end {@code loss.png}, {@code swap.png} and
  * {@code metrics.json}.
  */
@@ -45,6 +45,17 @@ public final class FaceSwapTrainer {
      * correct swap is known (null for real faces).
      */
     public record Data(FaceSet a, FaceSet b, SyntheticFaces.SwapPairs heldOut) {
+        /**
+         * The built-in data: {@code count} pictures each of synthetic persons A and B (each
+         * picture with its own random attributes) and {@code heldOut} pairs for measuring swaps.
+         */
+        public static Data synthetic(int count, int heldOut, int size, long seed) {
+            Rng rng = new Rng(seed);
+            return new Data(SyntheticFaces.trainingSet(SyntheticFaces.PERSON_A, count, size, rng.split()),
+                    SyntheticFaces.trainingSet(SyntheticFaces.PERSON_B, count, size, rng.split()),
+                    SyntheticFaces.swapPairs(heldOut, size, rng.split()));
+        }
+
         /** Checks that both sides have the model's size. */
         void check(FaceSwapConfig config) {
             for (FaceSet set : new FaceSet[]{a, b}) {
@@ -108,6 +119,9 @@ public final class FaceSwapTrainer {
                 progress.step(losses[0] + losses[1]);
                 if (step % options.previewEvery() == 0 || step == options.steps()) {
                     writePreview(model, data, options.device(), folder.resolve("preview.png"));
+                    if (data.heldOut() != null) {
+                        log.evaluation(step, evaluate(model, data, options.device()));
+                    }
                 }
                 if (step % options.checkpointEvery() == 0 || step == options.steps()) {
                     save(checkpoint, model, adam, step);

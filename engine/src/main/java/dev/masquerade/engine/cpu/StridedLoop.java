@@ -89,17 +89,22 @@ final class StridedLoop {
         int items = rows * chunksPerRow;
         CpuThreads.Range chunks = (from, to) -> {
             Cursor cursor = new Cursor(operands.length, scratchBuffers, bufferSize);
+            // An odometer over the outer axes: moving to the next row is a few additions, which
+            // matters when rows are short (a permuted view whose last axis has 2 elements).
+            int[] index = new int[kept];
+            int[] rowStart = new int[operands.length];
+            int row = -1;
             for (int item = from; item < to; item++) {
-                int row = item / chunksPerRow;
+                int itemRow = item / chunksPerRow;
+                if (itemRow == row + 1 && row >= 0) {
+                    nextRow(index, rowStart, dims, strides, kept);
+                } else if (itemRow != row) {
+                    firstRow(itemRow, index, rowStart, operands, dims, strides, kept);
+                }
+                row = itemRow;
                 int start = (item % chunksPerRow) * CHUNK;
                 for (int k = 0; k < operands.length; k++) {
-                    int off = operands[k].offset();
-                    int rest = row;
-                    for (int d = kept - 2; d >= 0; d--) {
-                        off += (rest % dims[d]) * strides[k][d];
-                        rest /= dims[d];
-                    }
-                    cursor.offset[k] = off + start * strides[k][kept - 1];
+                    cursor.offset[k] = rowStart[k] + start * strides[k][kept - 1];
                     cursor.stride[k] = strides[k][kept - 1];
                 }
                 cursor.length = Math.min(CHUNK, rowLength - start);
@@ -111,6 +116,39 @@ final class StridedLoop {
             CpuThreads.parallelFor(items, bufferSize, chunks);
         } else {
             chunks.run(0, items);
+        }
+    }
+
+    /** Sets the odometer and each operand's offset to the start of {@code row}. */
+    private static void firstRow(int row, int[] index, int[] rowStart, Tensor[] operands, int[] dims, int[][] strides, int kept) {
+        int rest = row;
+        for (int d = kept - 2; d >= 0; d--) {
+            index[d] = rest % dims[d];
+            rest /= dims[d];
+        }
+        for (int k = 0; k < operands.length; k++) {
+            int off = operands[k].offset();
+            for (int d = 0; d < kept - 1; d++) {
+                off += index[d] * strides[k][d];
+            }
+            rowStart[k] = off;
+        }
+    }
+
+    /** Advances the odometer and the offsets by one row. */
+    private static void nextRow(int[] index, int[] rowStart, int[] dims, int[][] strides, int kept) {
+        for (int d = kept - 2; d >= 0; d--) {
+            index[d]++;
+            for (int k = 0; k < rowStart.length; k++) {
+                rowStart[k] += strides[k][d];
+            }
+            if (index[d] < dims[d]) {
+                return;
+            }
+            for (int k = 0; k < rowStart.length; k++) {
+                rowStart[k] -= strides[k][d] * dims[d];
+            }
+            index[d] = 0;
         }
     }
 

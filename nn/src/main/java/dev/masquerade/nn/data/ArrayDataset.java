@@ -43,8 +43,16 @@ public final class ArrayDataset {
 
     /** The first n samples (for quick runs and tests). */
     public ArrayDataset head(int n) {
-        int count = Math.min(n, size());
-        return new ArrayDataset(Arrays.copyOf(features, count * sampleSize), sampleShape, Arrays.copyOf(labels, count));
+        return slice(0, Math.min(n, size()));
+    }
+
+    /** Samples from..to−1, for example to hold out the last ones for testing. */
+    public ArrayDataset slice(int from, int to) {
+        if (from < 0 || to > size() || from > to) {
+            throw new IllegalArgumentException("slice: [" + from + ", " + to + ") is not within the " + size() + " samples");
+        }
+        return new ArrayDataset(Arrays.copyOfRange(features, from * sampleSize, to * sampleSize), sampleShape,
+                Arrays.copyOfRange(labels, from, to));
     }
 
     /** The samples at the given indices as one batch: features [B, ...sampleShape] (F32) and labels [B] (I32). */

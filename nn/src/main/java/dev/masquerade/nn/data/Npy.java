@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Reads NumPy's {@code .npy} files: the magic string, a version, a Python-literal header
  * ({@code {'descr': '<f4', 'fortran_order': False, 'shape': (2, 3)}}) and the raw values. Supports
- * unsigned bytes ({@code |u1}) and little-endian float32 ({@code <f4}) in C order, the types
- * image and feature arrays come in; anything else is refused with the header in the message.
+ * unsigned bytes ({@code |u1}) and little-endian float32 and float64 ({@code <f4}, {@code <f8}) in
+ * C order, the types image and feature arrays come in; anything else is refused with the header
+ * in the message. Values are read into float32.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -57,7 +58,8 @@ public final class Npy {
         int width = switch (descr) {
             case "|u1", "<u1" -> 1;
             case "<f4" -> 4;
-            default -> throw new IOException(file + ": dtype " + descr + " is not supported (use uint8 or little-endian float32)");
+            case "<f8" -> 8;
+            default -> throw new IOException(file + ": dtype " + descr + " is not supported (use uint8 or little-endian float32 or float64)");
         };
         if ((long) count * width > in.remaining()) {
             throw new IOException(file + " is truncated: shape " + Arrays.toString(shape) + " needs " + (long) count * width
@@ -65,7 +67,11 @@ public final class Npy {
         }
         double[] values = new double[count];
         for (int i = 0; i < count; i++) {
-            values[i] = width == 1 ? Byte.toUnsignedInt(in.get()) : in.getFloat();
+            values[i] = switch (width) {
+                case 1 -> Byte.toUnsignedInt(in.get());
+                case 4 -> in.getFloat();
+                default -> in.getDouble();
+            };
         }
         return Tensor.of(values, DType.F32, Device.CPU, shape.length == 0 ? new int[0] : shape);
     }

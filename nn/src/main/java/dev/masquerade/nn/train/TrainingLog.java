@@ -72,6 +72,14 @@ public final class TrainingLog implements AutoCloseable {
         write(record);
     }
 
+    /** Records measurements taken during training, after step {@code step} (e.g. a held-out metric). */
+    public void evaluation(long step, Map<String, Object> values) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("evaluated_after_step", step);
+        record.putAll(values);
+        write(record);
+    }
+
     private void write(Map<String, Object> record) {
         try {
             lines.write(JSON.writeValueAsString(record));

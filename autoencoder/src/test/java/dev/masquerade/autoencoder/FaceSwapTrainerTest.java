@@ -1,0 +1,115 @@
+package dev.masquerade.autoencoder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.masquerade.autoencoder.augment.Augmentation;
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Rng;
+import dev.masquerade.nn.io.Checkpoint;
+import dev.masquerade.nn.io.Images;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training runs: what they write, how they resume, what they refuse. */
+class FaceSwapTrainerTest {
+    private static final FaceSwapTrainer.Data DATA = FaceSwapTrainer.Data.synthetic(24, 8, 64, 1);
+
+    @TempDir
+    Path folder;
+
+    private static FaceSwapTrainer.Options options(int steps, boolean masks) {
+        return new FaceSwapTrainer.Options(new FaceSwapConfig(64, 4, 16, masks), steps, 4, 1e-3, 0.5, 0.999, FaceSwapLoss.DEFAULT,
+                Augmentation.DEFAULT, 2, 2, 7, false, Device.CPU);
+    }
+
+    @Test
+    void aRunWritesPicturesMetricsAndACheckpoint() throws IOException {
+        Map<String, Object> metrics = FaceSwapTrainer.train(DATA, options(3, true), folder, false).metrics();
+        for (String file : List.of("preview.png", "swap.png", "loss.png", "metrics.json", "metrics.jsonl", FaceSwapTrainer.CHECKPOINT)) {
+            assertTrue(Files.exists(folder.resolve(file)), file + " is missing");
+        }
+        for (String key : List.of("swap_ssim", "baseline_ssim", "recon_ssim_a", "recon_ssim_b", "recon_psnr_a", "steps", "seconds")) {
+            assertTrue(metrics.containsKey(key), key + " is missing from " + metrics.keySet());
+        }
+        assertEquals(metrics.get("swap_ssim"), new ObjectMapper().readValue(folder.resolve("metrics.json").toFile(), Map.class).get("swap_ssim"));
+        List<String> log = Files.readAllLines(folder.resolve("metrics.jsonl"));
+        assertEquals(3, log.stream().filter(l -> l.contains("\"loss\"")).count(), "one line per step");
+        assertEquals(2, log.stream().filter(l -> l.contains("\"swap_ssim\"")).count(), "held-out metrics at steps 2 and 3");
+        // preview columns with masks: A, A->A, its mask, A->B, its mask, then the same five for B
+        var preview = Images.read(folder.resolve("preview.png"), 3, 0);
+        assertEquals(2 + 10 * (64 + 2), preview.size(2));
+    }
+
+    @Test
+    void resumingContinuesFromTheSavedStep() throws IOException {
+        FaceSwapTrainer.train(DATA, options(2, false), folder, false);
+        FaceSwapTrainer.train(DATA, options(4, false), folder, true);
+        assertEquals(4, ((Number) Checkpoint.load(folder.resolve(FaceSwapTrainer.CHECKPOINT)).config().get("steps_done")).intValue());
+        List<String> lines = Files.readAllLines(folder.resolve("metrics.jsonl")).stream().filter(l -> l.contains("\"loss\"")).toList();
+        assertEquals(2, lines.size(), "the resumed run logs steps 3 and 4 only");
+        assertTrue(lines.get(0).contains("\"step\":3"), lines.get(0));
+    }
+
+    @Test
+    void resumingWithoutACheckpointSaysSo() {
+        IOException error = assertThrows(IOException.class, () -> FaceSwapTrainer.train(DATA, options(2, false), folder, true));
+        assertTrue(error.getMessage().contains("no checkpoint.json"), error.getMessage());
+    }
+
+    @Test
+    void trainingLowersTheLoss() throws IOException {
+        var opts = new FaceSwapTrainer.Options(new FaceSwapConfig(64, 8, 32, false), 40, 8, 1e-3, 0.5, 0.999, FaceSwapLoss.DEFAULT,
+                Augmentation.NONE, 100, 100, 3, false, Device.CPU);
+        FaceSwapTrainer.train(DATA, opts, folder, false);
+        List<String> lines = Files.readAllLines(folder.resolve("metrics.jsonl")).stream().filter(l -> l.contains("\"loss\"")).toList();
+        ObjectMapper json = new ObjectMapper();
+        double first = 0, last = 0;
+        for (int i = 0; i < 5; i++) {
+            first += ((Number) json.readValue(lines.get(i), Map.class).get("loss")).doubleValue();
+            last += ((Number) json.readValue(lines.get(lines.size() - 1 - i), Map.class).get("loss")).doubleValue();
+        }
+        assertTrue(last < 0.8 * first, "mean loss of the first 5 steps " + first / 5 + ", of the last 5 " + last / 5);
+    }
+
+    @Test
+    void aCheckpointOfAnotherArchitectureIsRefusedByName() throws IOException {
+        FaceSwapTrainer.train(DATA, options(1, false), folder, false);
+        Path checkpoint = folder.resolve(FaceSwapTrainer.CHECKPOINT);
+        // the same tensors under a manifest that claims another width
+        var contents = Checkpoint.load(checkpoint);
+        Map<String, Object> config = new java.util.LinkedHashMap<>(contents.config());
+        config.put("width", 8);
+        Checkpoint.save(checkpoint, contents.tensors(), config);
+        IOException error = assertThrows(IOException.class, () -> FaceSwapper.load(checkpoint, Device.CPU));
+        assertTrue(error.getMessage().contains("does not match this model"), error.getMessage());
+    }
+
+    @Test
+    void facesOfTheWrongSizeAreRefused() {
+        var small = new FaceSwapTrainer.Data(DATA.a(), DATA.b(), null);
+        var options128 = new FaceSwapTrainer.Options(new FaceSwapConfig(128, 4, 16, false), 1, 2, 1e-3, 0.5, 0.999, FaceSwapLoss.DEFAULT,
+                Augmentation.NONE, 1, 1, 1, false, Device.CPU);
+        var error = assertThrows(IllegalArgumentException.class, () -> FaceSwapTrainer.train(small, options128, folder, false));
+        assertTrue(error.getMessage().contains("--size 128"), error.getMessage());
+    }
+
+    @Test
+    void folderFacesMustBeSquaresOfOneSize(@TempDir Path faces) throws IOException {
+        IOException empty = assertThrows(IOException.class, () -> FaceSet.fromFolder(faces, 64));
+        assertTrue(empty.getMessage().contains("holds no .png"), empty.getMessage());
+        Images.writePng(dev.masquerade.engine.Tensor.rand(new Rng(1), 3, 40, 40), faces.resolve("one.png"));
+        Images.writePng(dev.masquerade.engine.Tensor.rand(new Rng(2), 3, 50, 50), faces.resolve("two.png"));
+        IOException mixed = assertThrows(IOException.class, () -> FaceSet.fromFolder(faces, 64));
+        assertTrue(mixed.getMessage().contains("one size") && mixed.getMessage().contains("50x50"), mixed.getMessage());
+        Files.delete(faces.resolve("two.png"));
+        assertEquals(64, FaceSet.fromFolder(faces, 64).pixels());
+    }
+}

@@ -1,0 +1,113 @@
+package dev.masquerade.cli;
+
+import dev.masquerade.autoencoder.ConvAutoencoder;
+import dev.masquerade.engine.Device;
+import dev.masquerade.nn.data.ArrayDataset;
+import dev.masquerade.nn.data.FashionMnist;
+import dev.masquerade.nn.data.Npy;
+import dev.masquerade.nn.train.TrainingLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code masquerade autoencoder}: the plain convolutional autoencoder on Fashion-MNIST or on 100 real faces. */
+@Command(name = "autoencoder", description = "Train a plain convolutional autoencoder on Fashion-MNIST or on LFW faces (lfw_subset.npy); "
+        + "writes reconstructions.png, loss.png, metrics.json and a checkpoint.")
+final class AutoencoderCommand implements Callable<Integer> {
+    /** Where Debian's python3-skimage keeps scikit-image's sample of Labeled Faces in the Wild. */
+    static final String LFW_DEFAULT = "/usr/lib/python3/dist-packages/skimage/data/lfw_subset.npy";
+    /** lfw_subset.npy holds 100 faces, then 100 pictures that are not faces. */
+    private static final int LFW_FACES = 100;
+    private static final int LFW_TEST = 10;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist or lfw (default: ${DEFAULT-VALUE}).")
+    private String dataset;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "Fashion-MNIST folder (default " + FashionMnist.DEFAULT_DIRECTORY
+            + ") or lfw_subset.npy (default " + LFW_DEFAULT + ", or data/portraits/ from scripts/fetch-portraits.sh).")
+    private Path data;
+
+    @Option(names = "--epochs", defaultValue = "3", description = "Passes over the training images (default: ${DEFAULT-VALUE}).")
+    private int epochs;
+
+    @Option(names = "--latent", defaultValue = "32", description = "Length of the code (default: ${DEFAULT-VALUE}).")
+    private int latent;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    private int batchSize;
+
+    @Option(names = "--lr", defaultValue = "2e-3", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+    private double learningRate;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N images only.")
+    private Integer limit;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/autoencoder-<timestamp>).")
+    private Path out;
+
+    @Option(names = "--no-progress", description = "Do not draw progress bars.")
+    private boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        ArrayDataset train;
+        ArrayDataset test;
+        switch (dataset) {
+            case "fashion-mnist" -> {
+                Path folder = data != null ? data : Path.of(FashionMnist.DEFAULT_DIRECTORY);
+                train = FashionMnist.train(folder);
+                test = FashionMnist.test(folder).head(1000);
+            }
+            case "lfw" -> {
+                ArrayDataset faces = lfwFaces(data != null ? data : defaultLfw());
+                train = faces.slice(0, LFW_FACES - LFW_TEST);
+                test = faces.slice(LFW_FACES - LFW_TEST, LFW_FACES);
+            }
+            default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "'; use fashion-mnist or lfw");
+        }
+        if (limit != null) {
+            train = train.head(limit);
+        }
+        Path folder = out != null ? out : TrainingLog.defaultFolder("autoencoder");
+        var stdout = spec.commandLine().getOut();
+        stdout.printf("Training an autoencoder (code %d) on %,d %s images for %d epochs on %s; run folder %s%n", latent, train.size(),
+                dataset, epochs, Device.defaultDevice(), folder);
+        stdout.flush();
+        Map<String, Object> m = ConvAutoencoder.train(train, test, new ConvAutoencoder.Options(epochs, batchSize, latent, learningRate, seed,
+                !noProgress, Device.defaultDevice()), folder);
+        stdout.printf("test reconstruction: %.1f dB PSNR, SSIM %.3f after %d epochs in %.0f s; wrote %s%n", m.get("test_psnr"),
+                m.get("test_ssim"), epochs, m.get("seconds"), folder);
+        return 0;
+    }
+
+    private static Path defaultLfw() {
+        Path fetched = Path.of("data", "portraits", "lfw_subset.npy");
+        return Files.exists(fetched) ? fetched : Path.of(LFW_DEFAULT);
+    }
+
+    /** The 100 faces of lfw_subset.npy as [100, 1, 25, 25] grey images in [0, 1]. */
+    static ArrayDataset lfwFaces(Path npy) throws IOException {
+        if (!Files.exists(npy)) {
+            throw new IOException("no lfw_subset.npy at " + npy + "; install python3-skimage (apt-get install python3-skimage) "
+                    + "or run scripts/fetch-portraits.sh, or pass --data FILE");
+        }
+        float[] values = Npy.read(npy).toFloatArray();
+        int pixels = 25 * 25;
+        if (values.length < LFW_FACES * pixels) {
+            throw new IOException(npy + " is not scikit-image's lfw_subset.npy (expected at least 100 images of 25x25)");
+        }
+        return new ArrayDataset(java.util.Arrays.copyOf(values, LFW_FACES * pixels), new int[] {1, 25, 25}, new int[LFW_FACES]);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.masquerade.cli;
+
+import dev.masquerade.autoencoder.FaceCrop;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code masquerade faceswap crop}: one square face crop out of a photo. */
+@Command(name = "crop", description = "Cut a square face crop out of a photo and scale it (for preparing face folders).")
+final class FaceswapCropCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--image", required = true, paramLabel = "FILE", description = "The photo (PNG or JPEG).")
+    private Path image;
+
+    @Option(names = "--box", required = true, paramLabel = "LEFT,TOP,SIDE", split = ",",
+            description = "The square around the face, in the photo's pixels.")
+    private int[] box;
+
+    @Option(names = "--size", defaultValue = "64", description = "Side of the crop in pixels (default: ${DEFAULT-VALUE}).")
+    private int size;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the crop (PNG).")
+    private Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (box.length != 3) {
+            throw new IllegalArgumentException("--box needs three numbers, LEFT,TOP,SIDE; got " + box.length);
+        }
+        FaceCrop.crop(image, box[0], box[1], box[2], size, out);
+        spec.commandLine().getOut().printf("wrote %s (%dx%d)%n", out, size, size);
+        return 0;
+    }
+}

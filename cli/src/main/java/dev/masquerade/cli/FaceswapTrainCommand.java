@@ -1,0 +1,121 @@
+package dev.masquerade.cli;
+
+import dev.masquerade.autoencoder.FaceSet;
+import dev.masquerade.autoencoder.FaceSwapConfig;
+import dev.masquerade.autoencoder.FaceSwapLoss;
+import dev.masquerade.autoencoder.FaceSwapTrainer;
+import dev.masquerade.autoencoder.augment.Augmentation;
+import dev.masquerade.autoencoder.augment.ColourMatch;
+import dev.masquerade.engine.Device;
+import dev.masquerade.nn.train.TrainingLog;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code masquerade faceswap train}: trains the shared encoder and both decoders. */
+@Command(name = "train", description = "Train a face-swap autoencoder on two folders of aligned face crops, or on synthetic faces.")
+final class FaceswapTrainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Source source;
+
+    static final class Source {
+        @ArgGroup(exclusive = false)
+        Folders folders;
+
+        @Option(names = "--synthetic", required = true, description = "Train on the built-in synthetic persons A and B.")
+        boolean synthetic;
+    }
+
+    static final class Folders {
+        @Option(names = "--a", required = true, paramLabel = "DIR", description = "Aligned face crops of person A (PNG or JPEG).")
+        Path a;
+
+        @Option(names = "--b", required = true, paramLabel = "DIR", description = "Aligned face crops of person B.")
+        Path b;
+    }
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/faceswap-<timestamp>).")
+    private Path out;
+
+    @Option(names = "--resume", description = "Continue from the run folder's checkpoint.json (needs --out).")
+    private boolean resume;
+
+    @Option(names = "--steps", defaultValue = "5000", description = "Training steps in all, counting resumed ones (default: ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--batch-size", defaultValue = "16", description = "Faces of each person per step (default: ${DEFAULT-VALUE}).")
+    private int batchSize;
+
+    @Option(names = "--size", defaultValue = "64", description = "Face size in pixels, 64 or 128 (default: ${DEFAULT-VALUE}).")
+    private int size;
+
+    @Option(names = "--width", defaultValue = "64", description = "Channels of the first convolution (default: ${DEFAULT-VALUE}, faceswap_small).")
+    private int width;
+
+    @Option(names = "--latent", defaultValue = "512", description = "Length of the shared code (default: ${DEFAULT-VALUE}).")
+    private int latent;
+
+    @Option(names = "--masks", description = "Let each decoder also predict a mask, blended as mask*face + (1-mask)*input.")
+    private boolean masks;
+
+    @Option(names = "--lr", defaultValue = "5e-5", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+    private double learningRate;
+
+    @Option(names = "--loss", defaultValue = "l1", description = "Pixel loss: l1 or mse (default: ${DEFAULT-VALUE}).")
+    private String pixelLoss;
+
+    @Option(names = "--dssim-weight", defaultValue = "1", description = "Weight of DSSIM (default: ${DEFAULT-VALUE}).")
+    private double dssimWeight;
+
+    @Option(names = "--feature-weight", defaultValue = "2", description = "Extra weight of eyes and mouth where known (default: ${DEFAULT-VALUE}).")
+    private double featureWeight;
+
+    @Option(names = "--masked-loss", description = "Count the losses inside the face only (where the face mask is known).")
+    private boolean maskedLoss;
+
+    @Option(names = "--no-warp", description = "Do not warp the inputs.")
+    private boolean noWarp;
+
+    @Option(names = "--colour-match", defaultValue = "none", description = "Match A's colours to B's: none, mean or reinhard (default: ${DEFAULT-VALUE}).")
+    private String colourMatch;
+
+    @Option(names = "--synthetic-count", defaultValue = "1000", description = "Pictures per synthetic person (default: ${DEFAULT-VALUE}).")
+    private int syntheticCount;
+
+    @Option(names = "--preview-every", defaultValue = "100", description = "Write preview.png every N steps (default: ${DEFAULT-VALUE}).")
+    private int previewEvery;
+
+    @Option(names = "--checkpoint-every", defaultValue = "500", description = "Save the checkpoint every N steps (default: ${DEFAULT-VALUE}).")
+    private int checkpointEvery;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of data, initialisation and augmentation (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    private boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        if (resume && out == null) {
+            throw new IllegalArgumentException("--resume needs --out, the run folder to continue");
+        }
+        FaceSwapConfig config = new FaceSwapConfig(size, width, latent, masks);
+        FaceSwapTrainer.Data data = source.synthetic ? FaceSwapTrainer.Data.synthetic(syntheticCount, 64, size, seed)
+                : new FaceSwapTrainer.Data(FaceSet.fromFolder(source.folders.a, size), FaceSet.fromFolder(source.folders.b, size), null);
+        Augmentation augmentation = new Augmentation(!noWarp, Augmentation.DEFAULT.warpSigma(), Augmentation.DEFAULT.maxDegrees(),
+                Augmentation.DEFAULT.maxZoom(), Augmentation.DEFAULT.maxShift(), true, ColourMatch.Method.parse(colourMatch));
+        FaceSwapLoss loss = new FaceSwapLoss(FaceSwapLoss.Pixel.parse(pixelLoss), 1, dssimWeight, featureWeight, maskedLoss, 1);
+        var options = new FaceSwapTrainer.Options(config, steps, batchSize, learningRate, 0.5, 0.999, loss, augmentation,
+                previewEvery, checkpointEvery, seed, !noProgress, Device.defaultDevice());
+        Path folder = out != null ? out : TrainingLog.defaultFolder("faceswap");
+        return FaceSwapReport.run(spec.commandLine().getOut(), data, options, folder, resume);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.masquerade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.io.Images;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** masquerade demo and masquerade faceswap, as a user runs them. */
+class FaceswapCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @TempDir
+    Path work;
+
+    private int run(String... args) {
+        return Masquerade.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private Path faces(String name, int count, int size) throws IOException {
+        Path folder = Files.createDirectories(work.resolve(name));
+        for (int i = 0; i < count; i++) {
+            Images.writePng(Tensor.rand(new Rng(i), 3, size, size), folder.resolve("face" + i + ".png"));
+        }
+        return folder;
+    }
+
+    @Test
+    void theDemoReportsTheSwapAgainstItsBaselineAndWritesItsFiles() {
+        Path run = work.resolve("demo");
+        assertEquals(0, run("demo", "--steps", "2", "--out", run.toString(), "--no-progress"), err.toString());
+        assertTrue(out.toString().contains("B's mean face scores"), out.toString());
+        for (String file : new String[] {"preview.png", "swap.png", "loss.png", "metrics.json", "checkpoint.json"}) {
+            assertTrue(Files.exists(run.resolve(file)), file + " is missing");
+        }
+    }
+
+    @Test
+    void trainOnFoldersThenSwapAFolder() throws IOException {
+        Path a = faces("a", 3, 64), b = faces("b", 3, 64), run = work.resolve("run"), swapped = work.resolve("swapped");
+        assertEquals(0, run("faceswap", "train", "--a", a.toString(), "--b", b.toString(), "--out", run.toString(), "--steps", "2",
+                "--width", "4", "--latent", "8", "--masks", "--colour-match", "reinhard", "--no-progress"), err.toString());
+        assertEquals(0, run("faceswap", "swap", "--checkpoint", run.resolve("checkpoint.json").toString(), "--input", a.toString(),
+                "--output", swapped.toString()), err.toString());
+        assertTrue(out.toString().contains("swapped 3 faces to B"), out.toString());
+        assertEquals(64, Images.read(swapped.resolve("face0.png"), 3, 0).size(2));
+    }
+
+    @Test
+    void anEmptyFolderIsOneClearLine() throws IOException {
+        Path empty = Files.createDirectories(work.resolve("empty"));
+        Path b = faces("b", 1, 64);
+        assertEquals(1, run("faceswap", "train", "--a", empty.toString(), "--b", b.toString(), "--out", work.resolve("r").toString()));
+        assertTrue(err.toString().contains("holds no .png, .jpg or .jpeg files"), err.toString());
+        assertFalse(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void mixedImageSizesAreOneClearLine() throws IOException {
+        Path a = faces("a", 1, 64);
+        Images.writePng(Tensor.rand(new Rng(9), 3, 32, 32), a.resolve("small.png"));
+        assertEquals(1, run("faceswap", "train", "--a", a.toString(), "--b", a.toString(), "--out", work.resolve("r").toString()));
+        assertTrue(err.toString().contains("must be squares of one size"), err.toString());
+    }
+
+    @Test
+    void aCheckpointOfAnotherModelIsOneClearLine() throws IOException {
+        Path manifest = work.resolve("classifier.json");
+        dev.masquerade.nn.io.Checkpoint.save(manifest, java.util.Map.of("w", Tensor.zeros(2)), java.util.Map.of("model", "FashionClassifier"));
+        Path a = faces("a", 1, 64);
+        assertEquals(1, run("faceswap", "swap", "--checkpoint", manifest.toString(), "--input", a.toString(), "--output", work.toString()));
+        assertTrue(err.toString().contains("is not a face-swap checkpoint"), err.toString());
+    }
+
+    @Test
+    void theSourceIsEitherFoldersOrSynthetic() {
+        assertEquals(2, run("faceswap", "train", "--synthetic", "--a", "x", "--b", "y"));
+        assertTrue(err.toString().contains("mutually exclusive"), err.toString());
+    }
+}
