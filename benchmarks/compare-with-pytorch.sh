@@ -52,7 +52,7 @@ fi
 for round in $(seq 1 "$rounds"); do
   echo "Round $round/$rounds: engine (JMH, ${threads} threads) ..." >&2
   java --add-modules jdk.incubator.vector -jar "$jar" \
-    'Sgemm|Conv3x3|Elementwise' -jvmArgsAppend "-Dmasquerade.cpu.threads=$threads" \
+    'Sgemm|Conv3x3|Elementwise|FaceswapSmall' -jvmArgsAppend "-Dmasquerade.cpu.threads=$threads" \
     "${jmh_args[@]}" -rf json -rff "$here/jmh-$round.json" >&2
   echo "Round $round/$rounds: PyTorch (${threads} threads) ..." >&2
   "$python" "$anchors/torch_reference.py" --threads "$threads" --json "$here/torch-$round.json" >&2
@@ -79,14 +79,17 @@ def one_round(runs, torch):
     add_gbs = 3 * 4 * n / (ms("Elementwise.add") / 1e3) / 1e9
     copy_gbs = 2 * 4 * n / (ms("Elementwise.copyBandwidth") / 1e3) / 1e9
 
-    return engine, add_gbs, copy_gbs
+    # a training step is compared by time: ratio = PyTorch's ms / the engine's ms
+    step = {"faceswap_small": ms("FaceswapSmall.step")}
+    return engine, add_gbs, copy_gbs, step
 
 per_round = []
 for r in range(1, rounds + 1):
     runs = json.load(open(f"{folder}/jmh-{r}.json"))
     torch = json.load(open(f"{folder}/torch-{r}.json"))
-    engine, add_gbs, copy_gbs = one_round(runs, torch)
+    engine, add_gbs, copy_gbs, step = one_round(runs, torch)
     per_round.append({"engine": engine, "torch": {k: torch[f"{k}_gflops"] for k in engine},
+                      "engine_step_ms": step, "torch_step_ms": {k: torch[f"{k}_step_ms"] for k in step},
                       "add_gbs": add_gbs, "copy_gbs": copy_gbs, "torch_version": torch.get("torch"), "threads": torch.get("threads")})
 
 keys = list(per_round[0]["engine"])
@@ -103,9 +106,15 @@ print(f"{'workload':<18}{'engine GFLOP/s':>16}{'PyTorch GFLOP/s':>17}{'ratio':>8
 for k in keys:
     each = " ".join(f"{r['engine'][k] / r['torch'][k]:.2f}" for r in per_round)
     print(f"{k:<18}{engine[k]:>16.1f}{reference[k]:>17.1f}{ratios[k]:>8.2f}   {each}")
+steps = list(per_round[0]["engine_step_ms"])
+step_ratios = {k: round(med([r["torch_step_ms"][k] / r["engine_step_ms"][k] for r in per_round]), 3) for k in steps}
+print(f"\n{'training step':<18}{'engine ms':>16}{'PyTorch ms':>17}{'ratio':>8}")
+for k in steps:
+    print(f"{k:<18}{med([r['engine_step_ms'][k] for r in per_round]):>16.0f}{med([r['torch_step_ms'][k] for r in per_round]):>17.0f}{step_ratios[k]:>8.2f}")
 print(f"\nelement-wise add, 16 M floats: {add_gbs:.1f} GB/s = {100 * add_fraction:.0f}% of copy bandwidth ({copy_gbs:.1f} GB/s, {per_round[0]['threads']} threads)")
 result = {k: ratios[k] for k in ("sgemm_512", "sgemm_1024", "sgemm_2048", "conv3x3_fwd", "conv3x3_fwd_bwd")}
 result["sgemm_256"] = ratios["sgemm_256"]
+result.update(step_ratios)
 result["engine_gflops"] = {k: round(v, 1) for k, v in engine.items()}
 result["torch_gflops"] = {k: round(v, 1) for k, v in reference.items()}
 result["add_gbs"] = round(add_gbs, 2)

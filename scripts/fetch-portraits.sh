@@ -28,6 +28,6 @@ done
 mkdir -p "$out/a" "$out/b"
 cp "$astronaut" "$hopper" "$lfw" "$out/"
 # Boxes (left, top, side) around each face, chosen by eye on the 512x512 originals.
-"$root/masquerade" faceswap crop --image "$out/astronaut.png" --box 150,40,150 --out "$out/a/collins.png"
-"$root/masquerade" faceswap crop --image "$out/grace_hopper_512x512.jpg" --box 165,75,190 --out "$out/b/hopper.png"
+"$root/masquerade" faceswap crop --image "$out/astronaut.png" --box 153,45,150 --out "$out/a/collins.png"
+"$root/masquerade" faceswap crop --image "$out/grace_hopper_512x512.jpg" --box 160,105,210 --out "$out/b/hopper.png"
 echo "faces in $out/a and $out/b; lfw_subset.npy in $out"

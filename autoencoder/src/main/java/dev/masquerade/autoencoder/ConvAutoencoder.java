@@ -17,7 +17,7 @@ import dev.masquerade.nn.layers.Linear;
 import dev.masquerade.nn.layers.Reshape;
 import dev.masquerade.nn.loss.Losses;
 import dev.masquerade.nn.optim.Adam;
-import dev.masquerade.nn.train.Progress;
+import dev.masquerade.nn.train.Epoch;
 import dev.masquerade.nn.train.TrainingLog;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,16 +87,8 @@ public final class ConvAutoencoder extends Module {
         try (TrainingLog log = new TrainingLog(folder)) {
             long step = 0;
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-                try (Progress progress = new Progress("epoch " + epoch + "/" + options.epochs(), loader.batchesPerEpoch(), options.progress())) {
-                    for (ArrayDataset.Batch batch : loader.epoch()) {
-                        adam.zeroGrad();
-                        Tensor loss = Losses.mse(model.forward(batch.features()), batch.features());
-                        loss.backward();
-                        adam.step();
-                        log.step(epoch, ++step, loss.item());
-                        progress.step(loss.item());
-                    }
-                }
+                step = Epoch.run(loader, adam, batch -> Losses.mse(model.forward(batch.features()), batch.features()), epoch,
+                        options.epochs(), step, log, options.progress());
             }
             log.writeLossCurve("Autoencoder: reconstruction MSE", "loss.png");
             Map<String, Object> metrics = new LinkedHashMap<>();

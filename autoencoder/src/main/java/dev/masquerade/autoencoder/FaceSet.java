@@ -1,6 +1,5 @@
 package dev.masquerade.autoencoder;
 
-import dev.masquerade.engine.DType;
 import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.data.ImageFolder;
@@ -50,9 +49,17 @@ public record FaceSet(Tensor images, Tensor faceMasks, Tensor featureMasks) {
 
     /** The faces at {@code indices}, masks included. */
     public FaceSet select(int[] indices) {
-        Tensor index = Tensor.of(java.util.Arrays.stream(indices).asDoubleStream().toArray(), DType.I32, images.device(), indices.length);
-        return new FaceSet(images.indexSelect(0, index), faceMasks == null ? null : faceMasks.indexSelect(0, index),
-                featureMasks == null ? null : featureMasks.indexSelect(0, index));
+        return new FaceSet(pick(images, indices), faceMasks == null ? null : pick(faceMasks, indices),
+                featureMasks == null ? null : pick(featureMasks, indices));
+    }
+
+    /** Whole images copied out by index (a concatenation of views copies runs, not single elements). */
+    private static Tensor pick(Tensor batch, int[] indices) {
+        List<Tensor> picked = new java.util.ArrayList<>(indices.length);
+        for (int i : indices) {
+            picked.add(batch.narrow(0, i, 1));
+        }
+        return Tensor.concat(picked, 0);
     }
 
     /** The mean face [1, 3, S, S]: what a model that ignores pose and expression would draw. */

@@ -59,6 +59,15 @@ public final class Autograd {
     }
 
     /**
+     * The gradient for {@code input} computed by {@code gradient}, or null (no gradient) when
+     * the input does not require one. Backward rules wrap their costlier terms in it, so that,
+     * say, a convolution of images that need no gradient computes only its weight's.
+     */
+    public static Tensor ifNeeded(Tensor input, java.util.function.Supplier<Tensor> gradient) {
+        return input.requiresGrad() ? gradient.get() : null;
+    }
+
+    /**
      * Back-propagates {@code gradOutput} (same shape as output) through the graph that produced
      * output. Runs iteratively, so a chain of any length works.
      */

@@ -1,5 +1,6 @@
 package dev.masquerade.engine.cpu;
 
+import dev.masquerade.engine.backend.Conv2dGeometry;
 import java.util.Arrays;
 
 /**
@@ -75,6 +76,10 @@ final class FloatConvolution {
     }
 
     void backwardInput(float[] gy, int gyOff, float[] w, int wOff, float[] gx, int gxOff) {
+        if (inputGradientIsAConvolution()) {
+            fullConvolutionOfGradient().forward(gy, gyOff, flippedTransposed(w, wOff), 0, gx, gxOff);
+            return;
+        }
         int rows = g.rows(), pixels = g.cols();
         eachGroup((first, count) -> {
             Matrix gradient = outputGradient(gy, gyOff, first, count);
@@ -91,6 +96,40 @@ final class FloatConvolution {
                 walk(gx, images + j * imageSize(), cols, j * pixels, gradient.width, true);
             }
         });
+    }
+
+    /**
+     * With stride 1 and no dilation, the input gradient is itself a convolution: the output
+     * gradient, padded by k − 1 − p, correlated with the kernel flipped in both axes and with
+     * its two channel axes swapped. That route im2cols the F-channel gradient instead of
+     * col2im-ing a C·kH·kW-row matrix, so it wins when there are fewer filters than channels
+     * (a decoder's last layer: 3 filters).
+     */
+    private boolean inputGradientIsAConvolution() {
+        Conv2dGeometry geometry = g.g;
+        return filters < g.channels && geometry.strideH() == 1 && geometry.strideW() == 1 && geometry.dilationH() == 1
+                && geometry.dilationW() == 1 && geometry.padH() < g.kernelH && geometry.padW() < g.kernelW;
+    }
+
+    private FloatConvolution fullConvolutionOfGradient() {
+        Conv2dGeometry full = new Conv2dGeometry(1, 1, g.kernelH - 1 - g.g.padH(), g.kernelW - 1 - g.g.padW(), 1, 1);
+        return new FloatConvolution(new Im2col(filters, g.outH, g.outW, g.kernelH, g.kernelW, full), g.channels, batch);
+    }
+
+    /** W̃[c, f, i, j] = W[f, c, kH − 1 − i, kW − 1 − j]. */
+    private float[] flippedTransposed(float[] w, int wOff) {
+        int kh = g.kernelH, kw = g.kernelW;
+        float[] flipped = new float[filters * g.channels * kh * kw];
+        for (int f = 0; f < filters; f++) {
+            for (int c = 0; c < g.channels; c++) {
+                for (int i = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++) {
+                        flipped[((c * filters + f) * kh + i) * kw + j] = w[wOff + ((f * g.channels + c) * kh + kh - 1 - i) * kw + kw - 1 - j];
+                    }
+                }
+            }
+        }
+        return flipped;
     }
 
     /** Returns the weight gradient [F, C·kH·kW]: per-thread partial sums over groups, then their total. */
@@ -188,8 +227,14 @@ final class FloatConvolution {
                         if (backToImage) {
                             if (inside) {
                                 int src = off + (c * g.height + iy) * g.width + shift;
-                                for (int ox = lo; ox < hi; ox++) {
-                                    image[src + ox * sw] += cols[dst + ox];
+                                if (sw == 1) { // a plain loop the JIT turns into vector adds
+                                    for (int ox = lo; ox < hi; ox++) {
+                                        image[src + ox] += cols[dst + ox];
+                                    }
+                                } else {
+                                    for (int ox = lo; ox < hi; ox++) {
+                                        image[src + ox * sw] += cols[dst + ox];
+                                    }
                                 }
                             }
                             continue;

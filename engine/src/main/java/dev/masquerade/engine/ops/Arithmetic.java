@@ -22,27 +22,30 @@ public final class Arithmetic {
     /** d(a+b)/da = 1, d(a+b)/db = 1. */
     public static Tensor add(Tensor a, Tensor b) {
         Tensor out = binary("add", BinaryOp.ADD, a, b);
-        return Autograd.record("add", out, g -> new Tensor[] {sumToShape(g, a.shape()), sumToShape(g, b.shape())}, a, b);
+        return Autograd.record("add", out, g -> new Tensor[] {
+                Autograd.ifNeeded(a, () -> sumToShape(g, a.shape())), Autograd.ifNeeded(b, () -> sumToShape(g, b.shape()))}, a, b);
     }
 
     /** d(a−b)/da = 1, d(a−b)/db = −1. */
     public static Tensor sub(Tensor a, Tensor b) {
         Tensor out = binary("sub", BinaryOp.SUB, a, b);
-        return Autograd.record("sub", out, g -> new Tensor[] {sumToShape(g, a.shape()), sumToShape(g.neg(), b.shape())}, a, b);
+        return Autograd.record("sub", out, g -> new Tensor[] {
+                Autograd.ifNeeded(a, () -> sumToShape(g, a.shape())), Autograd.ifNeeded(b, () -> sumToShape(g.neg(), b.shape()))}, a, b);
     }
 
     /** d(a·b)/da = b, d(a·b)/db = a. */
     public static Tensor mul(Tensor a, Tensor b) {
         Tensor out = binary("mul", BinaryOp.MUL, a, b);
-        return Autograd.record("mul", out, g -> new Tensor[] {sumToShape(g.mul(b), a.shape()), sumToShape(g.mul(a), b.shape())}, a, b);
+        return Autograd.record("mul", out, g -> new Tensor[] {
+                Autograd.ifNeeded(a, () -> sumToShape(g.mul(b), a.shape())), Autograd.ifNeeded(b, () -> sumToShape(g.mul(a), b.shape()))}, a, b);
     }
 
     /** d(a/b)/da = 1/b, d(a/b)/db = −a/b². */
     public static Tensor div(Tensor a, Tensor b) {
         Tensor out = binary("div", BinaryOp.DIV, a, b);
         return Autograd.record("div", out, g -> new Tensor[] {
-                sumToShape(g.div(b), a.shape()),
-                sumToShape(g.mul(out).div(b).neg(), b.shape())}, a, b);
+                Autograd.ifNeeded(a, () -> sumToShape(g.div(b), a.shape())),
+                Autograd.ifNeeded(b, () -> sumToShape(g.mul(out).div(b).neg(), b.shape()))}, a, b);
     }
 
     /** d max(a,b)/da = 1 where a ≥ b, else 0 (and the reverse for b, so a tie sends the gradient to a). */
@@ -60,7 +63,8 @@ public final class Arithmetic {
         Tensor out = binary(name, pick, a, b);
         return Autograd.record(name, out, g -> {
             Tensor aWins = compare(aWinsWhen, a, b);
-            return new Tensor[] {sumToShape(g.mul(aWins), a.shape()), sumToShape(g.sub(g.mul(aWins)), b.shape())};
+            return new Tensor[] {Autograd.ifNeeded(a, () -> sumToShape(g.mul(aWins), a.shape())),
+                    Autograd.ifNeeded(b, () -> sumToShape(g.sub(g.mul(aWins)), b.shape()))};
         }, a, b);
     }
 

@@ -35,8 +35,8 @@ public final class Convolution {
         Tensor out = Tensor.empty(x.dtype(), x.device(), x.size(0), weight.size(0), outH, outW);
         x.backend().conv2d(x, weight, out, g);
         Tensor y = Autograd.record("conv2d", out, grad -> new Tensor[] {
-                backwardInput(grad, weight, x.shape(), g),
-                backwardWeight(x, grad, weight.shape(), g)}, x, weight);
+                Autograd.ifNeeded(x, () -> backwardInput(grad, weight, x.shape(), g)),
+                Autograd.ifNeeded(weight, () -> backwardWeight(x, grad, weight.shape(), g))}, x, weight);
         return addBias("conv2d", y, bias);
     }
 
@@ -60,8 +60,8 @@ public final class Convolution {
         }
         Tensor out = backwardInput(x, weight, new int[] {x.size(0), weight.size(1), outH, outW}, g);
         Tensor y = Autograd.record("convTranspose2d", out, grad -> new Tensor[] {
-                forward(grad, weight, g),
-                backwardWeight(grad, x, weight.shape(), g)}, x, weight);
+                Autograd.ifNeeded(x, () -> forward(grad, weight, g)),
+                Autograd.ifNeeded(weight, () -> backwardWeight(grad, x, weight.shape(), g))}, x, weight);
         return addBias("convTranspose2d", y, bias);
     }
 

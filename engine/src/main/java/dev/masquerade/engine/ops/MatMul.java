@@ -38,8 +38,8 @@ public final class MatMul {
         }
         Tensor result = out.reshape(outShape);
         return Autograd.record("matmul", result, g -> new Tensor[] {
-                Arithmetic.sumToShape(g.matmul(b.transpose(-1, -2)), a.shape()),
-                Arithmetic.sumToShape(a.transpose(-1, -2).matmul(g), b.shape())}, a, b);
+                Autograd.ifNeeded(a, () -> Arithmetic.sumToShape(g.matmul(b.transpose(-1, -2)), a.shape())),
+                Autograd.ifNeeded(b, () -> Arithmetic.sumToShape(a.transpose(-1, -2).matmul(g), b.shape()))}, a, b);
     }
 
     /** t broadcast to batch + its own last two axes, viewed as [batches, rows, cols]. */

@@ -16,7 +16,7 @@ import dev.masquerade.nn.layers.MaxPool2d;
 import dev.masquerade.nn.layers.Reshape;
 import dev.masquerade.nn.loss.Losses;
 import dev.masquerade.nn.optim.Adam;
-import dev.masquerade.nn.train.Progress;
+import dev.masquerade.nn.train.Epoch;
 import dev.masquerade.nn.train.TrainingLog;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -124,17 +124,8 @@ public final class FashionClassifier {
         try (TrainingLog log = new TrainingLog(folder)) {
             long step = 0;
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-                try (Progress progress = new Progress("epoch " + epoch + "/" + options.epochs(), loader.batchesPerEpoch(), options.progress())) {
-                    for (ArrayDataset.Batch batch : loader.epoch()) {
-                        adam.zeroGrad();
-                        Tensor loss = Losses.crossEntropy(classifier.logits(batch.features()), batch.labels());
-                        loss.backward();
-                        adam.step();
-                        double value = loss.item();
-                        log.step(epoch, ++step, value);
-                        progress.step(value);
-                    }
-                }
+                step = Epoch.run(loader, adam, batch -> Losses.crossEntropy(classifier.logits(batch.features()), batch.labels()),
+                        epoch, options.epochs(), step, log, options.progress());
                 accuracy = classifier.accuracy(test, options.device());
                 log.epoch(epoch, Map.of("test_accuracy", accuracy, "seconds", (System.nanoTime() - start) / 1e9));
                 Map<String, Object> config = new LinkedHashMap<>();
