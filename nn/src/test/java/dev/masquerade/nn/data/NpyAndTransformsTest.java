@@ -37,7 +37,7 @@ class NpyAndTransformsTest {
     }
 
     @Test
-    void readsUint8AndFloat32Arrays() throws IOException {
+    void readsUint8Float32AndFloat64Arrays() throws IOException {
         Files.write(folder.resolve("bytes.npy"), npy("|u1", false, "2, 3", new byte[] {0, 1, 2, (byte) 253, (byte) 254, (byte) 255}));
         Tensor bytes = Npy.read(folder.resolve("bytes.npy"));
         assertArrayEquals(new int[] {2, 3}, bytes.shape());
@@ -45,12 +45,15 @@ class NpyAndTransformsTest {
         ByteBuffer floats = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f).putFloat(0.25f);
         Files.write(folder.resolve("floats.npy"), npy("<f4", false, "3,", floats.array()));
         assertArrayEquals(new float[] {1.5f, -2f, 0.25f}, Npy.read(folder.resolve("floats.npy")).toFloatArray());
+        ByteBuffer doubles = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(0.125).putDouble(-3);
+        Files.write(folder.resolve("doubles.npy"), npy("<f8", false, "2,", doubles.array()));
+        assertArrayEquals(new float[] {0.125f, -3f}, Npy.read(folder.resolve("doubles.npy")).toFloatArray());
     }
 
     @Test
     void unsupportedOrBrokenFilesAreExplained() throws IOException {
-        Files.write(folder.resolve("f64.npy"), npy("<f8", false, "1,", new byte[8]));
-        assertTrue(assertThrows(IOException.class, () -> Npy.read(folder.resolve("f64.npy"))).getMessage().contains("<f8 is not supported"));
+        Files.write(folder.resolve("i64.npy"), npy("<i8", false, "1,", new byte[8]));
+        assertTrue(assertThrows(IOException.class, () -> Npy.read(folder.resolve("i64.npy"))).getMessage().contains("<i8 is not supported"));
         Files.write(folder.resolve("fortran.npy"), npy("<f4", true, "1,", new byte[4]));
         assertTrue(assertThrows(IOException.class, () -> Npy.read(folder.resolve("fortran.npy"))).getMessage().contains("Fortran order"));
         Files.write(folder.resolve("short.npy"), npy("<f4", false, "10,", new byte[8]));
