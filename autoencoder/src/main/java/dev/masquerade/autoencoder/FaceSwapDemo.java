@@ -24,6 +24,12 @@ public final class FaceSwapDemo {
     public static final int BATCH = 8;
     /** Adam's learning rate. */
     public static final double LEARNING_RATE = 1e-3;
+    /**
+     * Adam's β₁: the usual 0.9 rather than the deepfake trainers' 0.5. With the smoother
+     * momentum the model leaves its early "mean face" phase sooner, which decides how good a
+     * 1,000-step swap gets.
+     */
+    public static final double BETA1 = 0.9;
     /** Synthetic pictures per person. */
     public static final int FACES = 1000;
     /** The augmentation: warp and flips. */
@@ -42,7 +48,7 @@ public final class FaceSwapDemo {
 
     /** The demo's training options, for {@code steps} steps (normally {@value #STEPS}). */
     public static FaceSwapTrainer.Options options(int steps, long seed, boolean progress, Device device) {
-        return new FaceSwapTrainer.Options(new FaceSwapConfig(64, WIDTH, LATENT, false), steps, BATCH, LEARNING_RATE, 0.5, 0.999,
+        return new FaceSwapTrainer.Options(new FaceSwapConfig(64, WIDTH, LATENT, false), steps, BATCH, LEARNING_RATE, BETA1, 0.999,
                 FaceSwapLoss.DEFAULT, AUGMENTATION, 100, 250, seed, progress, device);
     }
 }

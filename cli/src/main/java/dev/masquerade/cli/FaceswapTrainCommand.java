@@ -69,6 +69,9 @@ final class FaceswapTrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "5e-5", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
+    @Option(names = "--beta1", defaultValue = "0.5", description = "Adam's beta1 (default: ${DEFAULT-VALUE}, as the deepfake trainers use).")
+    private double beta1;
+
     @Option(names = "--loss", defaultValue = "l1", description = "Pixel loss: l1 or mse (default: ${DEFAULT-VALUE}).")
     private String pixelLoss;
 
@@ -113,7 +116,7 @@ final class FaceswapTrainCommand implements Callable<Integer> {
         Augmentation augmentation = new Augmentation(!noWarp, Augmentation.DEFAULT.warpSigma(), Augmentation.DEFAULT.maxDegrees(),
                 Augmentation.DEFAULT.maxZoom(), Augmentation.DEFAULT.maxShift(), true, ColourMatch.Method.parse(colourMatch));
         FaceSwapLoss loss = new FaceSwapLoss(FaceSwapLoss.Pixel.parse(pixelLoss), 1, dssimWeight, featureWeight, maskedLoss, 1);
-        var options = new FaceSwapTrainer.Options(config, steps, batchSize, learningRate, 0.5, 0.999, loss, augmentation,
+        var options = new FaceSwapTrainer.Options(config, steps, batchSize, learningRate, beta1, 0.999, loss, augmentation,
                 previewEvery, checkpointEvery, seed, !noProgress, Device.defaultDevice());
         Path folder = out != null ? out : TrainingLog.defaultFolder("faceswap");
         return FaceSwapReport.run(spec.commandLine().getOut(), data, options, folder, resume);

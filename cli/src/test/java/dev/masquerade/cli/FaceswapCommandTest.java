@@ -83,6 +83,17 @@ class FaceswapCommandTest {
     }
 
     @Test
+    void cropCutsAScaledSquareAndRefusesABoxOutsideThePhoto() throws IOException {
+        Path photo = work.resolve("photo.png");
+        Images.writePng(Tensor.rand(new Rng(4), 3, 100, 120), photo);
+        Path crop = work.resolve("crops/face.png");
+        assertEquals(0, run("faceswap", "crop", "--image", photo.toString(), "--box", "10,20,80", "--out", crop.toString()), err.toString());
+        assertEquals(64, Images.read(crop, 3, 0).size(1));
+        assertEquals(1, run("faceswap", "crop", "--image", photo.toString(), "--box", "50,50,80", "--out", crop.toString()));
+        assertTrue(err.toString().contains("does not fit inside") && err.toString().contains("120x100"), err.toString());
+    }
+
+    @Test
     void theSourceIsEitherFoldersOrSynthetic() {
         assertEquals(2, run("faceswap", "train", "--synthetic", "--a", "x", "--b", "y"));
         assertTrue(err.toString().contains("mutually exclusive"), err.toString());

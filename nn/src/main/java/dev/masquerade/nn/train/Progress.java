@@ -9,6 +9,7 @@ public final class Progress implements AutoCloseable {
     private final ProgressBar bar;
     private final long started = System.nanoTime();
     private long done;
+    private boolean closed;
 
     public Progress(String task, long total, boolean enabled) {
         this.bar = enabled ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
@@ -25,10 +26,12 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /** Ends the bar; closing it again does nothing, so a caller may end it early inside try-with-resources. */
     @Override
     public void close() {
-        if (bar != null) {
+        if (bar != null && !closed) {
             bar.close();
         }
+        closed = true;
     }
 }
