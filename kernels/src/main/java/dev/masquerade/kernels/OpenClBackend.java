@@ -17,6 +17,7 @@ import dev.masquerade.engine.DType;
 import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.Conv2dGeometry;
@@ -227,6 +228,14 @@ final class OpenClBackend implements Backend {
     public void where(Tensor condition, Tensor a, Tensor b, Tensor out) {
         requireFloat("where", condition, a, b, out);
         runElementwise("where_select", out.shape(), memory(out), memory(condition), memory(a), memory(b), layout(out.shape(), out, condition, a, b));
+    }
+
+    @Override
+    public void adamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v, AdamStep step) {
+        requireFloat("adamUpdate", param, grad, m, v);
+        runElementwise("adam_update", param.shape(), memory(param), memory(grad), memory(m), memory(v),
+                layout(param.shape(), param, grad, m, v), step.beta1(), step.beta2(), step.stepSize(), step.vScale(), step.epsilon(),
+                step.decay(), step.l2());
     }
 
     @Override

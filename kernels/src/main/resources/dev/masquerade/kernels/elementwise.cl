@@ -76,3 +76,18 @@ __kernel void where_select(__global float* y, __global const float* cond, __glob
     if (g >= L.numel) return;
     y[offset_of(&L, 0, g)] = cond[offset_of(&L, 1, g)] != 0 ? a[offset_of(&L, 2, g)] : b[offset_of(&L, 3, g)];
 }
+
+// One Adam step in place (see dev.masquerade.engine.backend.AdamStep): operand 0 the
+// parameter, 1 its gradient, 2 and 3 the first and second moment estimates.
+__kernel void adam_update(__global float* p, __global const float* g, __global float* m, __global float* v, Layout L,
+                          float beta1, float beta2, float step_size, float v_scale, float epsilon, float decay, float l2) {
+    int i = get_global_id(0);
+    if (i >= L.numel) return;
+    int pi = offset_of(&L, 0, i), mi = offset_of(&L, 2, i), vi = offset_of(&L, 3, i);
+    float grad = g[offset_of(&L, 1, i)] + l2 * p[pi];
+    float first = beta1 * m[mi] + (1.0f - beta1) * grad;
+    float second = beta2 * v[vi] + (1.0f - beta2) * grad * grad;
+    m[mi] = first;
+    v[vi] = second;
+    p[pi] = decay * p[pi] - step_size * first / (sqrt(second) * v_scale + epsilon);
+}

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.masquerade.engine.DType;
 import dev.masquerade.engine.Device;
 import dev.masquerade.engine.NoGrad;
+import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.UnaryOp;
 import dev.masquerade.engine.testing.Domain;
@@ -252,6 +254,25 @@ class OpenClAgreesWithCpuTest {
                 gradientsAgree("conv2d (input, weight and bias)", convolutions(), Domain.any(),
                         t -> t.get(0).conv2d(t.get(1), t.get(2), 1, 1, 1)),
                 gradientsAgree("convTranspose2d", transposed, Domain.any(), t -> t.get(0).convTranspose2d(t.get(1), null, 2, 1, 0)));
+    }
+
+    @Test
+    void theFusedAdamStepAgreesWithTheCpu() {
+        Rng rng = new Rng(5);
+        Tensor[] cpu = {Tensor.randn(rng, DType.F32, Device.CPU, 4, 300), Tensor.randn(rng, DType.F32, Device.CPU, 300, 4).transpose(0, 1),
+                Tensor.randn(rng, DType.F32, Device.CPU, 4, 300), Tensor.rand(rng, DType.F32, Device.CPU, 4, 300)};
+        Tensor[] device = new Tensor[4];
+        for (int i = 0; i < 4; i++) {
+            device[i] = cpu[i].to(OPENCL);
+        }
+        device[1] = cpu[1].transpose(0, 1).to(OPENCL).transpose(0, 1); // strided on the device too
+        AdamStep step = new AdamStep(0.5, 0.999, 0.02, 1.3, 1e-8, 0.99, 0.01);
+        cpu[0].backend().adamUpdate(cpu[0], cpu[1], cpu[2], cpu[3], step);
+        device[0].backend().adamUpdate(device[0], device[1], device[2], device[3], step);
+        for (int i : new int[] {0, 2, 3}) {
+            double error = GradCheck.relativeError(device[i].toDoubleArray(), cpu[i].toDoubleArray());
+            assertTrue(error <= TOLERANCE, "operand " + i + " differs by " + error + " relative");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.masquerade.engine.DType;
 import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.Conv2dGeometry;
@@ -160,6 +161,28 @@ public final class CpuBackend implements Backend {
             }
             c.load(src, 1);
             c.store(dst, 0, 1);
+        });
+    }
+
+    @Override
+    public void adamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v, AdamStep step) {
+        boolean floats = fast(param) && grad.dtype() == DType.F32 && m.dtype() == DType.F32 && v.dtype() == DType.F32;
+        StridedLoop.run(param.shape(), new Tensor[] {param, grad, m, v}, 4, c -> {
+            if (floats && c.stride[0] == 1 && c.stride[1] == 1 && c.stride[2] == 1 && c.stride[3] == 1) {
+                FloatKernels.adam(step, floats(param), c.offset[0], floats(grad), c.offset[1], floats(m), c.offset[2], floats(v),
+                        c.offset[3], c.length);
+                return;
+            }
+            double[] p = c.load(param, 0), g = c.load(grad, 1), first = c.load(m, 2), second = c.load(v, 3);
+            for (int i = 0; i < c.length; i++) {
+                double gi = g[i] + step.l2() * p[i];
+                first[i] = step.beta1() * first[i] + (1 - step.beta1()) * gi;
+                second[i] = step.beta2() * second[i] + (1 - step.beta2()) * gi * gi;
+                p[i] = step.decay() * p[i] - step.stepSize() * first[i] / (Math.sqrt(second[i]) * step.vScale() + step.epsilon());
+            }
+            c.store(param, 0, 0);
+            c.store(m, 2, 2);
+            c.store(v, 3, 3);
         });
     }
 

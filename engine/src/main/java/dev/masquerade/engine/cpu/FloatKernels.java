@@ -1,5 +1,6 @@
 package dev.masquerade.engine.cpu;
 
+import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.UnaryOp;
 
@@ -46,6 +47,20 @@ final class FloatKernels {
                 for (int i = 0; i < n; i++) y[yi + i] = Math.min(Math.max(x[xi + i], low), high);
             }
             default -> throw new IllegalArgumentException("no float32 fast path for " + op);
+        }
+    }
+
+    /** One Adam step over n contiguous elements of a parameter, its gradient and its two moments (see AdamStep). */
+    static void adam(AdamStep step, float[] p, int pi, float[] g, int gi, float[] m, int mi, float[] v, int vi, int n) {
+        float beta1 = (float) step.beta1(), beta2 = (float) step.beta2(), l2 = (float) step.l2(), decay = (float) step.decay();
+        float stepSize = (float) step.stepSize(), vScale = (float) step.vScale(), epsilon = (float) step.epsilon();
+        for (int i = 0; i < n; i++) {
+            float grad = g[gi + i] + l2 * p[pi + i];
+            float first = beta1 * m[mi + i] + (1 - beta1) * grad;
+            float second = beta2 * v[vi + i] + (1 - beta2) * grad * grad;
+            m[mi + i] = first;
+            v[vi + i] = second;
+            p[pi + i] = decay * p[pi + i] - stepSize * first / ((float) Math.sqrt(second) * vScale + epsilon);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.masquerade.nn.optim;
 
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.nn.Parameter;
 import java.util.List;
 
@@ -38,16 +39,21 @@ public final class Adam extends Optimizer {
         return new Adam(parameters, learningRate, beta1, beta2, 1e-8, weightDecay, true);
     }
 
+    /**
+     * One fused pass per parameter ({@link dev.masquerade.engine.backend.Backend#adamUpdate}):
+     * the bias corrections fold into two scalars, stepSize = lr/(1 − β₁ᵗ) and
+     * vScale = 1/√(1 − β₂ᵗ), because lr·m̂/(√v̂ + ε) = stepSize·m/(√v·vScale + ε).
+     */
     @Override
-    protected Tensor update(int index, Tensor value, Tensor grad, long step) {
-        Tensor g = weightDecay != 0 && !decoupled ? grad.add(value.mul(weightDecay)) : grad;
-        Tensor m = state(index, "m", g).mul(beta1).add(g.mul(1 - beta1));
-        Tensor v = state(index, "v", g).mul(beta2).add(g.mul(g).mul(1 - beta2));
-        setState(index, "m", m);
-        setState(index, "v", v);
-        Tensor mHat = m.div(1 - Math.pow(beta1, step));
-        Tensor vHat = v.div(1 - Math.pow(beta2, step));
-        Tensor base = weightDecay != 0 && decoupled ? value.mul(1 - learningRate() * weightDecay) : value;
-        return base.sub(mHat.div(vHat.sqrt().add(epsilon)).mul(learningRate()));
+    protected void update(int index, Tensor value, Tensor grad, long step) {
+        Tensor m = state(index, "m", value);
+        Tensor v = state(index, "v", value);
+        AdamStep coefficients = new AdamStep(beta1, beta2, learningRate() / (1 - Math.pow(beta1, step)),
+                1 / Math.sqrt(1 - Math.pow(beta2, step)), epsilon, decoupled ? 1 - learningRate() * weightDecay : 1,
+                decoupled ? 0 : weightDecay);
+        value.backend().adamUpdate(value, grad, m, v, coefficients);
+        for (Tensor changed : new Tensor[] {value, m, v}) {
+            changed.storage().bumpVersion();
+        }
     }
 }

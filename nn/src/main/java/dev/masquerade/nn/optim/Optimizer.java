@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Updates parameters from their gradients. Subclasses give the rule for one parameter; this
- * class runs it for every parameter that has a gradient, inside {@link NoGrad}, and writes
- * the new value in place so the parameter keeps its identity. The per-parameter state
+ * class runs it for every parameter that has a gradient, inside {@link NoGrad}. The rule
+ * writes the new value in place so the parameter keeps its identity. The per-parameter state
  * (momentum, moment estimates) can be saved and restored with checkpoints.
  */
 public abstract class Optimizer {
@@ -28,8 +28,11 @@ public abstract class Optimizer {
         this.learningRate = learningRate;
     }
 
-    /** The new value of one parameter; use {@link #state} for what must persist between steps. */
-    protected abstract Tensor update(int index, Tensor value, Tensor grad, long step);
+    /**
+     * Updates one parameter in place (with {@link Tensor#copyFrom} or a fused backend
+     * operation); use {@link #state} for what must persist between steps.
+     */
+    protected abstract void update(int index, Tensor value, Tensor grad, long step);
 
     /** One update of every parameter that has a gradient. */
     public void step() {
@@ -38,7 +41,7 @@ public abstract class Optimizer {
             for (int i = 0; i < parameters.size(); i++) {
                 Parameter p = parameters.get(i);
                 if (p.grad() != null) {
-                    p.value().copyFrom(update(i, p.value(), p.grad(), steps));
+                    update(i, p.value(), p.grad(), steps);
                 }
             }
         }
@@ -63,9 +66,17 @@ public abstract class Optimizer {
         return steps;
     }
 
-    /** The state tensor {@code name} of parameter {@code index}, created as zeros on first use. */
+    /**
+     * The state tensor {@code name} of parameter {@code index}, created as zeros on first use,
+     * and moved to {@code like}'s device and dtype if it was loaded from a checkpoint elsewhere.
+     */
     protected Tensor state(int index, String name, Tensor like) {
-        return state.computeIfAbsent(index + "." + name, k -> Tensor.zerosLike(like));
+        Tensor value = state.computeIfAbsent(index + "." + name, k -> Tensor.zerosLike(like));
+        if (!value.device().equals(like.device()) || value.dtype() != like.dtype()) {
+            value = value.to(like.dtype()).to(like.device());
+            state.put(index + "." + name, value);
+        }
+        return value;
     }
 
     /** Replaces a state tensor. */
@@ -80,14 +91,14 @@ public abstract class Optimizer {
         return out;
     }
 
-    /** Restores what {@link #stateDict} returned. */
+    /** Restores what {@link #stateDict} returned (copying it, so the two optimizers do not share state). */
     public void loadStateDict(Map<String, Tensor> saved) {
         state.clear();
         saved.forEach((key, value) -> {
             if (key.equals("steps")) {
                 steps = (long) value.item();
             } else {
-                state.put(key, value);
+                state.put(key, value.to(value.dtype())); // an own copy: updates write into state tensors in place
             }
         });
     }

@@ -27,13 +27,13 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    protected Tensor update(int index, Tensor value, Tensor grad, long step) {
+    protected void update(int index, Tensor value, Tensor grad, long step) {
         Tensor g = weightDecay == 0 ? grad : grad.add(value.mul(weightDecay));
         if (momentum != 0) {
             Tensor velocity = state(index, "velocity", g).mul(momentum).add(g); // starts at 0, so v₁ = g
             setState(index, "velocity", velocity);
             g = nesterov ? g.add(velocity.mul(momentum)) : velocity;
         }
-        return value.sub(g.mul(learningRate()));
+        value.copyFrom(value.sub(g.mul(learningRate())));
     }
 }

@@ -1,0 +1,57 @@
+package dev.masquerade.engine.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.masquerade.engine.DType;
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.backend.AdamStep;
+import org.junit.jupiter.api.Test;
+
+/** The fused Adam step: the formulas of AdamStep, in place, the same on the fast and the reference path. */
+class AdamUpdateTest {
+    private static final AdamStep STEP = new AdamStep(0.9, 0.999, 0.01 / (1 - 0.9), 1 / Math.sqrt(1 - 0.999), 1e-8, 0.995, 0.1);
+
+    private static Tensor[] operands(int n) {
+        Rng rng = new Rng(n);
+        Tensor grad = Tensor.randn(rng, DType.F32, Device.CPU, n, 3).transpose(0, 1); // a strided view, as gradients can be
+        return new Tensor[] {Tensor.randn(rng, DType.F32, Device.CPU, 3, n), grad,
+                Tensor.randn(rng, DType.F32, Device.CPU, 3, n), Tensor.rand(rng, DType.F32, Device.CPU, 3, n)};
+    }
+
+    private static Tensor[] copies(Tensor[] operands) {
+        Tensor[] out = new Tensor[operands.length];
+        for (int i = 0; i < operands.length; i++) {
+            out[i] = operands[i].to(operands[i].dtype());
+        }
+        return out;
+    }
+
+    @Test
+    void oneElementFollowsTheFormulas() {
+        Tensor[] t = operands(1);
+        double p = t[0].toDoubleArray()[0], g = t[1].toDoubleArray()[0], m = t[2].toDoubleArray()[0], v = t[3].toDoubleArray()[0];
+        new CpuBackend(false).adamUpdate(t[0], t[1], t[2], t[3], STEP);
+        double grad = g + 0.1 * p;
+        double m1 = 0.9 * m + 0.1 * grad;
+        double v1 = 0.999 * v + 0.001 * grad * grad;
+        assertEquals(m1, t[2].toDoubleArray()[0], 1e-6);
+        assertEquals(v1, t[3].toDoubleArray()[0], 1e-6);
+        assertEquals(0.995 * p - STEP.stepSize() * m1 / (Math.sqrt(v1) * STEP.vScale() + 1e-8), t[0].toDoubleArray()[0], 1e-5);
+    }
+
+    @Test
+    void theFastPathEqualsTheReference() {
+        for (int n : new int[] {1, 7, 1000, 5000}) {
+            Tensor[] fast = operands(n);
+            Tensor[] reference = copies(fast);
+            new CpuBackend(true).adamUpdate(fast[0], fast[1], fast[2], fast[3], STEP);
+            new CpuBackend(false).adamUpdate(reference[0], reference[1], reference[2], reference[3], STEP);
+            for (int i : new int[] {0, 2, 3}) {
+                assertArrayEquals(reference[i].toFloatArray(), fast[i].toFloatArray(), 1e-5f, "operand " + i + " at n = " + n);
+            }
+        }
+    }
+}
