@@ -17,6 +17,7 @@ import java.util.Arrays;
  * multiplying. So images go to the GEMM in groups whose im2col matrices sit side by side,
  * X̂ = [X̂₁ X̂₂ …], until the product has at least {@value #TARGET_COLUMNS} columns; the
  * weight is then packed once per group. Large maps go one image at a time, in parallel.
+ * The weight gradient of layers with very few filters skips im2col ({@link DirectConvolution}).
  */
 final class FloatConvolution {
     /** Columns a grouped product should reach. */
@@ -134,6 +135,9 @@ final class FloatConvolution {
 
     /** Returns the weight gradient [F, C·kH·kW]: per-thread partial sums over groups, then their total. */
     float[] backwardWeight(float[] x, int xOff, float[] gy, int gyOff) {
+        if (DirectConvolution.applies(g, filters)) {
+            return new DirectConvolution(g, filters, batch).backwardWeight(x, xOff, gy, gyOff);
+        }
         int rows = g.rows();
         float[] total = new float[filters * rows];
         int groups = (batch + group - 1) / group;
