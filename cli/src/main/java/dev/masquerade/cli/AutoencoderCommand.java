@@ -5,19 +5,19 @@ import dev.masquerade.engine.Device;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.FashionMnist;
 import dev.masquerade.nn.data.Npy;
-import dev.masquerade.nn.train.TrainingLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code masquerade autoencoder}: the plain convolutional autoencoder on Fashion-MNIST or on 100 real faces. */
-@Command(name = "autoencoder", description = "Train a plain convolutional autoencoder on Fashion-MNIST or on LFW faces (lfw_subset.npy); "
+@Command(mixinStandardHelpOptions = true, name = "autoencoder", description = "Train a plain convolutional autoencoder on Fashion-MNIST or on LFW faces (lfw_subset.npy); "
         + "writes reconstructions.png, loss.png, metrics.json and a checkpoint.")
 final class AutoencoderCommand implements Callable<Integer> {
     /** Where Debian's python3-skimage keeps scikit-image's sample of Labeled Faces in the Wild. */
@@ -28,6 +28,9 @@ final class AutoencoderCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private RunOptions run;
 
     @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist or lfw (default: ${DEFAULT-VALUE}).")
     private String dataset;
@@ -51,15 +54,6 @@ final class AutoencoderCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Train on the first N images only.")
     private Integer limit;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/autoencoder-<timestamp>).")
-    private Path out;
-
-    @Option(names = "--no-progress", description = "Do not draw progress bars.")
-    private boolean noProgress;
-
     @Override
     public Integer call() throws Exception {
         ArrayDataset train;
@@ -80,13 +74,13 @@ final class AutoencoderCommand implements Callable<Integer> {
         if (limit != null) {
             train = train.head(limit);
         }
-        Path folder = out != null ? out : TrainingLog.defaultFolder("autoencoder");
+        Path folder = run.folder();
         var stdout = spec.commandLine().getOut();
         stdout.printf("Training an autoencoder (code %d) on %,d %s images for %d epochs on %s; run folder %s%n", latent, train.size(),
                 dataset, epochs, Device.defaultDevice(), folder);
         stdout.flush();
-        Map<String, Object> m = ConvAutoencoder.train(train, test, new ConvAutoencoder.Options(epochs, batchSize, latent, learningRate, seed,
-                !noProgress, Device.defaultDevice()), folder);
+        Map<String, Object> m = ConvAutoencoder.train(train, test, new ConvAutoencoder.Options(epochs, batchSize, latent, learningRate, run.seed,
+                run.progress(), Device.defaultDevice()), folder);
         stdout.printf("test reconstruction: %.1f dB PSNR, SSIM %.3f after %d epochs in %.0f s; wrote %s%n", m.get("test_psnr"),
                 m.get("test_ssim"), epochs, m.get("seconds"), folder);
         return 0;

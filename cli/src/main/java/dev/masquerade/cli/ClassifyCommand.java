@@ -4,20 +4,23 @@ import dev.masquerade.engine.Device;
 import dev.masquerade.nn.classify.FashionClassifier;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.FashionMnist;
-import dev.masquerade.nn.train.TrainingLog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code masquerade classify}: trains the small CNN on Fashion-MNIST and reports its test accuracy. */
-@Command(name = "classify", description = "Train a small CNN on Fashion-MNIST; writes metrics.json, loss_curve.png and a checkpoint.")
+@Command(mixinStandardHelpOptions = true, name = "classify", description = "Train a small CNN on Fashion-MNIST; writes metrics.json, loss_curve.png and a checkpoint.")
 final class ClassifyCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private RunOptions run;
 
     @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "Data set to learn (only fashion-mnist for now).")
     private String dataset;
@@ -35,17 +38,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "1e-3", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of initialisation and shuffling (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
     @Option(names = "--limit", paramLabel = "N", description = "Train on the first N images only (a quick run).")
     private Integer limit;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/classify-<timestamp>).")
-    private Path out;
-
-    @Option(names = "--no-progress", description = "Do not draw progress bars.")
-    private boolean noProgress;
 
     @Override
     public Integer call() throws Exception {
@@ -61,11 +55,11 @@ final class ClassifyCommand implements Callable<Integer> {
         if (limit != null) {
             train = train.head(limit);
         }
-        Path folder = out != null ? out : TrainingLog.defaultFolder("classify");
+        Path folder = run.folder();
         stdout.printf("Training on %,d Fashion-MNIST images for %d epochs on %s; run folder %s%n", train.size(), epochs,
                 Device.defaultDevice(), folder);
         stdout.flush();
-        var options = new FashionClassifier.Options(epochs, batchSize, learningRate, seed, !noProgress, Device.defaultDevice());
+        var options = new FashionClassifier.Options(epochs, batchSize, learningRate, run.seed, run.progress(), Device.defaultDevice());
         FashionClassifier.Result result = FashionClassifier.train(train, test, options, folder);
         stdout.printf("test accuracy %.2f%% after %d epochs in %.0f s%n", 100 * result.testAccuracy(), result.epochs(), result.seconds());
         stdout.printf("wrote %s (metrics.json, metrics.jsonl, loss_curve.png, %s)%n", folder, FashionClassifier.CHECKPOINT);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code masquerade devices}: every device this machine offers, the default one marked. */
-@Command(name = "devices", description = "List the CPU and every OpenCL platform and device; * marks the default.")
+@Command(mixinStandardHelpOptions = true, name = "devices", description = "List the CPU and every OpenCL platform and device; * marks the default.")
 final class DevicesCommand implements Callable<Integer> {
 
     @Spec

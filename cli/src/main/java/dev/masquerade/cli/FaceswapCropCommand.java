@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code masquerade faceswap crop}: one square face crop out of a photo. */
-@Command(name = "crop", description = "Cut a square face crop out of a photo and scale it (for preparing face folders).")
+@Command(mixinStandardHelpOptions = true, name = "crop", description = "Cut a square face crop out of a photo and scale it (for preparing face folders).")
 final class FaceswapCropCommand implements Callable<Integer> {
 
     @Spec

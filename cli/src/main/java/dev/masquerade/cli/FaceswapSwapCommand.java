@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code masquerade faceswap swap}: turns every face of a folder into the other person. */
-@Command(name = "swap", description = "Swap the faces of a folder with a trained model; writes one PNG per input.")
+@Command(mixinStandardHelpOptions = true, name = "swap", description = "Swap the faces of a folder with a trained model; writes one PNG per input.")
 final class FaceswapSwapCommand implements Callable<Integer> {
 
     @Spec

@@ -7,21 +7,24 @@ import dev.masquerade.autoencoder.FaceSwapTrainer;
 import dev.masquerade.autoencoder.augment.Augmentation;
 import dev.masquerade.autoencoder.augment.ColourMatch;
 import dev.masquerade.engine.Device;
-import dev.masquerade.nn.train.TrainingLog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code masquerade faceswap train}: trains the shared encoder and both decoders. */
-@Command(name = "train", description = "Train a face-swap autoencoder on two folders of aligned face crops, or on synthetic faces.")
+@Command(mixinStandardHelpOptions = true, name = "train", description = "Train a face-swap autoencoder on two folders of aligned face crops, or on synthetic faces.")
 final class FaceswapTrainCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private RunOptions run;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Source source;
@@ -41,9 +44,6 @@ final class FaceswapTrainCommand implements Callable<Integer> {
         @Option(names = "--b", required = true, paramLabel = "DIR", description = "Aligned face crops of person B.")
         Path b;
     }
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/faceswap-<timestamp>).")
-    private Path out;
 
     @Option(names = "--resume", description = "Continue from the run folder's checkpoint.json (needs --out).")
     private boolean resume;
@@ -99,26 +99,20 @@ final class FaceswapTrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", defaultValue = "500", description = "Save the checkpoint every N steps (default: ${DEFAULT-VALUE}).")
     private int checkpointEvery;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of data, initialisation and augmentation (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
-    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
-    private boolean noProgress;
-
     @Override
     public Integer call() throws Exception {
-        if (resume && out == null) {
+        if (resume && run.out == null) {
             throw new IllegalArgumentException("--resume needs --out, the run folder to continue");
         }
         FaceSwapConfig config = new FaceSwapConfig(size, width, latent, masks);
-        FaceSwapTrainer.Data data = source.synthetic ? FaceSwapTrainer.Data.synthetic(syntheticCount, 64, size, seed)
+        FaceSwapTrainer.Data data = source.synthetic ? FaceSwapTrainer.Data.synthetic(syntheticCount, 64, size, run.seed)
                 : new FaceSwapTrainer.Data(FaceSet.fromFolder(source.folders.a, size), FaceSet.fromFolder(source.folders.b, size), null);
         Augmentation augmentation = new Augmentation(!noWarp, Augmentation.DEFAULT.warpSigma(), Augmentation.DEFAULT.maxDegrees(),
                 Augmentation.DEFAULT.maxZoom(), Augmentation.DEFAULT.maxShift(), true, ColourMatch.Method.parse(colourMatch));
         FaceSwapLoss loss = new FaceSwapLoss(FaceSwapLoss.Pixel.parse(pixelLoss), 1, dssimWeight, featureWeight, maskedLoss, 1);
         var options = new FaceSwapTrainer.Options(config, steps, batchSize, learningRate, beta1, 0.999, loss, augmentation,
-                previewEvery, checkpointEvery, seed, !noProgress, Device.defaultDevice());
-        Path folder = out != null ? out : TrainingLog.defaultFolder("faceswap");
+                previewEvery, checkpointEvery, run.seed, run.progress(), Device.defaultDevice());
+        Path folder = run.folder();
         return FaceSwapReport.run(spec.commandLine().getOut(), data, options, folder, resume);
     }
 }

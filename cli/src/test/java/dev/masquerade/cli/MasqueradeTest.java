@@ -46,6 +46,15 @@ class MasqueradeTest {
     }
 
     @Test
+    void theHelpThatErrorsPointToExistsOnEverySubcommand() {
+        assertEquals(2, run("demo", "--nope"));
+        assertTrue(err.toString().contains("Run 'masquerade demo --help'"), err.toString());
+        assertEquals(0, run("demo", "--help"));
+        assertEquals(0, run("faceswap", "train", "--help"));
+        assertTrue(out.toString().contains("--steps") && out.toString().contains("--resume"), out.toString());
+    }
+
+    @Test
     void anUnknownCommandPointsToHelp() {
         assertEquals(2, run("swap-faces-now"));
         assertTrue(err.toString().contains("--help"), err.toString());
