@@ -150,6 +150,44 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void copy(Tensor src, Tensor dst) {
+        int inner = alongSourceRows(src, dst);
+        if (inner >= 0) { // the same element pairs, visited in another order
+            src = moveAxisLast(src, inner);
+            dst = moveAxisLast(dst, inner);
+        }
+        copyInOrder(src, dst);
+    }
+
+    /**
+     * A copy may visit its elements in any order. When dst's last axis is short (pixelShuffle's
+     * permuted view ends in an axis of 2) but src has a longer axis of unit stride, walking along
+     * that axis gives long rows instead of a loop step every 2 elements. Returns that axis, or −1.
+     */
+    private static int alongSourceRows(Tensor src, Tensor dst) {
+        int last = dst.rank() - 1;
+        for (int axis = 0; axis < last; axis++) {
+            if (src.strides()[axis] == 1 && src.size(axis) > dst.size(last)) {
+                return axis;
+            }
+        }
+        return -1;
+    }
+
+    private static Tensor moveAxisLast(Tensor t, int axis) {
+        int rank = t.rank();
+        int[] shape = new int[rank], strides = new int[rank];
+        for (int from = 0, to = 0; from < rank; from++) {
+            if (from != axis) {
+                shape[to] = t.size(from);
+                strides[to++] = t.strides()[from];
+            }
+        }
+        shape[rank - 1] = t.size(axis);
+        strides[rank - 1] = t.strides()[axis];
+        return Tensor.asStrided(t.storage(), shape, strides, t.offset());
+    }
+
+    private void copyInOrder(Tensor src, Tensor dst) {
         boolean floats = fast(dst) && src.dtype() == DType.F32;
         StridedLoop.run(dst.shape(), new Tensor[] {dst, src}, 2, c -> {
             if (floats) { // float to float directly, without a detour through double

@@ -62,6 +62,10 @@ final class FloatConvolution {
     }
 
     void forward(float[] x, int xOff, float[] w, int wOff, float[] y, int yOff) {
+        if (DirectConvolution.applies(g, filters)) {
+            new DirectConvolution(g, filters, batch).forward(x, xOff, w, wOff, y, yOff);
+            return;
+        }
         int rows = g.rows(), pixels = g.cols();
         eachGroup((first, count) -> {
             Matrix cols = columns(x, xOff, first, count);
@@ -247,8 +251,12 @@ final class FloatConvolution {
                             Arrays.fill(cols, dst, dst + outW, 0f);
                             continue;
                         }
-                        Arrays.fill(cols, dst, dst + lo, 0f);
-                        Arrays.fill(cols, dst + hi, dst + outW, 0f);
+                        for (int ox = 0; ox < lo; ox++) { // a column or two of padding: cheaper than a call to fill
+                            cols[dst + ox] = 0f;
+                        }
+                        for (int ox = hi; ox < outW; ox++) {
+                            cols[dst + ox] = 0f;
+                        }
                         int src = off + (c * g.height + iy) * g.width + shift;
                         if (sw == 1) {
                             System.arraycopy(image, src + lo, cols, dst + lo, hi - lo);

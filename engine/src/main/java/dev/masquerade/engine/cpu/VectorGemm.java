@@ -96,13 +96,10 @@ final class VectorGemm {
         for (int i = 0; i < mc; i += MR) {
             int base = i * kc;
             int rows = Math.min(MR, mc - i);
-            if (rows < MR) {
-                java.util.Arrays.fill(dst, base, base + kc * MR, 0f);
-            }
-            for (int r = 0; r < rows; r++) { // each pass reads one row of A along k
+            for (int r = 0; r < MR; r++) { // each pass reads one row of A along k, or pads a short sliver
                 int src = off + (i + r) * row;
                 for (int p = 0; p < kc; p++) {
-                    dst[base + p * MR + r] = a[src + p * col];
+                    dst[base + p * MR + r] = r < rows ? a[src + p * col] : 0f;
                 }
             }
         }
