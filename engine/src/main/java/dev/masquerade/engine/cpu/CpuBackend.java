@@ -150,6 +150,10 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void copy(Tensor src, Tensor dst) {
+        if (fast(dst) && src.dtype() == DType.F32 && isTransposedMatrix(src, dst)) {
+            copyTransposed(src, dst);
+            return;
+        }
         int inner = alongSourceRows(src, dst);
         if (inner >= 0) { // the same element pairs, visited in another order
             src = moveAxisLast(src, inner);
@@ -163,6 +167,37 @@ public final class CpuBackend implements Backend {
      * permuted view ends in an axis of 2) but src has a longer axis of unit stride, walking along
      * that axis gives long rows instead of a loop step every 2 elements. Returns that axis, or −1.
      */
+    /** Whether dst's rows lie along src's columns: a Linear layer's weight gradient arrives as such a view. */
+    private static boolean isTransposedMatrix(Tensor src, Tensor dst) {
+        return dst.rank() == 2 && dst.size(0) > 1 && dst.size(1) > 1 && src.strides()[0] == 1 && src.strides()[1] >= dst.size(0)
+                && dst.strides()[1] == 1;
+    }
+
+    /**
+     * Copies a transposed matrix tile by tile. Walking dst's rows would read src down its
+     * columns, one cache line per element, each evicted before the next row reuses it; within a
+     * {@value #TRANSPOSE_TILE}² tile the lines read for one row serve all the tile's rows.
+     */
+    private static void copyTransposed(Tensor src, Tensor dst) {
+        int rows = dst.size(0), cols = dst.size(1), ldd = dst.strides()[0], lds = src.strides()[1];
+        float[] from = floats(src), to = floats(dst);
+        int tileRows = (rows + TRANSPOSE_TILE - 1) / TRANSPOSE_TILE;
+        CpuThreads.parallelFor(tileRows, (long) TRANSPOSE_TILE * cols, (first, last) -> {
+            for (int i0 = first * TRANSPOSE_TILE; i0 < Math.min(rows, last * TRANSPOSE_TILE); i0 += TRANSPOSE_TILE) {
+                for (int j0 = 0; j0 < cols; j0 += TRANSPOSE_TILE) {
+                    for (int i = i0; i < Math.min(rows, i0 + TRANSPOSE_TILE); i++) {
+                        for (int j = j0, d = dst.offset() + i * ldd + j0, s = src.offset() + i + j0 * lds;
+                             j < Math.min(cols, j0 + TRANSPOSE_TILE); j++, d++, s += lds) {
+                            to[d] = from[s];
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private static final int TRANSPOSE_TILE = 32;
+
     private static int alongSourceRows(Tensor src, Tensor dst) {
         int last = dst.rank() - 1;
         for (int axis = 0; axis < last; axis++) {

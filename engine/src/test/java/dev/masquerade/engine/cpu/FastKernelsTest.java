@@ -1,5 +1,6 @@
 package dev.masquerade.engine.cpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The fast float32 kernels (Vector API GEMM, im2col convolutions) agree with the plain
  * reference kernels on random problems, including awkward sizes that leave partial register
- * tiles and partial cache blocks, and operands read through transposed strides.
+ * tiles and partial cache blocks, and operands read through transposed strides; copies of
+ * strided views (tiled transposes, pixel shuffles) match element for element.
  */
 class FastKernelsTest {
     /** Sizes that hit edge cases of the 6×16 tile and the 120/256 blocks. */
@@ -53,7 +55,22 @@ class FastKernelsTest {
         // params [N, C, H, W, F, kernel, stride, padding, dilation]
         var convolutions = Gens.structured(new int[] {1, 1, 1, 1, 1, 1, 1, 0, 1}, new int[] {3, 9, 12, 12, 20, 5, 3, 2, 2},
                 p -> Math.min(p[2], p[3]) + 2 * p[7] >= p[8] * (p[5] - 1) + 1, p -> List.of());
+        // params [rows, cols as indices into SIZES, view: 0 transposed matrix, 1 transposed part of a matrix, 2 pixel shuffle]
+        var copies = Gens.structured(new int[] {0, 0, 0}, new int[] {last, last, 2}, p -> true, p -> List.of());
         return Stream.of(
+                Property.forAll("copy of a strided view: fast equals reference, element for element", copies).test(l -> {
+                    int rows = SIZES[l.param(0)], cols = SIZES[l.param(1)];
+                    Tensor view = switch (l.param(2)) {
+                        case 0 -> random(l, 1, cols, rows).transpose(0, 1);
+                        case 1 -> random(l, 1, cols + 3, rows + 2).narrow(0, 1, cols).narrow(1, 2, rows).transpose(0, 1);
+                        default -> random(l, 1, 2, 4 * rows, 3, cols).reshape(2, rows, 2, 2, 3, cols).permute(0, 1, 4, 2, 5, 3);
+                    };
+                    Tensor expected = Tensor.empty(DType.F32, Device.CPU, view.shape());
+                    Tensor actual = Tensor.empty(DType.F32, Device.CPU, view.shape());
+                    reference.copy(view, expected);
+                    fast.copy(view, actual);
+                    assertArrayEquals(expected.toDoubleArray(), actual.toDoubleArray());
+                }),
                 Property.forAll("matmul: fast equals reference", matmuls).test(l -> {
                     int m = SIZES[l.param(0)], k = SIZES[l.param(1)], n = SIZES[l.param(2)], batches = l.param(5);
                     boolean ta = l.param(3) == 1, tb = l.param(4) == 1;
