@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the engine's benchmarks and PyTorch's reference script in one sitting and prints
 # engine/PyTorch throughput ratios (above 1 means the engine is faster), including one
-# faceswap_small training step (PyTorch ms / engine ms). Writes the ratios to
+# faceswap_small and dcgan28 training step (PyTorch ms / engine ms). Writes the ratios to
 # benchmarks/compare.json and the raw figures beside it (jmh-R.json, torch-R.json).
 #
 #   benchmarks/compare-with-pytorch.sh [--threads N] [--rounds R] [--anchors DIR] [--quick]
@@ -53,7 +53,7 @@ fi
 for round in $(seq 1 "$rounds"); do
   echo "Round $round/$rounds: engine (JMH, ${threads} threads) ..." >&2
   java --add-modules jdk.incubator.vector -jar "$jar" \
-    'Sgemm|Conv3x3|Elementwise|FaceswapSmall' -jvmArgsAppend "-Dmasquerade.cpu.threads=$threads" \
+    'Sgemm|Conv3x3|Elementwise|FaceswapSmall|Dcgan28' -jvmArgsAppend "-Dmasquerade.cpu.threads=$threads" \
     "${jmh_args[@]}" -rf json -rff "$here/jmh-$round.json" >&2
   echo "Round $round/$rounds: PyTorch (${threads} threads) ..." >&2
   "$python" "$anchors/torch_reference.py" --threads "$threads" --json "$here/torch-$round.json" >&2
@@ -81,7 +81,7 @@ def one_round(runs, torch):
     copy_gbs = 2 * 4 * n / (ms("Elementwise.copyBandwidth") / 1e3) / 1e9
 
     # a training step is compared by time: ratio = PyTorch's ms / the engine's ms
-    step = {"faceswap_small": ms("FaceswapSmall.step")}
+    step = {"faceswap_small": ms("FaceswapSmall.step"), "dcgan28": ms("Dcgan28.step")}
     return engine, add_gbs, copy_gbs, step
 
 per_round = []

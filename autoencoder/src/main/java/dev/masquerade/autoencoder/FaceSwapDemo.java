@@ -49,6 +49,6 @@ public final class FaceSwapDemo {
     /** The demo's training options, for {@code steps} steps (normally {@value #STEPS}). */
     public static FaceSwapTrainer.Options options(int steps, long seed, boolean progress, Device device) {
         return new FaceSwapTrainer.Options(new FaceSwapConfig(64, WIDTH, LATENT, false), steps, BATCH, LEARNING_RATE, BETA1, 0.999,
-                FaceSwapLoss.DEFAULT, AUGMENTATION, 100, 250, seed, progress, device);
+                FaceSwapLoss.DEFAULT, AUGMENTATION, 100, 250, seed, progress, device, 0);
     }
 }

@@ -70,13 +70,19 @@ public final class FaceSwapTrainer {
     /** How to train. */
     public record Options(FaceSwapConfig model, int steps, int batchSize, double learningRate, double beta1, double beta2,
                           FaceSwapLoss loss, Augmentation augmentation, int previewEvery, int checkpointEvery, long seed,
-                          boolean progress, Device device) {
+                          boolean progress, Device device, double ganWeight) {
         /** Checks the numbers. */
         public Options {
-            if (steps < 1 || batchSize < 1 || learningRate <= 0 || previewEvery < 1 || checkpointEvery < 1) {
-                throw new IllegalArgumentException("steps, batch size, preview and checkpoint intervals must be at least 1 and the "
-                        + "learning rate positive");
+            if (steps < 1 || batchSize < 1 || learningRate <= 0 || previewEvery < 1 || checkpointEvery < 1 || ganWeight < 0) {
+                throw new IllegalArgumentException("steps, batch size, preview and checkpoint intervals must be at least 1, the "
+                        + "learning rate positive and the GAN weight not negative");
             }
+        }
+
+        /** The same options with the adversarial refinement at this weight (0: off). */
+        public Options withGanWeight(double weight) {
+            return new Options(model, steps, batchSize, learningRate, beta1, beta2, loss, augmentation, previewEvery, checkpointEvery,
+                    seed, progress, device, weight);
         }
     }
 
@@ -107,16 +113,26 @@ public final class FaceSwapTrainer {
         FaceSwapModel model = new FaceSwapModel(config, rng.split());
         model.to(options.device());
         Adam adam = new Adam(model.parameters(), options.learningRate(), options.beta1(), options.beta2());
+        FaceSwapAdversary adversary = options.ganWeight() > 0
+                ? new FaceSwapAdversary(3, options.ganWeight(), options.learningRate(), rng.split(), options.device()) : null;
         if (resume) {
             Checkpoint.loadInto(checkpoint, model, adam);
+            if (adversary != null) {
+                if (!Files.exists(folder.resolve(FaceSwapAdversary.CHECKPOINT))) {
+                    throw new IOException("cannot resume with --gan-weight: " + folder + " was trained without it (it has no "
+                            + FaceSwapAdversary.CHECKPOINT + "); resume without --gan-weight, or start a new --out folder");
+                }
+                adversary.load(folder);
+            }
             rng = new Rng(options.seed() + done); // a fresh stream, so a resumed run does not repeat its batches
         }
-        try (TrainingLog log = new TrainingLog(folder);
+        try (TrainingLog log = new TrainingLog(folder, resume);
              Progress progress = new Progress("face swap", options.steps() - done, options.progress())) {
             for (long step = done + 1; step <= options.steps(); step++) {
-                double[] losses = step(model, adam, data, options, rng);
-                log.step(1, step, losses[0] + losses[1], Map.of("loss_a", losses[0], "loss_b", losses[1]));
-                progress.step(losses[0] + losses[1]);
+                Map<String, Double> losses = step(model, adam, adversary, data, options, rng);
+                double total = losses.get("loss_a") + losses.get("loss_b");
+                log.step(1, step, total, Map.copyOf(losses));
+                progress.step(total);
                 if (step % options.previewEvery() == 0 || step == options.steps()) {
                     writePreview(model, data, options.device(), folder.resolve("preview.png"));
                     if (data.heldOut() != null) {
@@ -125,6 +141,9 @@ public final class FaceSwapTrainer {
                 }
                 if (step % options.checkpointEvery() == 0 || step == options.steps()) {
                     save(checkpoint, model, adam, step);
+                    if (adversary != null) {
+                        adversary.save(folder);
+                    }
                 }
             }
             progress.close();
@@ -145,11 +164,17 @@ public final class FaceSwapTrainer {
         }
     }
 
-    /** One training step on both sides; returns the two losses. */
-    static double[] step(FaceSwapModel model, Adam adam, Data data, Options options, Rng rng) {
+    /**
+     * One training step on both sides; returns the losses by name: loss_a and loss_b (each
+     * side's reconstruction loss, plus its adversarial loss when there is an adversary) and,
+     * with an adversary, gan_a and gan_b (the adversarial parts) and d_loss_a and d_loss_b
+     * (the discriminators' losses, updated after the model).
+     */
+    static Map<String, Double> step(FaceSwapModel model, Adam adam, FaceSwapAdversary adversary, Data data, Options options, Rng rng) {
         adam.zeroGrad();
         Tensor total = null;
-        double[] losses = new double[2];
+        Map<String, Double> losses = new LinkedHashMap<>();
+        Tensor[] targets = new Tensor[2], faces = new Tensor[2], judgedMasks = new Tensor[2];
         for (Side side : Side.values()) {
             FaceSet own = side == Side.A ? data.a() : data.b();
             FaceSet batch = own.select(randomIndices(own.size(), options.batchSize(), rng));
@@ -160,14 +185,33 @@ public final class FaceSwapTrainer {
             Augmentation.Example example = options.augmentation().apply(batch, references, rng);
             Device device = options.device();
             Tensor input = example.input().to(device);
-            Tensor loss = options.loss().compute(model.decode(side, model.encode(input)), input, example.target().to(device),
-                    example.faceMask() == null ? null : example.faceMask().to(device),
+            Tensor faceMask = example.faceMask() == null ? null : example.faceMask().to(device);
+            FaceSwapModel.Decoded decoded = model.decode(side, model.encode(input));
+            Tensor target = example.target().to(device);
+            Tensor loss = options.loss().compute(decoded, input, target, faceMask,
                     example.featureMask() == null ? null : example.featureMask().to(device));
-            losses[side.ordinal()] = loss.item();
+            String name = side.name().toLowerCase(java.util.Locale.ROOT);
+            if (adversary != null) {
+                int s = side.ordinal();
+                targets[s] = target;
+                faces[s] = decoded.face();
+                judgedMasks[s] = decoded.mask() == null ? null : faceMask != null ? faceMask : decoded.mask().detach();
+                Tensor adversarial = adversary.decoderLoss(side, faces[s], judgedMasks[s]);
+                losses.put("gan_" + name, adversarial.item());
+                loss = loss.add(adversarial);
+            }
+            losses.put("loss_" + name, loss.item());
             total = total == null ? loss : total.add(loss);
         }
         total.backward();
         adam.step();
+        if (adversary != null) {
+            for (Side side : Side.values()) {
+                int s = side.ordinal();
+                losses.put("d_loss_" + side.name().toLowerCase(java.util.Locale.ROOT),
+                        adversary.discriminatorStep(side, targets[s], faces[s], judgedMasks[s]));
+            }
+        }
         return losses;
     }
 

@@ -10,6 +10,7 @@ import dev.masquerade.nn.io.Images;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Applies a trained face-swap model: loads it from its checkpoint and swaps a folder of face crops. */
 public final class FaceSwapper {
@@ -23,7 +24,7 @@ public final class FaceSwapper {
         FaceSwapConfig config = FaceSwapConfig.fromMap(Checkpoint.load(checkpoint).config(), checkpoint.toString());
         FaceSwapModel model = new FaceSwapModel(config, new Rng(0));
         model.to(device);
-        Checkpoint.loadInto(checkpoint, model, null);
+        Checkpoint.loadInto(checkpoint, model, Map.of());
         model.eval();
         return model;
     }

@@ -27,7 +27,7 @@ class FaceSwapTrainerTest {
 
     private static FaceSwapTrainer.Options options(int steps, boolean masks) {
         return new FaceSwapTrainer.Options(new FaceSwapConfig(64, 4, 16, masks), steps, 4, 1e-3, 0.5, 0.999, FaceSwapLoss.DEFAULT,
-                Augmentation.DEFAULT, 2, 2, 7, false, Device.CPU);
+                Augmentation.DEFAULT, 2, 2, 7, false, Device.CPU, 0);
     }
 
     @Test
@@ -54,8 +54,34 @@ class FaceSwapTrainerTest {
         FaceSwapTrainer.train(DATA, options(4, false), folder, true);
         assertEquals(4, ((Number) Checkpoint.load(folder.resolve(FaceSwapTrainer.CHECKPOINT)).config().get("steps_done")).intValue());
         List<String> lines = Files.readAllLines(folder.resolve("metrics.jsonl")).stream().filter(l -> l.contains("\"loss\"")).toList();
-        assertEquals(2, lines.size(), "the resumed run logs steps 3 and 4 only");
-        assertTrue(lines.get(0).contains("\"step\":3"), lines.get(0));
+        assertEquals(4, lines.size(), "the resumed run appends steps 3 and 4 to the log of steps 1 and 2");
+        assertTrue(lines.get(2).contains("\"step\":3"), lines.get(2));
+    }
+
+    @Test
+    void anAdversaryJudgesEachSideAndResumesWithTheModel() throws IOException {
+        FaceSwapTrainer.train(DATA, options(2, true).withGanWeight(0.1), folder, false);
+        assertTrue(Files.exists(folder.resolve(FaceSwapAdversary.CHECKPOINT)));
+        FaceSwapTrainer.train(DATA, options(3, true).withGanWeight(0.1), folder, true);
+        List<String> steps = Files.readAllLines(folder.resolve("metrics.jsonl")).stream().filter(l -> l.contains("\"loss\"")).toList();
+        assertEquals(3, steps.size());
+        var last = new ObjectMapper().readTree(steps.get(2));
+        for (String key : List.of("loss_a", "loss_b", "gan_a", "gan_b", "d_loss_a", "d_loss_b")) {
+            assertTrue(Double.isFinite(last.get(key).asDouble()), key + " in " + last);
+        }
+        assertTrue(last.get("gan_a").asDouble() > 0 && last.get("loss_a").asDouble() > last.get("gan_a").asDouble(),
+                "the adversarial part is one positive part of side A's loss: " + last);
+        // The model alone still loads for swapping: the adversary lives in its own file.
+        FaceSwapModel restored = FaceSwapper.load(folder.resolve(FaceSwapTrainer.CHECKPOINT), Device.CPU);
+        assertEquals(3, restored.decode(FaceSwapModel.Side.B, restored.encode(DATA.a().images().narrow(0, 0, 1))).face().size(1));
+    }
+
+    @Test
+    void resumingWithAnAdversaryARunTrainedWithoutOneSaysSo() throws IOException {
+        FaceSwapTrainer.train(DATA, options(1, false), folder, false);
+        IOException error = assertThrows(IOException.class,
+                () -> FaceSwapTrainer.train(DATA, options(2, false).withGanWeight(0.1), folder, true));
+        assertTrue(error.getMessage().contains("trained without it"), error.getMessage());
     }
 
     @Test
@@ -67,7 +93,7 @@ class FaceSwapTrainerTest {
     @Test
     void trainingLowersTheLoss() throws IOException {
         var opts = new FaceSwapTrainer.Options(new FaceSwapConfig(64, 8, 32, false), 40, 8, 1e-3, 0.5, 0.999, FaceSwapLoss.DEFAULT,
-                Augmentation.NONE, 100, 100, 3, false, Device.CPU);
+                Augmentation.NONE, 100, 100, 3, false, Device.CPU, 0);
         FaceSwapTrainer.train(DATA, opts, folder, false);
         List<String> lines = Files.readAllLines(folder.resolve("metrics.jsonl")).stream().filter(l -> l.contains("\"loss\"")).toList();
         ObjectMapper json = new ObjectMapper();
@@ -96,7 +122,7 @@ class FaceSwapTrainerTest {
     void facesOfTheWrongSizeAreRefused() {
         var small = new FaceSwapTrainer.Data(DATA.a(), DATA.b(), null);
         var options128 = new FaceSwapTrainer.Options(new FaceSwapConfig(128, 4, 16, false), 1, 2, 1e-3, 0.5, 0.999, FaceSwapLoss.DEFAULT,
-                Augmentation.NONE, 1, 1, 1, false, Device.CPU);
+                Augmentation.NONE, 1, 1, 1, false, Device.CPU, 0);
         var error = assertThrows(IllegalArgumentException.class, () -> FaceSwapTrainer.train(small, options128, folder, false));
         assertTrue(error.getMessage().contains("--size 128"), error.getMessage());
     }

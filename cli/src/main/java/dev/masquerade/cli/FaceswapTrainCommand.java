@@ -90,6 +90,10 @@ final class FaceswapTrainCommand implements Callable<Integer> {
     @Option(names = "--colour-match", defaultValue = "none", description = "Match A's colours to B's: none, mean or reinhard (default: ${DEFAULT-VALUE}).")
     private String colourMatch;
 
+    @Option(names = "--gan-weight", defaultValue = "0",
+            description = "Weight of the adversarial loss of a PatchGAN per person on the decoder's output (0: off; try 0.1).")
+    private double ganWeight;
+
     @Option(names = "--synthetic-count", defaultValue = "1000", description = "Pictures per synthetic person (default: ${DEFAULT-VALUE}).")
     private int syntheticCount;
 
@@ -111,7 +115,7 @@ final class FaceswapTrainCommand implements Callable<Integer> {
                 Augmentation.DEFAULT.maxZoom(), Augmentation.DEFAULT.maxShift(), true, ColourMatch.Method.parse(colourMatch));
         FaceSwapLoss loss = new FaceSwapLoss(FaceSwapLoss.Pixel.parse(pixelLoss), 1, dssimWeight, featureWeight, maskedLoss, 1);
         var options = new FaceSwapTrainer.Options(config, steps, batchSize, learningRate, beta1, 0.999, loss, augmentation,
-                previewEvery, checkpointEvery, run.seed, run.progress(), Device.defaultDevice());
+                previewEvery, checkpointEvery, run.seed, run.progress(), Device.defaultDevice(), ganWeight);
         Path folder = run.folder();
         return FaceSwapReport.run(spec.commandLine().getOut(), data, options, folder, resume);
     }

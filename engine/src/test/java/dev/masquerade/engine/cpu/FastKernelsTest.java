@@ -9,6 +9,7 @@ import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.backend.Conv2dGeometry;
+import dev.masquerade.engine.backend.UnaryOp;
 import dev.masquerade.engine.testing.GradCheck;
 import dev.masquerade.engine.testing.Gens;
 import dev.masquerade.engine.testing.Layout;
@@ -114,6 +115,29 @@ class FastKernelsTest {
                     fast.conv2dBackwardWeight(x, gradOutput, actualWeight, g);
                     assertClose(expectedWeight, actualWeight);
                 }));
+    }
+
+    @Test
+    void piecewiseLinearFunctionsMatchTheReferenceIncludingTailsZerosAndInfinities() {
+        for (int n : new int[] {1, 7, 8, 33, 1000}) {
+            float[] values = Tensor.randn(new Rng(n), DType.F32, Device.CPU, n).toFloatArray();
+            values[0] = 0f; // the sign test: zero is not positive
+            if (n > 2) {
+                values[1] = Float.NEGATIVE_INFINITY;
+                values[2] = -0f;
+            }
+            Tensor x = Tensor.of(values, n);
+            for (UnaryOp op : new UnaryOp[] {UnaryOp.RELU, UnaryOp.STEP, UnaryOp.LEAKY_RELU, UnaryOp.NEG, UnaryOp.ABS, UnaryOp.CLAMP}) {
+                double[] params = op == UnaryOp.LEAKY_RELU ? new double[] {0.2} : op == UnaryOp.CLAMP ? new double[] {-0.5, 0.5} : new double[0];
+                Tensor expected = Tensor.empty(DType.F32, Device.CPU, n);
+                Tensor actual = Tensor.empty(DType.F32, Device.CPU, n);
+                reference.unary(op, x, expected, params);
+                fast.unary(op, x, actual, params);
+                // leaky relu's slope is a float on the fast path, a double in the reference: one rounding apart
+                float tolerance = op == UnaryOp.LEAKY_RELU ? 1e-7f : 0f;
+                assertArrayEquals(expected.toFloatArray(), actual.toFloatArray(), tolerance, op + " on " + n + " values");
+            }
+        }
     }
 
     @Test

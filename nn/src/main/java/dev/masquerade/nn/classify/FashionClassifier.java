@@ -49,7 +49,7 @@ public final class FashionClassifier {
     public static FashionClassifier load(Path runFolderOrManifest) throws IOException {
         Path manifest = runFolderOrManifest.toString().endsWith(".json") ? runFolderOrManifest : runFolderOrManifest.resolve(CHECKPOINT);
         FashionClassifier classifier = new FashionClassifier(new Rng(0));
-        Checkpoint.loadInto(manifest, classifier.model, null);
+        Checkpoint.loadInto(manifest, classifier.model, Map.of());
         return classifier;
     }
 

@@ -138,13 +138,23 @@ public final class Checkpoint {
 
     /** Saves a model's parameters and buffers, the optimizer's state (prefixed "optimizer."), and a config. */
     public static void save(Path manifest, Module model, Optimizer optimizer, Map<String, Object> config) throws IOException {
+        save(manifest, model, optimizer == null ? Map.of() : Map.of("", optimizer), config);
+    }
+
+    /**
+     * Saves a model with several optimizers (a GAN has one for each network), each optimizer's
+     * state prefixed "optimizer.KEY.".
+     */
+    public static void save(Path manifest, Module model, Map<String, Optimizer> optimizers, Map<String, Object> config) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         model.namedParameters().forEach((name, p) -> tensors.put(name, p.value()));
         tensors.putAll(model.namedBuffers());
-        if (optimizer != null) {
-            optimizer.stateDict().forEach((name, t) -> tensors.put("optimizer." + name, t));
-        }
+        optimizers.forEach((key, optimizer) -> optimizer.stateDict().forEach((name, t) -> tensors.put(optimizerPrefix(key) + name, t)));
         save(manifest, tensors, config);
+    }
+
+    private static String optimizerPrefix(String key) {
+        return key.isEmpty() ? "optimizer." : "optimizer." + key + ".";
     }
 
     /**
@@ -152,6 +162,11 @@ public final class Checkpoint {
      * parameter and buffer is present with the right shape and that nothing is left over.
      */
     public static Map<String, Object> loadInto(Path manifest, Module model, Optimizer optimizer) throws IOException {
+        return loadInto(manifest, model, optimizer == null ? Map.of() : Map.of("", optimizer));
+    }
+
+    /** Loads a checkpoint saved with several optimizers; optimizers left out of the map are not restored. */
+    public static Map<String, Object> loadInto(Path manifest, Module model, Map<String, Optimizer> optimizers) throws IOException {
         Contents contents = load(manifest);
         Map<String, Tensor> remaining = new LinkedHashMap<>(contents.tensors());
         for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
@@ -165,7 +180,7 @@ public final class Checkpoint {
         Map<String, Tensor> optimizerState = new LinkedHashMap<>();
         remaining.entrySet().removeIf(e -> {
             if (e.getKey().startsWith("optimizer.")) {
-                optimizerState.put(e.getKey().substring("optimizer.".length()), e.getValue());
+                optimizerState.put(e.getKey(), e.getValue());
                 return true;
             }
             return false;
@@ -174,8 +189,17 @@ public final class Checkpoint {
             throw new IOException("checkpoint " + manifest + " does not match this model: it has tensors the model lacks, "
                     + remaining.keySet() + " (was it saved from another architecture?)");
         }
-        if (optimizer != null && !optimizerState.isEmpty()) {
-            optimizer.loadStateDict(optimizerState);
+        for (Map.Entry<String, Optimizer> e : optimizers.entrySet()) {
+            String prefix = optimizerPrefix(e.getKey());
+            Map<String, Tensor> state = new LinkedHashMap<>();
+            optimizerState.forEach((name, t) -> {
+                if (name.startsWith(prefix)) {
+                    state.put(name.substring(prefix.length()), t);
+                }
+            });
+            if (!state.isEmpty()) {
+                e.getValue().loadStateDict(state);
+            }
         }
         return contents.config();
     }

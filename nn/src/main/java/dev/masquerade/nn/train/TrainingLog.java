@@ -31,10 +31,16 @@ public final class TrainingLog implements AutoCloseable {
     private final List<Double> steps = new ArrayList<>();
     private final List<Double> losses = new ArrayList<>();
 
-    /** Opens (creating) the run folder. */
+    /** Opens (creating) the run folder for a new run: an old metrics.jsonl there is replaced. */
     public TrainingLog(Path folder) throws IOException {
+        this(folder, false);
+    }
+
+    /** Opens (creating) the run folder; a resumed run appends to its metrics.jsonl instead of replacing it. */
+    public TrainingLog(Path folder, boolean resumed) throws IOException {
         this.folder = Files.createDirectories(folder);
-        this.lines = Files.newBufferedWriter(folder.resolve("metrics.jsonl"), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        this.lines = Files.newBufferedWriter(folder.resolve("metrics.jsonl"), StandardOpenOption.CREATE,
+                resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     /** The default folder of a command's run: {@code runs/<command>-<timestamp>}. */
@@ -112,7 +118,8 @@ public final class TrainingLog implements AutoCloseable {
         return file;
     }
 
-    private static List<Double> runningMean(List<Double> values, int window) {
+    /** The mean of each value and the window − 1 values before it (fewer at the start). */
+    public static List<Double> runningMean(List<Double> values, int window) {
         List<Double> out = new ArrayList<>();
         double sum = 0;
         for (int i = 0; i < values.size(); i++) {

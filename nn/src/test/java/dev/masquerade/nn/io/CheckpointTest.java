@@ -106,10 +106,10 @@ class CheckpointTest {
     void anotherArchitectureNamesTheMismatchedTensor() throws IOException {
         Path manifest = savedModel();
         Sequential wider = new Sequential(new Linear(4, 5, new Rng(1)), new BatchNorm(5));
-        IOException shape = assertThrows(IOException.class, () -> Checkpoint.loadInto(manifest, wider, null));
+        IOException shape = assertThrows(IOException.class, () -> Checkpoint.loadInto(manifest, wider, Map.of()));
         assertTrue(shape.getMessage().contains("tensor 0.weight has shape [3, 4] in the file but [5, 4] in the model"), shape.getMessage());
         Sequential deeper = new Sequential(new Linear(4, 3, new Rng(1)), new BatchNorm(3), new Linear(3, 3, new Rng(2)));
-        IOException missing = assertThrows(IOException.class, () -> Checkpoint.loadInto(manifest, deeper, null));
+        IOException missing = assertThrows(IOException.class, () -> Checkpoint.loadInto(manifest, deeper, Map.of()));
         assertTrue(missing.getMessage().contains("tensor 2.weight is missing"), missing.getMessage());
     }
 }

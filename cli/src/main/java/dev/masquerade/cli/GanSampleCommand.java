@@ -1,0 +1,47 @@
+package dev.masquerade.cli;
+
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.gan.GanRun;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code masquerade gan sample}: draws fresh samples from a trained generator into a PNG. */
+@Command(mixinStandardHelpOptions = true, name = "sample", description = "Draw samples of a trained GAN into a PNG (a grid of images, or points on the ring).")
+final class GanSampleCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "checkpoint.json of a 'masquerade gan train' run.")
+    private Path checkpoint;
+
+    @Option(names = "--n", defaultValue = "64", description = "Number of samples (default: ${DEFAULT-VALUE}).")
+    private int count;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write.")
+    private Path out;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 1) {
+            throw new IllegalArgumentException("--n must be at least 1, got " + count);
+        }
+        if (!out.toString().endsWith(".png")) {
+            throw new IllegalArgumentException("--out must name a .png file, got " + out);
+        }
+        GanRun.Trained trained = GanRun.load(checkpoint);
+        Tensor noise = Tensor.randn(new Rng(seed), count, trained.model().noiseSize());
+        Path parent = out.toAbsolutePath().getParent();
+        java.nio.file.Files.createDirectories(parent);
+        trained.model().draw(GanRun.sample(trained.generator(), noise), count + " samples", out);
+        spec.commandLine().getOut().printf("wrote %d %s samples to %s%n", count, trained.model().cliName(), out);
+        return 0;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.masquerade.cli;
+
+import dev.masquerade.gan.FashionMnistTask;
+import dev.masquerade.gan.GanLoss;
+import dev.masquerade.gan.GanModel;
+import dev.masquerade.gan.GanRun;
+import dev.masquerade.gan.GanTask;
+import dev.masquerade.gan.RingTask;
+import dev.masquerade.gan.metrics.FashionJudge;
+import dev.masquerade.nn.data.ArrayDataset;
+import dev.masquerade.nn.data.FashionMnist;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code masquerade gan train}: a GAN run on Fashion-MNIST (DCGAN-28) or on the ring of 8 Gaussians (two MLPs). */
+@Command(mixinStandardHelpOptions = true, name = "train",
+        description = {"Train a GAN: k discriminator steps per generator step, with the loss of your choice.",
+                "Writes samples_epoch_NNN.png, loss.png, metrics.jsonl, metrics.json and checkpoint.json into the run folder."})
+final class GanTrainCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist or ring (default: ${DEFAULT-VALUE}).")
+    private String dataset;
+
+    @Option(names = "--loss", defaultValue = "nonsaturating", description = "minimax, nonsaturating, lsgan or hinge (default: ${DEFAULT-VALUE}).")
+    private String loss;
+
+    @Option(names = "--d-steps", defaultValue = "1", paramLabel = "K", description = "Discriminator steps per generator step (default: ${DEFAULT-VALUE}).")
+    private int discriminatorSteps;
+
+    @Option(names = "--epochs", description = "Epochs (default: 5 for fashion-mnist; 6 of " + RingTask.BATCHES_PER_EPOCH
+            + " batches for ring).")
+    private Integer epochs;
+
+    @Option(names = "--batch-size", description = "Real images or points per discriminator step (default: 64; 256 for ring).")
+    private Integer batchSize;
+
+    @Option(names = "--lr", description = "Adam's learning rate for both networks (default: 2e-4; 1e-3 for ring).")
+    private Double learningRate;
+
+    @Option(names = "--smoothing", defaultValue = "0", description = "One-sided label smoothing: real batches labelled 1 - S (default: ${DEFAULT-VALUE}).")
+    private double smoothing;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
+    private boolean resume;
+
+    @Option(names = "--data", defaultValue = FashionMnist.DEFAULT_DIRECTORY, paramLabel = "DIR",
+            description = "Folder with the Fashion-MNIST IDX files (default: ${DEFAULT-VALUE}).")
+    private Path data;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N Fashion-MNIST images only (a quick run).")
+    private Integer limit;
+
+    @Option(names = "--classifier", paramLabel = "DIR",
+            description = "Folder of the Fashion-MNIST classifier that judges samples; trained there when missing (default: ~/.cache/masquerade/fashion-classifier).")
+    private Path classifier;
+
+    @Option(names = "--eval-samples", defaultValue = "5000", paramLabel = "N",
+            description = "Generated images per Fréchet distance (default: ${DEFAULT-VALUE}).")
+    private int evaluationSamples;
+
+    @Override
+    public Integer call() throws Exception {
+        GanLoss lossFunction = GanLoss.parse(loss);
+        GanModel model = GanModel.parse(dataset);
+        if (resume && run.out == null) {
+            throw new IllegalArgumentException("--resume needs --out DIR, the folder of the run to continue");
+        }
+        var out = spec.commandLine().getOut();
+        Path folder = run.folder();
+        GanTask task;
+        GanRun.Options defaults;
+        if (model == GanModel.RING) {
+            task = new RingTask(RingTask.BATCHES_PER_EPOCH);
+            defaults = RingTask.options(lossFunction, run.seed, run.progress());
+        } else {
+            ArrayDataset train = FashionMnist.train(data);
+            if (limit != null) {
+                train = train.head(limit);
+            }
+            FashionJudge judge = FashionJudge.loadOrTrain(classifier != null ? classifier : FashionJudge.DEFAULT_FOLDER, data, run.progress());
+            task = new FashionMnistTask(train, FashionMnist.test(data), judge, evaluationSamples);
+            defaults = GanRun.Options.dcgan(lossFunction, 5);
+        }
+        GanRun.Options options = new GanRun.Options(lossFunction, discriminatorSteps, smoothing, orDefault(epochs, defaults.epochs()),
+                orDefault(batchSize, defaults.batchSize()), learningRate != null ? learningRate : defaults.learningRate(), defaults.beta1(),
+                run.seed, run.progress());
+        out.printf("Training a GAN on %s with the %s loss, %d discriminator step%s per generator step, %d epochs; run folder %s%n",
+                model.cliName(), lossFunction.cliName(), options.discriminatorSteps(), options.discriminatorSteps() == 1 ? "" : "s",
+                options.epochs(), folder);
+        out.flush();
+        Map<String, Object> summary = GanRun.train(task, options, folder, resume).summary();
+        out.println(report(summary));
+        out.printf("wrote %s (samples_epoch_NNN.png, loss.png, metrics.json, %s)%n", folder, GanRun.CHECKPOINT);
+        return 0;
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value != null ? value : fallback;
+    }
+
+    /** The run's result in one line: its metrics against their baselines. */
+    static String report(Map<String, Object> s) {
+        String time = String.format("%d steps in %.0f s", ((Number) s.get("steps")).longValue(), ((Number) s.get("seconds")).doubleValue());
+        if (s.containsKey("fd")) {
+            return String.format("fd %.2f (floor %.2f, ceiling %.2f), class coverage %s of 10, %s", s.get("fd"), s.get("fd_floor"),
+                    s.get("fd_ceiling"), s.get("class_coverage"), time);
+        }
+        return String.format("modes covered %s of 8, %.0f%% of points near a mode, %s", s.get("modes_covered"),
+                100 * ((Number) s.get("near_fraction")).doubleValue(), time);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.masquerade.gan;
+
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.gan.models.Dcgan28;
+import dev.masquerade.gan.models.RingMlp;
+import dev.masquerade.gan.ring.Ring;
+import dev.masquerade.nn.Module;
+import dev.masquerade.nn.io.Images;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The pair of networks for each kind of data, and how their samples are drawn. */
+public enum GanModel {
+    /** DCGAN-28 (see {@link Dcgan28}); samples drawn as a grid of images. */
+    FASHION_MNIST(Dcgan28.NOISE, 64) {
+        @Override
+        public Module generator(Rng rng) {
+            return Dcgan28.generator(rng);
+        }
+
+        @Override
+        public Module discriminator(Rng rng) {
+            return Dcgan28.discriminator(rng);
+        }
+
+        @Override
+        public void draw(Tensor samples, String caption, Path png) throws IOException {
+            Images.writeGrid(samples.add(1).mul(0.5), (int) Math.ceil(Math.sqrt(samples.size(0))), png); // tanh's [−1, 1] to [0, 1]
+        }
+    },
+    /** The MLPs of the 2-d ring (see {@link RingMlp}); samples drawn as red points over the grey real ones. */
+    RING(RingMlp.NOISE, 1000) {
+        @Override
+        public Module generator(Rng rng) {
+            return RingMlp.generator(rng);
+        }
+
+        @Override
+        public Module discriminator(Rng rng) {
+            return RingMlp.discriminator(rng);
+        }
+
+        @Override
+        public void draw(Tensor samples, String caption, Path png) throws IOException {
+            GanPlots.writeScatter(Ring.sample(new Rng(1), samples.size(0)), samples, "ring of 8 Gaussians, " + caption, png);
+        }
+    };
+
+    private final int noiseSize;
+    private final int samplesPerPicture;
+
+    GanModel(int noiseSize, int samplesPerPicture) {
+        this.noiseSize = noiseSize;
+        this.samplesPerPicture = samplesPerPicture;
+    }
+
+    /** A fresh generator: noise [N, noiseSize()] → samples. */
+    public abstract Module generator(Rng rng);
+
+    /** A fresh discriminator: samples → one logit each [N, 1]. */
+    public abstract Module discriminator(Rng rng);
+
+    /** Draws samples into a PNG; the caption says when ("epoch 3"). */
+    public abstract void draw(Tensor samples, String caption, Path png) throws IOException;
+
+    /** Length of a noise vector. */
+    public int noiseSize() {
+        return noiseSize;
+    }
+
+    /** How many samples the picture of each epoch shows. */
+    public int samplesPerPicture() {
+        return samplesPerPicture;
+    }
+
+    /** The name on the command line and in checkpoints: fashion-mnist, ring. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The model named on the command line or in a checkpoint, or an error listing the names. */
+    public static GanModel parse(String name) {
+        for (GanModel model : values()) {
+            if (model.cliName().equals(name)) {
+                return model;
+            }
+        }
+        throw new IllegalArgumentException("unknown GAN dataset '" + name + "': use fashion-mnist or ring");
+    }
+}

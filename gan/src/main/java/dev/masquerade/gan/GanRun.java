@@ -1,0 +1,235 @@
+package dev.masquerade.gan;
+
+import dev.masquerade.engine.NoGrad;
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.gan.metrics.CollapseWatch;
+import dev.masquerade.nn.Module;
+import dev.masquerade.nn.io.Checkpoint;
+import dev.masquerade.nn.optim.Adam;
+import dev.masquerade.nn.optim.Optimizer;
+import dev.masquerade.nn.train.Progress;
+import dev.masquerade.nn.train.TrainingLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * A whole GAN training run and its folder: per-step values in metrics.jsonl (losses, D(x),
+ * D(G(z)) before and after the generator's update, the generator's gradient norm), a sample
+ * picture from fixed noise per epoch ({@code samples_epoch_NNN.png}; epoch 0 is the untrained
+ * generator), {@code loss.png}, the task's metrics per epoch, warnings when training collapses,
+ * an atomic checkpoint per epoch that {@code resume} continues from, and metrics.json.
+ */
+public final class GanRun {
+    /** Name of the checkpoint manifest in a run folder. */
+    public static final String CHECKPOINT = "checkpoint.json";
+
+    private GanRun() {
+    }
+
+    /**
+     * How to train. Adam with β₂ = 0.999 for both networks.
+     *
+     * @param discriminatorSteps k, discriminator updates per generator update
+     * @param smoothing one-sided label smoothing (real labelled 1 − smoothing)
+     */
+    public record Options(GanLoss loss, int discriminatorSteps, double smoothing, int epochs, int batchSize, double learningRate,
+                          double beta1, long seed, boolean progress) {
+        public Options {
+            if (discriminatorSteps < 1 || epochs < 1 || batchSize < 2 || learningRate <= 0) {
+                throw new IllegalArgumentException("--d-steps and --epochs must be at least 1, --batch at least 2 and the learning rate "
+                        + "positive; got " + discriminatorSteps + ", " + epochs + ", " + batchSize + " and " + learningRate);
+            }
+        }
+
+        /** Radford et al.'s settings, those of dcgan28 in MODELS.md: batch 64, Adam lr 2e-4, β₁ 0.5, k = 1. */
+        public static Options dcgan(GanLoss loss, int epochs) {
+            return new Options(loss, 1, 0, epochs, 64, 2e-4, 0.5, 42, true);
+        }
+    }
+
+    /** What a run produced: the summary written to metrics.json, and the folder. */
+    public record Result(Map<String, Object> summary, Path folder) {
+    }
+
+    /** The two networks under one module, so that one checkpoint holds both ("generator.…", "discriminator.…"). */
+    static final class Pair extends Module {
+        Pair(Module generator, Module discriminator) {
+            child("generator", generator);
+            child("discriminator", discriminator);
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            throw new UnsupportedOperationException("a GAN has no single forward pass: use its generator or its discriminator");
+        }
+    }
+
+    /** Trains on a task and writes the run folder; with {@code resume}, continues from its checkpoint. */
+    public static Result train(GanTask task, Options options, Path folder, boolean resume) throws IOException {
+        long started = System.nanoTime();
+        Path checkpoint = folder.resolve(CHECKPOINT);
+        if (resume && !Files.exists(checkpoint)) {
+            throw new IOException("cannot resume: " + folder + " has no " + CHECKPOINT + " (start without --resume)");
+        }
+        Rng rng = new Rng(options.seed());
+        GanModel model = task.model();
+        Module generator = model.generator(rng.split());
+        Module discriminator = model.discriminator(rng.split());
+        Tensor fixedNoise = Tensor.randn(rng.split(), model.samplesPerPicture(), model.noiseSize());
+        Optimizer generatorOptimizer = new Adam(generator.parameters(), options.learningRate(), options.beta1(), 0.999);
+        Optimizer discriminatorOptimizer = new Adam(discriminator.parameters(), options.learningRate(), options.beta1(), 0.999);
+        Pair pair = new Pair(generator, discriminator);
+        Map<String, Optimizer> optimizers = Map.of("generator", generatorOptimizer, "discriminator", discriminatorOptimizer);
+        Files.createDirectories(folder);
+        int epochsDone = 0;
+        long step = 0;
+        Map<String, Object> baselines;
+        GanPlots.Curves curves;
+        if (resume) {
+            Map<String, Object> config = Checkpoint.loadInto(checkpoint, pair, optimizers);
+            requireSame(config, "task", model.cliName(), checkpoint);
+            requireSame(config, "loss", options.loss().cliName(), checkpoint);
+            epochsDone = ((Number) config.get("epochs_done")).intValue();
+            step = ((Number) config.get("steps_done")).longValue();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> saved = (Map<String, Object>) config.get("baselines");
+            baselines = saved;
+            curves = GanPlots.Curves.read(folder.resolve("metrics.jsonl"));
+            rng = new Rng(options.seed() + epochsDone); // a fresh stream, so a resumed run does not repeat its batches
+        } else {
+            baselines = task.baselines(generator, rng.split()); // the generator is still untrained: the ceiling
+            model.draw(sample(generator, fixedNoise), "untrained", folder.resolve(samplesFile(0)));
+            curves = new GanPlots.Curves();
+        }
+        GanTrainer trainer = new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, options.loss(),
+                options.discriminatorSteps(), options.smoothing());
+        Supplier<Tensor> realBatches = task.realBatches(options.batchSize(), rng.split());
+        Rng noiseRng = rng.split();
+        IntFunction<Tensor> noise = n -> Tensor.randn(noiseRng, n, model.noiseSize());
+        int stepsPerEpoch = Math.max(1, task.batchesPerEpoch(options.batchSize()) / options.discriminatorSteps());
+        CollapseWatch watch = new CollapseWatch();
+        List<String> warnings = new ArrayList<>();
+        Map<String, Object> last = Map.of();
+        try (TrainingLog log = new TrainingLog(folder, resume)) {
+            for (int epoch = epochsDone + 1; epoch <= options.epochs(); epoch++) {
+                try (Progress progress = new Progress("epoch " + epoch + "/" + options.epochs(), stepsPerEpoch, options.progress())) {
+                    for (int i = 0; i < stepsPerEpoch; i++) {
+                        GanTrainer.StepReport report = trainer.step(realBatches, noise);
+                        step++;
+                        log.step(epoch, step, report.generatorLoss(), stepValues(report));
+                        curves.add(step, report);
+                        progress.step(report.generatorLoss());
+                        warn(watch.step(step, report.discriminatorLoss()), log, step, warnings);
+                    }
+                }
+                GanTask.Evaluation evaluation = task.evaluate(generator, rng.split());
+                warn(watch.coverage("epoch " + epoch, evaluation.covered(), evaluation.of()), log, step, warnings);
+                Map<String, Object> values = new LinkedHashMap<>(evaluation.metrics());
+                values.put("seconds", (System.nanoTime() - started) / 1e9);
+                log.epoch(epoch, values);
+                last = evaluation.metrics();
+                model.draw(sample(generator, fixedNoise), "epoch " + epoch, folder.resolve(samplesFile(epoch)));
+                GanPlots.writeCurves(curves, model.cliName() + ", " + options.loss().cliName() + " loss", folder.resolve("loss.png"));
+                Checkpoint.save(checkpoint, pair, optimizers, config(task, options, epoch, step, baselines));
+            }
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("task", task.model().cliName());
+            summary.put("loss", options.loss().cliName());
+            summary.put("d_steps", options.discriminatorSteps());
+            summary.put("smoothing", options.smoothing());
+            summary.putAll(last);
+            summary.putAll(baselines);
+            summary.put("epochs", options.epochs());
+            summary.put("steps", step);
+            summary.put("seconds", (System.nanoTime() - started) / 1e9);
+            summary.put("warnings", warnings);
+            log.writeSummary(summary);
+            return new Result(summary, folder);
+        }
+    }
+
+    /** The file of epoch e's sample picture. */
+    public static String samplesFile(int epoch) {
+        return String.format("samples_epoch_%03d.png", epoch);
+    }
+
+    /**
+     * The generator's samples for some noise, in evaluation mode (batch normalisation uses its
+     * running statistics, so a sample does not depend on the others in its batch) and without
+     * recording gradients.
+     */
+    public static Tensor sample(Module generator, Tensor noise) {
+        boolean training = generator.isTraining();
+        generator.eval();
+        try (var scope = NoGrad.enter()) {
+            return generator.forward(noise);
+        } finally {
+            if (training) {
+                generator.train();
+            }
+        }
+    }
+
+    /** The model and generator of a checkpoint that {@link #train} wrote. */
+    public record Trained(GanModel model, Module generator) {
+    }
+
+    /** Restores the generator of a checkpoint that {@link #train} wrote, whichever its task. */
+    public static Trained load(Path checkpoint) throws IOException {
+        Object task = Checkpoint.load(checkpoint).config().get("task");
+        if (task == null) {
+            throw new IOException(checkpoint + " is not a GAN checkpoint (its config names no task); pass the checkpoint.json of a "
+                    + "'masquerade gan train' run");
+        }
+        GanModel model = GanModel.parse(task.toString());
+        Module generator = model.generator(new Rng(0));
+        Checkpoint.loadInto(checkpoint, new Pair(generator, model.discriminator(new Rng(0))), Map.of());
+        return new Trained(model, generator);
+    }
+
+    private static Map<String, Object> stepValues(GanTrainer.StepReport report) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("d_loss", report.discriminatorLoss());
+        values.put("g_loss", report.generatorLoss());
+        values.put("d_real", report.dReal());
+        values.put("d_fake_before", report.dFakeBefore());
+        values.put("d_fake_after", report.dFakeAfter());
+        values.put("g_grad_norm", report.generatorGradientNorm());
+        return values;
+    }
+
+    private static void warn(List<String> found, TrainingLog log, long step, List<String> warnings) {
+        for (String warning : found) {
+            System.err.println("warning: " + warning);
+            log.evaluation(step, Map.of("warning", warning));
+            warnings.add(warning);
+        }
+    }
+
+    private static Map<String, Object> config(GanTask task, Options options, int epochsDone, long stepsDone, Map<String, Object> baselines) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("model", "gan");
+        config.put("task", task.model().cliName());
+        config.put("loss", options.loss().cliName());
+        config.put("d_steps", options.discriminatorSteps());
+        config.put("epochs_done", epochsDone);
+        config.put("steps_done", stepsDone);
+        config.put("baselines", baselines);
+        return config;
+    }
+
+    private static void requireSame(Map<String, Object> config, String key, String expected, Path checkpoint) throws IOException {
+        if (!expected.equals(String.valueOf(config.get(key)))) {
+            throw new IOException("cannot resume: " + checkpoint + " was trained with " + key + " " + config.get(key) + ", not "
+                    + expected + " (use the same --" + (key.equals("task") ? "dataset" : key) + ", or a new --out folder)");
+        }
+    }
+}
