@@ -17,7 +17,7 @@ import java.util.Locale;
  *   <li>the predicted mask is fitted to the face mask by MSE.</li>
  * </ul>
  * Without masks in the data a model with masks is trained on its blended output instead, so
- * its mask learns where the decoder's face beats the input. Tutorial: tutorials/09-losses.md.
+ * its mask learns where the decoder's face beats the input. Tutorials: tutorials/10-autoencoder-loss.md, 11-ssim.md and 12-masked-losses.md.
  *
  * @param pixel         L1 or MSE
  * @param pixelWeight   weight of the pixel loss

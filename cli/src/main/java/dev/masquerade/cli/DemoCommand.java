@@ -24,10 +24,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "" + FaceSwapDemo.STEPS, description = "Training steps (default: ${DEFAULT-VALUE}).")
     private int steps;
 
+    @Option(names = "--gan-weight", defaultValue = "0",
+            description = "Add a PatchGAN per person with this weight (0: off, the default; try 0.1 and compare swap.png).")
+    private double ganWeight;
+
     @Override
     public Integer call() throws Exception {
         Path folder = run.folder();
         return FaceSwapReport.run(spec.commandLine().getOut(), FaceSwapDemo.data(run.seed),
-                FaceSwapDemo.options(steps, run.seed, run.progress(), Device.defaultDevice()), folder, false);
+                FaceSwapDemo.options(steps, run.seed, run.progress(), Device.defaultDevice()).withGanWeight(ganWeight), folder, false);
     }
 }

@@ -8,8 +8,6 @@ import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.io.Images;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,15 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** masquerade demo and masquerade faceswap, as a user runs them. */
 class FaceswapCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandLineUser user = new CommandLineUser();
 
     @TempDir
     Path work;
 
-    private int run(String... args) {
-        return Masquerade.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    }
 
     private Path faces(String name, int count, int size) throws IOException {
         Path folder = Files.createDirectories(work.resolve(name));
@@ -38,8 +32,8 @@ class FaceswapCommandTest {
     @Test
     void theDemoReportsTheSwapAgainstItsBaselineAndWritesItsFiles() {
         Path run = work.resolve("demo");
-        assertEquals(0, run("demo", "--steps", "2", "--out", run.toString(), "--no-progress"), err.toString());
-        assertTrue(out.toString().contains("B's mean face scores"), out.toString());
+        assertEquals(0, user.run("demo", "--steps", "2", "--out", run.toString(), "--no-progress"), user.err());
+        assertTrue(user.out().contains("B's mean face scores"), user.out());
         for (String file : new String[] {"preview.png", "swap.png", "loss.png", "metrics.json", "checkpoint.json"}) {
             assertTrue(Files.exists(run.resolve(file)), file + " is missing");
         }
@@ -48,11 +42,11 @@ class FaceswapCommandTest {
     @Test
     void trainOnFoldersThenSwapAFolder() throws IOException {
         Path a = faces("a", 3, 64), b = faces("b", 3, 64), run = work.resolve("run"), swapped = work.resolve("swapped");
-        assertEquals(0, run("faceswap", "train", "--a", a.toString(), "--b", b.toString(), "--out", run.toString(), "--steps", "2",
-                "--width", "4", "--latent", "8", "--masks", "--colour-match", "reinhard", "--no-progress"), err.toString());
-        assertEquals(0, run("faceswap", "swap", "--checkpoint", run.resolve("checkpoint.json").toString(), "--input", a.toString(),
-                "--output", swapped.toString()), err.toString());
-        assertTrue(out.toString().contains("swapped 3 faces to B"), out.toString());
+        assertEquals(0, user.run("faceswap", "train", "--a", a.toString(), "--b", b.toString(), "--out", run.toString(), "--steps", "2",
+                "--width", "4", "--latent", "8", "--masks", "--colour-match", "reinhard", "--no-progress"), user.err());
+        assertEquals(0, user.run("faceswap", "swap", "--checkpoint", run.resolve("checkpoint.json").toString(), "--input", a.toString(),
+                "--output", swapped.toString()), user.err());
+        assertTrue(user.out().contains("swapped 3 faces to B"), user.out());
         assertEquals(64, Images.read(swapped.resolve("face0.png"), 3, 0).size(2));
     }
 
@@ -60,17 +54,17 @@ class FaceswapCommandTest {
     void anEmptyFolderIsOneClearLine() throws IOException {
         Path empty = Files.createDirectories(work.resolve("empty"));
         Path b = faces("b", 1, 64);
-        assertEquals(1, run("faceswap", "train", "--a", empty.toString(), "--b", b.toString(), "--out", work.resolve("r").toString()));
-        assertTrue(err.toString().contains("holds no .png, .jpg or .jpeg files"), err.toString());
-        assertFalse(err.toString().contains("\tat "), err.toString());
+        assertEquals(1, user.run("faceswap", "train", "--a", empty.toString(), "--b", b.toString(), "--out", work.resolve("r").toString()));
+        assertTrue(user.err().contains("holds no .png, .jpg or .jpeg files"), user.err());
+        assertFalse(user.err().contains("\tat "), user.err());
     }
 
     @Test
     void mixedImageSizesAreOneClearLine() throws IOException {
         Path a = faces("a", 1, 64);
         Images.writePng(Tensor.rand(new Rng(9), 3, 32, 32), a.resolve("small.png"));
-        assertEquals(1, run("faceswap", "train", "--a", a.toString(), "--b", a.toString(), "--out", work.resolve("r").toString()));
-        assertTrue(err.toString().contains("must be squares of one size"), err.toString());
+        assertEquals(1, user.run("faceswap", "train", "--a", a.toString(), "--b", a.toString(), "--out", work.resolve("r").toString()));
+        assertTrue(user.err().contains("must be squares of one size"), user.err());
     }
 
     @Test
@@ -78,8 +72,8 @@ class FaceswapCommandTest {
         Path manifest = work.resolve("classifier.json");
         dev.masquerade.nn.io.Checkpoint.save(manifest, java.util.Map.of("w", Tensor.zeros(2)), java.util.Map.of("model", "FashionClassifier"));
         Path a = faces("a", 1, 64);
-        assertEquals(1, run("faceswap", "swap", "--checkpoint", manifest.toString(), "--input", a.toString(), "--output", work.toString()));
-        assertTrue(err.toString().contains("is not a face-swap checkpoint"), err.toString());
+        assertEquals(1, user.run("faceswap", "swap", "--checkpoint", manifest.toString(), "--input", a.toString(), "--output", work.toString()));
+        assertTrue(user.err().contains("is not a face-swap checkpoint"), user.err());
     }
 
     @Test
@@ -87,15 +81,15 @@ class FaceswapCommandTest {
         Path photo = work.resolve("photo.png");
         Images.writePng(Tensor.rand(new Rng(4), 3, 100, 120), photo);
         Path crop = work.resolve("crops/face.png");
-        assertEquals(0, run("faceswap", "crop", "--image", photo.toString(), "--box", "10,20,80", "--out", crop.toString()), err.toString());
+        assertEquals(0, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "10,20,80", "--out", crop.toString()), user.err());
         assertEquals(64, Images.read(crop, 3, 0).size(1));
-        assertEquals(1, run("faceswap", "crop", "--image", photo.toString(), "--box", "50,50,80", "--out", crop.toString()));
-        assertTrue(err.toString().contains("does not fit inside") && err.toString().contains("120x100"), err.toString());
+        assertEquals(1, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "50,50,80", "--out", crop.toString()));
+        assertTrue(user.err().contains("does not fit inside") && user.err().contains("120x100"), user.err());
     }
 
     @Test
     void theSourceIsEitherFoldersOrSynthetic() {
-        assertEquals(2, run("faceswap", "train", "--synthetic", "--a", "x", "--b", "y"));
-        assertTrue(err.toString().contains("mutually exclusive"), err.toString());
+        assertEquals(2, user.run("faceswap", "train", "--synthetic", "--a", "x", "--b", "y"));
+        assertTrue(user.err().contains("mutually exclusive"), user.err());
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
  *   <li>The only in-place write is {@link Tensor#copyFrom}. It bumps the storage's version; a
  *       node whose input was written after the forward pass refuses to run.</li>
  * </ul>
+ * Tutorial: tutorials/01-autograd.md builds the same machinery for single numbers.
  */
 public final class Autograd {
     private Autograd() {

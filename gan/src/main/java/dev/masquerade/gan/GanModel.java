@@ -10,38 +10,19 @@ import dev.masquerade.nn.io.Images;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The pair of networks for each kind of data, and how their samples are drawn. */
 public enum GanModel {
     /** DCGAN-28 (see {@link Dcgan28}); samples drawn as a grid of images. */
-    FASHION_MNIST(Dcgan28.NOISE, 64) {
-        @Override
-        public Module generator(Rng rng) {
-            return Dcgan28.generator(rng);
-        }
-
-        @Override
-        public Module discriminator(Rng rng) {
-            return Dcgan28.discriminator(rng);
-        }
-
+    FASHION_MNIST(Dcgan28.NOISE, 64, Dcgan28::generator, Dcgan28::discriminator) {
         @Override
         public void draw(Tensor samples, String caption, Path png) throws IOException {
             Images.writeGrid(samples.add(1).mul(0.5), (int) Math.ceil(Math.sqrt(samples.size(0))), png); // tanh's [−1, 1] to [0, 1]
         }
     },
     /** The MLPs of the 2-d ring (see {@link RingMlp}); samples drawn as red points over the grey real ones. */
-    RING(RingMlp.NOISE, 1000) {
-        @Override
-        public Module generator(Rng rng) {
-            return RingMlp.generator(rng);
-        }
-
-        @Override
-        public Module discriminator(Rng rng) {
-            return RingMlp.discriminator(rng);
-        }
-
+    RING(RingMlp.NOISE, 1000, RingMlp::generator, RingMlp::discriminator) {
         @Override
         public void draw(Tensor samples, String caption, Path png) throws IOException {
             GanPlots.writeScatter(Ring.sample(new Rng(1), samples.size(0)), samples, "ring of 8 Gaussians, " + caption, png);
@@ -50,17 +31,25 @@ public enum GanModel {
 
     private final int noiseSize;
     private final int samplesPerPicture;
+    private final Function<Rng, ? extends Module> generator;
+    private final Function<Rng, ? extends Module> discriminator;
 
-    GanModel(int noiseSize, int samplesPerPicture) {
+    GanModel(int noiseSize, int samplesPerPicture, Function<Rng, ? extends Module> generator, Function<Rng, ? extends Module> discriminator) {
         this.noiseSize = noiseSize;
         this.samplesPerPicture = samplesPerPicture;
+        this.generator = generator;
+        this.discriminator = discriminator;
     }
 
     /** A fresh generator: noise [N, noiseSize()] → samples. */
-    public abstract Module generator(Rng rng);
+    public Module generator(Rng rng) {
+        return generator.apply(rng);
+    }
 
     /** A fresh discriminator: samples → one logit each [N, 1]. */
-    public abstract Module discriminator(Rng rng);
+    public Module discriminator(Rng rng) {
+        return discriminator.apply(rng);
+    }
 
     /** Draws samples into a PNG; the caption says when ("epoch 3"). */
     public abstract void draw(Tensor samples, String caption, Path png) throws IOException;

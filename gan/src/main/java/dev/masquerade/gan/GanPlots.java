@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -76,14 +77,48 @@ public final class GanPlots {
             line(outputs, "D(x), real", curves.steps, curves.dReal);
             line(outputs, "D(G(z)), fake", curves.steps, curves.dFake);
         }
-        BufferedImage top = BitmapEncoder.getBufferedImage(losses);
-        BufferedImage bottom = BitmapEncoder.getBufferedImage(outputs);
+        writeStacked(losses, outputs, png);
+    }
+
+    /** Two charts, one above the other, in one PNG. */
+    private static void writeStacked(XYChart upper, XYChart lower, Path png) throws IOException {
+        BufferedImage top = BitmapEncoder.getBufferedImage(upper);
+        BufferedImage bottom = BitmapEncoder.getBufferedImage(lower);
         BufferedImage both = new BufferedImage(WIDTH, top.getHeight() + bottom.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = both.createGraphics();
         g.drawImage(top, 0, 0, null);
         g.drawImage(bottom, 0, top.getHeight(), null);
         g.dispose();
         writeAtomically(both, png);
+    }
+
+    /**
+     * Several runs side by side (by their metrics.jsonl): above, the length of the generator's
+     * gradient; below, D(G(z)), over the first {@code steps} steps of each, raw (no running
+     * mean), because the interesting part is the start. The minimax loss's vanishing gradient
+     * shows as a flat line near zero while D(G(z)) is near zero too.
+     */
+    public static void writeComparison(Map<String, Path> runs, int steps, Path png) throws IOException {
+        XYChart gradients = chart("Length of the generator's gradient, first " + steps + " steps", "|grad G|");
+        XYChart outputs = chart("D(G(z)) before the generator's step", "D(G(z))");
+        for (Map.Entry<String, Path> run : runs.entrySet()) {
+            List<Double> x = new ArrayList<>(), norm = new ArrayList<>(), fake = new ArrayList<>();
+            ObjectMapper json = new ObjectMapper();
+            for (String line : Files.readAllLines(run.getValue().resolve("metrics.jsonl"))) {
+                JsonNode record = json.readTree(line);
+                if (record.has("g_grad_norm") && record.get("step").asInt() <= steps) {
+                    x.add(record.get("step").asDouble());
+                    norm.add(record.get("g_grad_norm").asDouble());
+                    fake.add(record.get("d_fake_before").asDouble());
+                }
+            }
+            if (x.isEmpty()) {
+                throw new IOException(run.getValue().resolve("metrics.jsonl") + " has no generator steps: is it the folder of a 'masquerade gan train' run?");
+            }
+            gradients.addSeries(run.getKey(), x, norm).setMarker(SeriesMarkers.NONE);
+            outputs.addSeries(run.getKey(), x, fake).setMarker(SeriesMarkers.NONE);
+        }
+        writeStacked(gradients, outputs, png);
     }
 
     /** A scatter plot of real (grey) and generated (red) 2-d points [n, 2]. */

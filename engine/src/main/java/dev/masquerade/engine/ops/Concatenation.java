@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Joining tensors. Each input lands in its own slice of the output, so its gradient is that
- * slice of the output's gradient. Tutorial: tutorials/03-views.md.
+ * slice of the output's gradient. Tutorial: tutorials/02-broadcasting.md.
  */
 public final class Concatenation {
     private Concatenation() {

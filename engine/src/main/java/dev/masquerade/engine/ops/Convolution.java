@@ -13,7 +13,7 @@ import dev.masquerade.engine.backend.Conv2dGeometry;
  * dL/dw = conv2dBackwardWeight(x, dL/dy) (correlation of the input with the output gradient).
  * The transposed convolution is conv2d's input-gradient map used forwards, so its three
  * passes are the same three primitives in another order. The bias is added by broadcasting,
- * whose backward sums over batch and pixels. Tutorial: tutorials/07-convolution.md.
+ * whose backward sums over batch and pixels. Tutorial: tutorials/04-convolution.md.
  */
 public final class Convolution {
     private Convolution() {

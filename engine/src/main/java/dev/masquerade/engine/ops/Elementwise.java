@@ -9,7 +9,7 @@ import dev.masquerade.engine.backend.UnaryOp;
  * Element-wise functions y = f(x). The forward pass is one backend call by opcode; the
  * backward pass is the chain rule for one variable, {@code dL/dx = dL/dy · f'(x)}, so each
  * function below only states its derivative f', written with tensor operations on x and y.
- * Tutorial: tutorials/01-derivatives.md.
+ * Tutorial: tutorials/01-autograd.md.
  */
 public final class Elementwise {
     private Elementwise() {

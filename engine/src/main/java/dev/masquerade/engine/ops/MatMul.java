@@ -9,7 +9,7 @@ import java.util.Arrays;
 /**
  * Matrix product C = A·B of [..., M, K] by [..., K, N]; the leading (batch) axes broadcast.
  * Derivatives: dL/dA = dL/dC · Bᵀ and dL/dB = Aᵀ · dL/dC, each summed over the batch axes
- * along which its input was broadcast. Tutorial: tutorials/06-matmul.md.
+ * along which its input was broadcast. Tutorial: tutorials/03-matmul.md.
  */
 public final class MatMul {
     private MatMul() {

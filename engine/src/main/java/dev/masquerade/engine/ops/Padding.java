@@ -9,7 +9,7 @@ import java.util.Arrays;
  * Constant padding. {@code padding} holds (before, after) pairs starting from the last axis,
  * as in PyTorch: {@code {1, 1, 2, 2}} adds one column left and right and two rows above and
  * below. The padded cells are constants, so the gradient is the interior of the output
- * gradient: a slice. Tutorial: tutorials/03-views.md.
+ * gradient: a slice. Tutorial: tutorials/02-broadcasting.md.
  */
 public final class Padding {
     private Padding() {

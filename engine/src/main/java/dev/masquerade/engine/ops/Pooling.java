@@ -7,7 +7,7 @@ import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.backend.Pool2dGeometry;
 
 /**
- * Pooling over square windows of [N, C, H, W]. Tutorial: tutorials/07-convolution.md.
+ * Pooling over square windows of [N, C, H, W]. Tutorial: tutorials/04-convolution.md.
  */
 public final class Pooling {
     private Pooling() {

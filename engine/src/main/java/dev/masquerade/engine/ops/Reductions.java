@@ -9,7 +9,7 @@ import dev.masquerade.engine.backend.ReduceOp;
 /**
  * Reductions over a set of axes (an empty set means every axis). {@code keepDim} keeps the
  * reduced axes with size 1, which makes the result broadcast against the input.
- * Tutorial: tutorials/04-reductions.md.
+ * Tutorial: tutorials/02-broadcasting.md.
  */
 public final class Reductions {
     private Reductions() {

@@ -6,7 +6,7 @@ import dev.masquerade.engine.Tensor;
 /**
  * Changing the resolution of [N, C, H, W] images by rearranging or repeating pixels. Both are
  * compositions of views (reshape, permute, expand), so their gradients come from those views'
- * backward passes. Tutorial: tutorials/08-upsampling.md.
+ * backward passes. Tutorial: tutorials/04-convolution.md.
  */
 public final class Resampling {
     private Resampling() {

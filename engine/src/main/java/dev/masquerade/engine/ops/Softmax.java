@@ -7,7 +7,7 @@ import dev.masquerade.engine.Tensor;
 
 /**
  * Softmax turns scores into probabilities along one axis: yᵢ = e^xᵢ / Σⱼ e^xⱼ.
- * Tutorial: tutorials/05-softmax-and-cross-entropy.md.
+ * Tutorial: tutorials/09-softmax-cross-entropy.md.
  */
 public final class Softmax {
     private Softmax() {

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * expand. They copy nothing (except {@link #contiguous} and a {@link #reshape} that must).
  * Their backward passes undo the change of view on the gradient: reshape back, permute by
  * the inverse order, place the slice into zeros, sum over expanded axes.
- * Tutorial: tutorials/03-views.md.
+ * Tutorial: tutorials/02-broadcasting.md.
  */
 public final class Views {
     private Views() {

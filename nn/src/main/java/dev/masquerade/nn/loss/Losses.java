@@ -8,7 +8,7 @@ import dev.masquerade.engine.Tensor;
  * Loss functions. Each computes per-element losses with differentiable tensor operations (so
  * autograd derives every gradient) and reduces them. The optional {@code weight} broadcasts
  * against the per-element losses: element weights, or a 0/1 mask that restricts the loss to
- * a region (a face, say). Tutorial: tutorials/09-losses.md derives each gradient.
+ * a region (a face, say). Tutorials: tutorials/05-mse.md to tutorials/09-softmax-cross-entropy.md derive each gradient.
  */
 public final class Losses {
     /** Probabilities are clamped to [ε, 1 − ε] before the logarithm in {@link #bce}. */

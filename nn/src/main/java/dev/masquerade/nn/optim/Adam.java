@@ -11,6 +11,7 @@ import java.util.List;
  * p ← p − lr·m̂/(√v̂ + ε), m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ).
  * Weight decay λ is either added to the gradient (Adam) or, decoupled, subtracted from the
  * parameter directly, p ← p − lr·λ·p (AdamW, Loshchilov and Hutter 2019).
+ * Tutorial: tutorials/18-adam.md.
  */
 public final class Adam extends Optimizer {
     private final double beta1;

@@ -1,0 +1,61 @@
+package dev.masquerade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** masquerade gan train and masquerade gan sample, as a user runs them (on the ring: seconds, no data to install). */
+class GanCommandTest {
+    private final CommandLineUser user = new CommandLineUser();
+
+    @TempDir
+    Path work;
+
+
+    @Test
+    void trainOnTheRingThenSample() {
+        Path folder = work.resolve("ring");
+        assertEquals(0, user.run("gan", "train", "--dataset", "ring", "--loss", "lsgan", "--d-steps", "2", "--epochs", "1", "--out",
+                folder.toString(), "--no-progress"), user.err());
+        assertTrue(user.out().contains("lsgan loss, 2 discriminator steps per generator step"), user.out());
+        assertTrue(user.out().contains("modes covered"), user.out());
+        for (String file : new String[] {"samples_epoch_000.png", "samples_epoch_001.png", "loss.png", "metrics.json", "checkpoint.json"}) {
+            assertTrue(Files.exists(folder.resolve(file)), file + " is missing");
+        }
+        Path png = work.resolve("points.png");
+        assertEquals(0, user.run("gan", "sample", "--checkpoint", folder.resolve("checkpoint.json").toString(), "--n", "300", "--out",
+                png.toString()), user.err());
+        assertTrue(user.out().contains("wrote 300 ring samples"), user.out());
+        assertTrue(Files.exists(png));
+        Path comparison = work.resolve("comparison.png");
+        assertEquals(0, user.run("gan", "compare", folder.toString(), "--steps", "100", "--out", comparison.toString()), user.err());
+        assertTrue(Files.exists(comparison));
+    }
+
+    @Test
+    void badChoicesAreOneClearLine() {
+        assertEquals(1, user.run("gan", "train", "--dataset", "ring", "--loss", "wgan", "--out", work.toString()));
+        assertTrue(user.err().contains("unknown GAN loss 'wgan': use minimax, nonsaturating, lsgan or hinge"), user.err());
+        assertEquals(1, user.run("gan", "train", "--dataset", "cifar10", "--out", work.toString()));
+        assertTrue(user.err().contains("use fashion-mnist or ring"), user.err());
+        assertEquals(1, user.run("gan", "train", "--dataset", "ring", "--resume"));
+        assertTrue(user.err().contains("--resume needs --out"), user.err());
+        assertEquals(1, user.run("gan", "sample", "--checkpoint", work.resolve("none.json").toString(), "--out", work.resolve("x.png").toString()));
+        assertTrue(user.err().contains("none.json"), user.err());
+        assertEquals(1, user.err().lines().filter(l -> l.contains("none.json")).count(), user.err());
+    }
+
+    @Test
+    void sampleRefusesACheckpointThatIsNotAGans() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("classifier"));
+        dev.masquerade.nn.io.Checkpoint.save(folder.resolve("c.json"), java.util.Map.of("w", dev.masquerade.engine.Tensor.zeros(2)),
+                java.util.Map.of("model", "other"));
+        assertEquals(1, user.run("gan", "sample", "--checkpoint", folder.resolve("c.json").toString(), "--out", work.resolve("x.png").toString()));
+        assertTrue(user.err().contains("is not a GAN checkpoint"), user.err());
+        assertTrue(Files.notExists(work.resolve("x.png")));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.masquerade.tutorials;
+
+import dev.masquerade.engine.DType;
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
+
+/** Chapter 1, autograd from scratch: f(x, y) = (x·y + x)² at x = 2, y = 3, three ways. */
+public final class AutogradChapter implements Chapter {
+    static final double X = 2;
+    static final double Y = 3;
+
+    @Override
+    public int number() {
+        return 1;
+    }
+
+    @Override
+    public String title() {
+        return "Autograd from scratch";
+    }
+
+    @Override
+    public String file() {
+        return "01-autograd.md";
+    }
+
+    // snippet: example
+    /** f(x, y) = (x·y + x)² and its gradient with the one-page {@link Value}. */
+    static Value[] withValues(double x0, double y0) {
+        Value x = new Value(x0), y = new Value(y0);
+        Value u = x.mul(y);      // u = x·y
+        Value v = u.add(x);      // v = u + x: x is used a second time
+        Value f = v.square();    // f = v²
+        f.backward();
+        return new Value[] {f, x, y};
+    }
+
+    /** The same with the engine's tensors (float64 scalars). */
+    static Tensor[] withTensors(double x0, double y0) {
+        Tensor x = Tensor.full(x0, DType.F64, Device.CPU).requiresGrad(true);
+        Tensor y = Tensor.full(y0, DType.F64, Device.CPU).requiresGrad(true);
+        Tensor f = x.mul(y).add(x).pow(2);
+        f.backward();
+        return new Tensor[] {f, x.grad(), y.grad()};
+    }
+    // end snippet
+
+    // snippet: check
+    /** df/dx and df/dy by central differences: (f(x + h) − f(x − h)) / 2h, error O(h²). */
+    static double[] centralDifferences(DoubleBinaryOperator f, double x, double y, double h) {
+        return new double[] {
+            (f.applyAsDouble(x + h, y) - f.applyAsDouble(x - h, y)) / (2 * h),
+            (f.applyAsDouble(x, y + h) - f.applyAsDouble(x, y - h)) / (2 * h)};
+    }
+    // end snippet
+
+    @Override
+    public Map<String, Double> numbers() {
+        Value[] values = withValues(X, Y);
+        Tensor[] tensors = withTensors(X, Y);
+        double[] numeric = centralDifferences((x, y) -> (x * y + x) * (x * y + x), X, Y, 1e-5);
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("u", X * Y);
+        numbers.put("v", X * Y + X);
+        numbers.put("f", values[0].data());
+        numbers.put("df/dv", 2 * (X * Y + X));
+        numbers.put("df/dx via u", 2 * (X * Y + X) * Y);
+        numbers.put("df/dx direct", 2 * (X * Y + X));
+        numbers.put("df/dx", values[1].grad());
+        numbers.put("df/dy", values[2].grad());
+        numbers.put("engine df/dx", tensors[1].item());
+        numbers.put("engine df/dy", tensors[2].item());
+        numbers.put("numeric df/dx", numeric[0]);
+        numbers.put("numeric df/dy", numeric[1]);
+        return numbers;
+    }
+}
