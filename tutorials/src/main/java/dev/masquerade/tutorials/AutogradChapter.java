@@ -5,7 +5,6 @@ import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.DoubleBinaryOperator;
 
 /** Chapter 1, autograd from scratch: f(x, y) = (x·y + x)² at x = 2, y = 3, three ways. */
 public final class AutogradChapter implements Chapter {
@@ -48,20 +47,11 @@ public final class AutogradChapter implements Chapter {
     }
     // end snippet
 
-    // snippet: check
-    /** df/dx and df/dy by central differences: (f(x + h) − f(x − h)) / 2h, error O(h²). */
-    static double[] centralDifferences(DoubleBinaryOperator f, double x, double y, double h) {
-        return new double[] {
-            (f.applyAsDouble(x + h, y) - f.applyAsDouble(x - h, y)) / (2 * h),
-            (f.applyAsDouble(x, y + h) - f.applyAsDouble(x, y - h)) / (2 * h)};
-    }
-    // end snippet
-
     @Override
     public Map<String, Double> numbers() {
         Value[] values = withValues(X, Y);
         Tensor[] tensors = withTensors(X, Y);
-        double[] numeric = centralDifferences((x, y) -> (x * y + x) * (x * y + x), X, Y, 1e-5);
+        double[] numeric = Gradients.centralDifferences(p -> (p[0] * p[1] + p[0]) * (p[0] * p[1] + p[0]), new double[] {X, Y}, 1e-5);
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("u", X * Y);
         numbers.put("v", X * Y + X);

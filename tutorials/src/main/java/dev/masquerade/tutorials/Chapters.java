@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 /** The chapters written so far, in learning order. */
 public final class Chapters {
     /** Every chapter with computed numbers. */
-    public static final List<Chapter> ALL = List.of(new AutogradChapter(), new MinimaxChapter(), new NonSaturatingChapter());
+    public static final List<Chapter> ALL = List.of(new AutogradChapter(), new BroadcastingChapter(), new MatmulChapter(), new MseChapter(), new L1Chapter(),
+            new BceChapter(), new BceWithLogitsChapter(), new SoftmaxCrossEntropyChapter(), new MinimaxChapter(), new NonSaturatingChapter());
 
     private Chapters() {
     }
