@@ -8,7 +8,7 @@ public final class Chapters {
     /** Every chapter with computed numbers. */
     public static final List<Chapter> ALL = List.of(new AutogradChapter(), new BroadcastingChapter(), new MatmulChapter(), new MseChapter(), new L1Chapter(),
             new BceChapter(), new BceWithLogitsChapter(), new SoftmaxCrossEntropyChapter(), new MinimaxChapter(), new NonSaturatingChapter(),
-            new LsganChapter(), new HingeChapter(), new AdamChapter());
+            new AlternatingUpdatesChapter(), new LsganChapter(), new HingeChapter(), new AdamChapter());
 
     private Chapters() {
     }
