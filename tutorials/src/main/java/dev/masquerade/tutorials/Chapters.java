@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The chapters written so far, in learning order. */
 public final class Chapters {
     /** Every chapter with computed numbers. */
-    public static final List<Chapter> ALL = List.of(new AutogradChapter(), new BroadcastingChapter(), new MatmulChapter(), new MseChapter(), new L1Chapter(),
+    public static final List<Chapter> ALL = List.of(new AutogradChapter(), new BroadcastingChapter(), new MatmulChapter(), new ConvolutionChapter(), new MseChapter(), new L1Chapter(),
             new BceChapter(), new BceWithLogitsChapter(), new SoftmaxCrossEntropyChapter(), new MinimaxChapter(), new NonSaturatingChapter(),
             new AlternatingUpdatesChapter(), new LsganChapter(), new HingeChapter(), new AdamChapter());
 

@@ -1,0 +1,107 @@
+package dev.masquerade.tutorials;
+
+import dev.masquerade.engine.DType;
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Chapter 4, convolution and its two gradients: a 3×3 image, a 2×2 kernel, stride 1, no padding. */
+public final class ConvolutionChapter implements Chapter {
+    static final double[] IMAGE = {1, 2, 0, 3, 1, 1, 0, 2, 4};
+    static final double[] KERNEL = {1, -1, 2, 0};
+    /** The upstream gradient of the 2×2 output. */
+    static final double[] G = {1, 0, 0, 1};
+
+    @Override
+    public int number() {
+        return 4;
+    }
+
+    @Override
+    public String title() {
+        return "Convolution and its two gradients";
+    }
+
+    @Override
+    public String file() {
+        return "04-convolution.md";
+    }
+
+    // snippet: loops
+    /** y[i][j] = Σ over a, b of w[a][b]·x[i + a][j + b]: a cross-correlation, as in every framework. */
+    static double[] forward(double[] x, int size, double[] w, int k) {
+        int out = size - k + 1;
+        double[] y = new double[out * out];
+        for (int i = 0; i < out; i++) {
+            for (int j = 0; j < out; j++) {
+                for (int a = 0; a < k; a++) {
+                    for (int b = 0; b < k; b++) {
+                        y[i * out + j] += w[a * k + b] * x[(i + a) * size + j + b];
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
+    /** dL/dw[a][b] = Σ over i, j of g[i][j]·x[i + a][j + b]: the input correlated with the output gradient. */
+    static double[] weightGradient(double[] x, int size, double[] g, int k) {
+        int out = size - k + 1;
+        double[] dw = new double[k * k];
+        for (int i = 0; i < out; i++) {
+            for (int j = 0; j < out; j++) {
+                for (int a = 0; a < k; a++) {
+                    for (int b = 0; b < k; b++) {
+                        dw[a * k + b] += g[i * out + j] * x[(i + a) * size + j + b];
+                    }
+                }
+            }
+        }
+        return dw;
+    }
+
+    /** dL/dx[p][q] = Σ over i, j of g[i][j]·w[p − i][q − j]: each output scatters its gradient back through the kernel. */
+    static double[] inputGradient(double[] w, int k, double[] g, int size) {
+        int out = size - k + 1;
+        double[] dx = new double[size * size];
+        for (int i = 0; i < out; i++) {
+            for (int j = 0; j < out; j++) {
+                for (int a = 0; a < k; a++) {
+                    for (int b = 0; b < k; b++) {
+                        dx[(i + a) * size + j + b] += g[i * out + j] * w[a * k + b];
+                    }
+                }
+            }
+        }
+        return dx;
+    }
+    // end snippet
+
+    static Tensor image(double[] values, int size) {
+        return Tensor.of(values, DType.F64, Device.CPU, 1, 1, size, size);
+    }
+
+    @Override
+    public Map<String, Double> numbers() {
+        double[] y = forward(IMAGE, 3, KERNEL, 2);
+        double[] dw = weightGradient(IMAGE, 3, G, 2);
+        double[] dx = inputGradient(KERNEL, 2, G, 3);
+        Tensor g = image(G, 2);
+        double[] engineDx = Gradients.engine(x -> x.conv2d(image(KERNEL, 2), null, 1, 0, 1).mul(g).sum(), IMAGE, 1, 1, 3, 3);
+        double[] engineDw = Gradients.engine(w -> image(IMAGE, 3).conv2d(w, null, 1, 0, 1).mul(g).sum(), KERNEL, 1, 1, 2, 2);
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        for (int i = 0; i < 4; i++) {
+            numbers.put("y" + i, y[i]);
+        }
+        for (int i = 0; i < 4; i++) {
+            numbers.put("dw" + i, dw[i]);
+        }
+        for (int i = 0; i < 9; i++) {
+            numbers.put("dx" + i, dx[i]);
+        }
+        numbers.put("engine dx max difference", MatmulChapter.maxDifference(engineDx, dx));
+        numbers.put("engine dw max difference", MatmulChapter.maxDifference(engineDw, dw));
+        return numbers;
+    }
+}
