@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 public final class Chapters {
     /** Every chapter with computed numbers. */
     public static final List<Chapter> ALL = List.of(new AutogradChapter(), new BroadcastingChapter(), new MatmulChapter(), new ConvolutionChapter(), new MseChapter(), new L1Chapter(),
-            new BceChapter(), new BceWithLogitsChapter(), new SoftmaxCrossEntropyChapter(), new AutoencoderChapter(), new SsimChapter(), new MinimaxChapter(), new NonSaturatingChapter(),
+            new BceChapter(), new BceWithLogitsChapter(), new SoftmaxCrossEntropyChapter(), new AutoencoderChapter(), new SsimChapter(), new MaskedLossChapter(),
+            new MinimaxChapter(), new NonSaturatingChapter(),
             new AlternatingUpdatesChapter(), new LsganChapter(), new HingeChapter(), new AdamChapter());
 
     private Chapters() {
