@@ -3,6 +3,7 @@ package dev.masquerade.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.masquerade.engine.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,12 @@ class GanCommandTest {
         assertTrue(user.err().contains("use fashion-mnist or ring"), user.err());
         assertEquals(1, user.run("gan", "train", "--dataset", "ring", "--resume"));
         assertTrue(user.err().contains("--resume needs --out"), user.err());
+        try {
+            assertEquals(1, user.run("--device", "opencl:0", "gan", "train", "--dataset", "ring", "--out", work.toString()));
+            assertTrue(user.err().contains("gan train runs on the CPU so far"), user.err());
+        } finally {
+            System.clearProperty(Device.SYSTEM_PROPERTY); // --device sets it for the whole JVM
+        }
         assertEquals(1, user.run("gan", "sample", "--checkpoint", work.resolve("none.json").toString(), "--out", work.resolve("x.png").toString()));
         assertTrue(user.err().contains("none.json"), user.err());
         assertEquals(1, user.err().lines().filter(l -> l.contains("none.json")).count(), user.err());
