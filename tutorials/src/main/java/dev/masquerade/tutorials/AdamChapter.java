@@ -10,26 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Chapter 18, Adam: a constant gradient of 0.5 for three steps, lr 0.1, β₁ 0.9, β₂ 0.999. */
-public final class AdamChapter implements Chapter {
+public final class AdamChapter extends Chapter {
     static final double GRADIENT = 0.5;
     static final double LEARNING_RATE = 0.1;
     static final double BETA1 = 0.9;
     static final double BETA2 = 0.999;
     static final double EPSILON = 1e-8;
 
-    @Override
-    public int number() {
-        return 18;
-    }
-
-    @Override
-    public String title() {
-        return "Adam";
-    }
-
-    @Override
-    public String file() {
-        return "18-adam.md";
+    public AdamChapter() {
+        super(18, "Adam", "18-adam.md");
     }
 
     // snippet: adam

@@ -16,22 +16,11 @@ import java.util.Map;
  * world: the generator is a softmax over three logits, the discriminator one logit per
  * outcome, and both losses are exact expectations, so the only thing that varies is k.
  */
-public final class AlternatingUpdatesChapter implements Chapter {
+public final class AlternatingUpdatesChapter extends Chapter {
     static final double[] START = {-1, 0, 1};
 
-    @Override
-    public int number() {
-        return 15;
-    }
-
-    @Override
-    public String title() {
-        return "k discriminator steps and alternating updates";
-    }
-
-    @Override
-    public String file() {
-        return "15-alternating-updates.md";
+    public AlternatingUpdatesChapter() {
+        super(15, "k discriminator steps and alternating updates", "15-alternating-updates.md");
     }
 
     /** Where training ended: the generator's distribution, and how far D was from D* before the last generator step. */

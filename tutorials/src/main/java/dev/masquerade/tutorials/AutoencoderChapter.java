@@ -11,26 +11,15 @@ import java.util.Map;
  * the same structure: a one-number encoder h = w·x shared by two one-number decoders
  * x̂_A = a·h and x̂_B = b·h, each trained with a squared error on its own person.
  */
-public final class AutoencoderChapter implements Chapter {
+public final class AutoencoderChapter extends Chapter {
     static final double X_A = 1;
     static final double X_B = 2;
     static final double W = 0.5;
     static final double A = 1.5;
     static final double B = 1.0;
 
-    @Override
-    public int number() {
-        return 10;
-    }
-
-    @Override
-    public String title() {
-        return "The autoencoder's loss and the shared encoder";
-    }
-
-    @Override
-    public String file() {
-        return "10-autoencoder-loss.md";
+    public AutoencoderChapter() {
+        super(10, "The autoencoder's loss and the shared encoder", "10-autoencoder-loss.md");
     }
 
     // snippet: shared

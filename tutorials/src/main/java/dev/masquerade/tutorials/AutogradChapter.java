@@ -7,23 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chapter 1, autograd from scratch: f(x, y) = (x·y + x)² at x = 2, y = 3, three ways. */
-public final class AutogradChapter implements Chapter {
+public final class AutogradChapter extends Chapter {
     static final double X = 2;
     static final double Y = 3;
 
-    @Override
-    public int number() {
-        return 1;
-    }
-
-    @Override
-    public String title() {
-        return "Autograd from scratch";
-    }
-
-    @Override
-    public String file() {
-        return "01-autograd.md";
+    public AutogradChapter() {
+        super(1, "Autograd from scratch", "01-autograd.md");
     }
 
     // snippet: example

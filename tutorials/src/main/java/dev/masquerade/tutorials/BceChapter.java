@@ -9,23 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chapter 7, binary cross-entropy on probabilities, through the sigmoid: one logit x = 2 with label 1. */
-public final class BceChapter implements Chapter {
+public final class BceChapter extends Chapter {
     static final double LOGIT = 2;
     static final double LABEL = 1;
 
-    @Override
-    public int number() {
-        return 7;
-    }
-
-    @Override
-    public String title() {
-        return "Binary cross-entropy on probabilities";
-    }
-
-    @Override
-    public String file() {
-        return "07-bce.md";
+    public BceChapter() {
+        super(7, "Binary cross-entropy on probabilities", "07-bce.md");
     }
 
     // snippet: chain

@@ -8,22 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chapter 8, BCE with logits and its stable form: ordinary and extreme logits. */
-public final class BceWithLogitsChapter implements Chapter {
-    @Override
-    public int number() {
-        return 8;
-    }
+public final class BceWithLogitsChapter extends Chapter {
 
-    @Override
-    public String title() {
-        return "BCE with logits and its stable form";
+    public BceWithLogitsChapter() {
+        super(8, "BCE with logits and its stable form", "08-bce-with-logits.md");
     }
-
-    @Override
-    public String file() {
-        return "08-bce-with-logits.md";
-    }
-
     // snippet: stable
     /** softplus(x) = log(1 + eˣ) = max(x, 0) + log(1 + e^−|x|): the exponent is never positive, so it never overflows. */
     static double softplus(double x) {

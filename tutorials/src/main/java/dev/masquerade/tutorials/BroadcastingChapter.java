@@ -7,25 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chapter 2, broadcasting and its gradient: a [2, 3] matrix and a [3] row, added and multiplied. */
-public final class BroadcastingChapter implements Chapter {
+public final class BroadcastingChapter extends Chapter {
     static final double[] A = {1, 2, 3, 4, 5, 6};
     static final double[] B = {10, 20, 30};
     /** The upstream gradient dL/d(out) of L = Σ G ⊙ out. */
     static final double[] G = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
 
-    @Override
-    public int number() {
-        return 2;
-    }
-
-    @Override
-    public String title() {
-        return "Broadcasting and its gradient";
-    }
-
-    @Override
-    public String file() {
-        return "02-broadcasting.md";
+    public BroadcastingChapter() {
+        super(2, "Broadcasting and its gradient", "02-broadcasting.md");
     }
 
     // snippet: sum-to-shape

@@ -10,21 +10,41 @@ import java.util.Map;
  * (or by the chapter's own small code), so that tests can hold the prose to them and
  * {@code masquerade tutorial N} can print them.
  */
-public interface Chapter {
-    /** The chapter's number in the learning path (see tutorials/README.md). */
-    int number();
+public abstract class Chapter {
+    private final int number;
+    private final String title;
+    private final String file;
+
+    /**
+     * @param number the chapter's number in the learning path (see tutorials/README.md)
+     * @param file its Markdown file in the tutorials folder, e.g. "01-autograd.md"
+     */
+    protected Chapter(int number, String title, String file) {
+        this.number = number;
+        this.title = title;
+        this.file = file;
+    }
+
+    /** The chapter's number in the learning path. */
+    public final int number() {
+        return number;
+    }
 
     /** The chapter's title. */
-    String title();
+    public final String title() {
+        return title;
+    }
 
-    /** The chapter's Markdown file in the tutorials folder, e.g. "01-autograd.md". */
-    String file();
+    /** The chapter's Markdown file in the tutorials folder. */
+    public final String file() {
+        return file;
+    }
 
     /** The numbers the text quotes, by the key the text marks them with, in the order the text uses them. */
-    Map<String, Double> numbers();
+    public abstract Map<String, Double> numbers();
 
     /** Draws the chapter's figures into a folder (tutorials/images for the committed ones); returns their files. */
-    default List<Path> writeFigures(Path folder) throws IOException {
+    public List<Path> writeFigures(Path folder) throws IOException {
         return List.of();
     }
 }

@@ -7,25 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chapter 4, convolution and its two gradients: a 3×3 image, a 2×2 kernel, stride 1, no padding. */
-public final class ConvolutionChapter implements Chapter {
+public final class ConvolutionChapter extends Chapter {
     static final double[] IMAGE = {1, 2, 0, 3, 1, 1, 0, 2, 4};
     static final double[] KERNEL = {1, -1, 2, 0};
     /** The upstream gradient of the 2×2 output. */
     static final double[] G = {1, 0, 0, 1};
 
-    @Override
-    public int number() {
-        return 4;
-    }
-
-    @Override
-    public String title() {
-        return "Convolution and its two gradients";
-    }
-
-    @Override
-    public String file() {
-        return "04-convolution.md";
+    public ConvolutionChapter() {
+        super(4, "Convolution and its two gradients", "04-convolution.md");
     }
 
     // snippet: loops

@@ -9,23 +9,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** Chapter 17, hinge and Wasserstein losses: the critic's gradient for two real and two fake scores. */
-public final class HingeChapter implements Chapter {
+public final class HingeChapter extends Chapter {
     static final double[] REAL = {2.0, 0.5};
     static final double[] FAKE = {-3.0, 0.0};
 
-    @Override
-    public int number() {
-        return 17;
-    }
-
-    @Override
-    public String title() {
-        return "Hinge and Wasserstein losses";
-    }
-
-    @Override
-    public String file() {
-        return "17-hinge-wasserstein.md";
+    public HingeChapter() {
+        super(17, "Hinge and Wasserstein losses", "17-hinge-wasserstein.md");
     }
 
     // snippet: critic

@@ -8,23 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chapter 6, L1 and subgradients: the same predictions as chapter 5, plus one exactly on target. */
-public final class L1Chapter implements Chapter {
+public final class L1Chapter extends Chapter {
     static final double[] PREDICTION = {0.5, 2.0, -1.0, 3.0};
     static final double[] TARGET = {1.0, 1.0, 0.0, 3.0};
 
-    @Override
-    public int number() {
-        return 6;
-    }
-
-    @Override
-    public String title() {
-        return "L1 and subgradients";
-    }
-
-    @Override
-    public String file() {
-        return "06-l1.md";
+    public L1Chapter() {
+        super(6, "L1 and subgradients", "06-l1.md");
     }
 
     // snippet: l1

@@ -8,22 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chapter 16, least-squares GAN: the optimal discriminator on chapter 13's world, and gradients that never saturate. */
-public final class LsganChapter implements Chapter {
-    @Override
-    public int number() {
-        return 16;
-    }
+public final class LsganChapter extends Chapter {
 
-    @Override
-    public String title() {
-        return "Least-squares GAN";
+    public LsganChapter() {
+        super(16, "Least-squares GAN", "16-lsgan.md");
     }
-
-    @Override
-    public String file() {
-        return "16-lsgan.md";
-    }
-
     // snippet: optimal
     /** The D minimising ½·Σ p_data·(D − b)² + ½·Σ p_g·(D − a)²: D*(x) = (b·p_data + a·p_g)/(p_data + p_g). */
     static double[] optimalDiscriminator(double[] data, double[] generator, double a, double b) {

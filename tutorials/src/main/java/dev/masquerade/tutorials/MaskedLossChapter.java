@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chapter 12, masked losses: four pixels, the face covering the first two; then SSIM over eight pixels, half masked. */
-public final class MaskedLossChapter implements Chapter {
+public final class MaskedLossChapter extends Chapter {
     static final double[] PREDICTION = {0.3, 0.9, 0.2, 0.0};
     static final double[] TARGET = {0.1, 0.5, 0.8, 0.8};
     static final double[] MASK = {1, 1, 0, 0};
@@ -15,19 +15,8 @@ public final class MaskedLossChapter implements Chapter {
     static final double[] SSIM_PREDICTION = {0.1, 0.5, 0.5, 0.9, 0.6, 0.2, 0.4, 0.4};
     static final double[] SSIM_MASK = {1, 1, 1, 1, 0, 0, 0, 0};
 
-    @Override
-    public int number() {
-        return 12;
-    }
-
-    @Override
-    public String title() {
-        return "Masked losses";
-    }
-
-    @Override
-    public String file() {
-        return "12-masked-losses.md";
+    public MaskedLossChapter() {
+        super(12, "Masked losses", "12-masked-losses.md");
     }
 
     // snippet: masked

@@ -7,24 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chapter 3, the matmul gradient: C = A·B with A [2, 3], B [3, 2], and L = Σ G ⊙ C. */
-public final class MatmulChapter implements Chapter {
+public final class MatmulChapter extends Chapter {
     static final double[] A = {1, 2, 3, 4, 5, 6};
     static final double[] B = {1, -1, 0, 2, 3, 1};
     static final double[] G = {1, 2, 0, 1};
 
-    @Override
-    public int number() {
-        return 3;
-    }
-
-    @Override
-    public String title() {
-        return "The matmul gradient";
-    }
-
-    @Override
-    public String file() {
-        return "03-matmul.md";
+    public MatmulChapter() {
+        super(3, "The matmul gradient", "03-matmul.md");
     }
 
     // snippet: formulas

@@ -16,25 +16,14 @@ import java.util.Map;
  * discriminator in closed form, the value of the game at it, the Jensen–Shannon divergence,
  * and a discriminator trained by the engine that finds D* on its own.
  */
-public final class MinimaxChapter implements Chapter {
+public final class MinimaxChapter extends Chapter {
     /** The data distribution over three outcomes. */
     static final double[] DATA = {0.6, 0.3, 0.1};
     /** The generator's distribution over the same outcomes. */
     static final double[] GENERATOR = {0.2, 0.3, 0.5};
 
-    @Override
-    public int number() {
-        return 13;
-    }
-
-    @Override
-    public String title() {
-        return "The minimax value function";
-    }
-
-    @Override
-    public String file() {
-        return "13-minimax.md";
+    public MinimaxChapter() {
+        super(13, "The minimax value function", "13-minimax.md");
     }
 
     // snippet: value

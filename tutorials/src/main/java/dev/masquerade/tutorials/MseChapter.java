@@ -8,23 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chapter 5, mean squared error: three predictions against three targets. */
-public final class MseChapter implements Chapter {
+public final class MseChapter extends Chapter {
     static final double[] PREDICTION = {0.5, 2.0, -1.0};
     static final double[] TARGET = {1.0, 1.0, 0.0};
 
-    @Override
-    public int number() {
-        return 5;
-    }
-
-    @Override
-    public String title() {
-        return "Mean squared error";
-    }
-
-    @Override
-    public String file() {
-        return "05-mse.md";
+    public MseChapter() {
+        super(5, "Mean squared error", "05-mse.md");
     }
 
     // snippet: mse

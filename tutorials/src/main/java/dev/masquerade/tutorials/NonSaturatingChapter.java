@@ -20,25 +20,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * the discriminator's logit f, for both losses, computed by the engine's autograd through
  * {@link GanLoss}, at the D(G(z)) = σ(f) that early training sees.
  */
-public final class NonSaturatingChapter implements Chapter {
+public final class NonSaturatingChapter extends Chapter {
     /** D(G(z)) early in training: the discriminator rejects the fakes with 99% confidence. */
     static final double EARLY = 0.01;
     /** D(G(z)) once the generator fools the discriminator half the time. */
     static final double EVEN = 0.5;
 
-    @Override
-    public int number() {
-        return 14;
-    }
-
-    @Override
-    public String title() {
-        return "The non-saturating generator loss";
-    }
-
-    @Override
-    public String file() {
-        return "14-nonsaturating.md";
+    public NonSaturatingChapter() {
+        super(14, "The non-saturating generator loss", "14-nonsaturating.md");
     }
 
     // snippet: gradient

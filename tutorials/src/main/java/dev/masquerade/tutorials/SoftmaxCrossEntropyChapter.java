@@ -8,23 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chapter 9, softmax cross-entropy and log-sum-exp: three class scores, the right class first. */
-public final class SoftmaxCrossEntropyChapter implements Chapter {
+public final class SoftmaxCrossEntropyChapter extends Chapter {
     static final double[] LOGITS = {2.0, 1.0, 0.1};
     static final int LABEL = 0;
 
-    @Override
-    public int number() {
-        return 9;
-    }
-
-    @Override
-    public String title() {
-        return "Softmax cross-entropy and log-sum-exp";
-    }
-
-    @Override
-    public String file() {
-        return "09-softmax-cross-entropy.md";
+    public SoftmaxCrossEntropyChapter() {
+        super(9, "Softmax cross-entropy and log-sum-exp", "09-softmax-cross-entropy.md");
     }
 
     // snippet: logsumexp

@@ -7,25 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Chapter 11, SSIM and DSSIM: one window of four pixels, statistics with equal weights. */
-public final class SsimChapter implements Chapter {
+public final class SsimChapter extends Chapter {
     static final double[] X = {0.2, 0.4, 0.6, 0.8};
     static final double[] Y = {0.1, 0.5, 0.5, 0.9};
     static final double C1 = 0.01 * 0.01;
     static final double C2 = 0.03 * 0.03;
 
-    @Override
-    public int number() {
-        return 11;
-    }
-
-    @Override
-    public String title() {
-        return "SSIM, DSSIM and their gradient";
-    }
-
-    @Override
-    public String file() {
-        return "11-ssim.md";
+    public SsimChapter() {
+        super(11, "SSIM, DSSIM and their gradient", "11-ssim.md");
     }
 
     // snippet: ssim
