@@ -63,7 +63,7 @@ final class GanTrainCommand implements Callable<Integer> {
     private Integer limit;
 
     @Option(names = "--classifier", paramLabel = "DIR",
-            description = "Folder of the Fashion-MNIST classifier that judges samples; trained there when missing (default: ~/.cache/masquerade/fashion-classifier).")
+            description = "Folder of the Fashion-MNIST classifier that judges samples; trained there when missing (default: ~/.cache/masquerade/fashion-classifier-3-epochs).")
     private Path classifier;
 
     @Option(names = "--eval-samples", defaultValue = "5000", paramLabel = "N",
