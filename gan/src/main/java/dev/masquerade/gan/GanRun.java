@@ -98,6 +98,10 @@ public final class GanRun {
             requireSame(config, "task", model.cliName(), checkpoint);
             requireSame(config, "loss", options.loss().cliName(), checkpoint);
             epochsDone = ((Number) config.get("epochs_done")).intValue();
+            if (epochsDone >= options.epochs()) {
+                throw new IOException("nothing to resume: " + folder + " has trained " + epochsDone + " epochs already; pass --epochs "
+                        + "above " + epochsDone + " to train on");
+            }
             step = ((Number) config.get("steps_done")).longValue();
             @SuppressWarnings("unchecked")
             Map<String, Object> saved = (Map<String, Object>) config.get("baselines");

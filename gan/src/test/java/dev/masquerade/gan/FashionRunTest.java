@@ -76,6 +76,8 @@ class FashionRunTest {
             assertTrue(v >= -1 && v <= 1, "tanh output " + v);
         }
 
+        IOException done = assertThrows(IOException.class, () -> GanRun.train(task, two, folder, true));
+        assertTrue(done.getMessage().contains("has trained 2 epochs already; pass --epochs above 2"), done.getMessage());
         IOException lossMismatch = assertThrows(IOException.class,
                 () -> GanRun.train(task, new GanRun.Options(GanLoss.HINGE, 1, 0, 3, 64, 2e-4, 0.5, 7, false), folder, true));
         assertTrue(lossMismatch.getMessage().contains("was trained with loss nonsaturating, not hinge"), lossMismatch.getMessage());
