@@ -264,17 +264,19 @@ final class OpenClBackend implements Backend {
         NAIVE,
         /** Rung 2: 16×16 tiles staged in local memory. */
         TILED,
+        /** Rung 3: 32×32 tiles, 8 elements of a column per work-item. */
+        MORE_WORK,
         /** For CPU devices: 8 columns per work-item with float8, no barriers. */
         CPU;
 
-        /** The system property {@code masquerade.opencl.matmul} (naive, tiled or cpu), else by device type. */
+        /** The system property {@code masquerade.opencl.matmul} (naive, tiled, more_work or cpu), else by device type. */
         static MatmulKernel choose(OpenCl.DeviceEntry device) {
             String chosen = System.getProperty("masquerade.opencl.matmul");
             if (chosen != null && !chosen.isBlank()) {
                 try {
                     return valueOf(chosen.trim().toUpperCase(java.util.Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("masquerade.opencl.matmul=" + chosen + " is not one of naive, tiled, cpu");
+                    throw new IllegalArgumentException("masquerade.opencl.matmul=" + chosen + " is not one of naive, tiled, more_work, cpu");
                 }
             }
             return device.isCpu() ? CPU : TILED;
@@ -282,6 +284,13 @@ final class OpenClBackend implements Backend {
     }
 
     private static final int TILE = 16;
+    /** Rung 3's tile (TS in matmul_more_work.cl) and the elements each work-item computes (WPT). */
+    private static final int WIDE_TILE = 32;
+    private static final int WORK_PER_ITEM = 8;
+
+    private static long tiles(int size, int tile) {
+        return (size + tile - 1) / tile;
+    }
     private final MatmulKernel matmulKernel;
 
     @Override
@@ -307,10 +316,27 @@ final class OpenClBackend implements Backend {
         } else {
             int[] bs = b.strides();
             int bRow = transposeB ? bs[2] : bs[1], bCol = transposeB ? bs[1] : bs[2];
-            boolean tiled = kernel == MatmulKernel.TILED;
-            long[] global = tiled ? new long[] {(n + TILE - 1) / TILE * TILE, (m + TILE - 1) / TILE * TILE, out.size(0)} : new long[] {n, m, out.size(0)};
-            run(tiled ? programs.kernel("matmul_tiled.cl", "matmul_tiled") : programs.kernel("matmul_naive.cl", "matmul_naive"),
-                    global, tiled ? new long[] {TILE, TILE, 1} : null,
+            long[] global;
+            long[] local;
+            String file;
+            switch (kernel) {
+                case TILED -> {
+                    global = new long[] {tiles(n, TILE) * TILE, tiles(m, TILE) * TILE, out.size(0)};
+                    local = new long[] {TILE, TILE, 1};
+                    file = "matmul_tiled";
+                }
+                case MORE_WORK -> {
+                    global = new long[] {tiles(n, WIDE_TILE) * WIDE_TILE, tiles(m, WIDE_TILE) * (WIDE_TILE / WORK_PER_ITEM), out.size(0)};
+                    local = new long[] {WIDE_TILE, WIDE_TILE / WORK_PER_ITEM, 1};
+                    file = "matmul_more_work";
+                }
+                default -> {
+                    global = new long[] {n, m, out.size(0)};
+                    local = null;
+                    file = "matmul_naive";
+                }
+            }
+            run(programs.kernel(file + ".cl", file), global, local,
                     memory(target), memory(a), memory(b), m, n, k, a.offset(), as[0], aRow, aCol, b.offset(), bs[0], bRow, bCol);
         }
         if (target != out) {

@@ -1,0 +1,41 @@
+package dev.masquerade.benchmarks;
+
+import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * sgemm_N on the first OpenCL device with each kernel of the matmul ladder (naive, tiled,
+ * more_work) and the CPU-style kernel. JMH runs each parameter set in a fresh JVM, so the
+ * kernel is chosen through {@code masquerade.opencl.matmul} before the device is first used.
+ * Each call ends by reading one number back, so the time covers the whole product; the sum
+ * that produces it costs N² of the product's 2N³ operations.
+ */
+@State(Scope.Benchmark)
+public class OpenClSgemm extends EngineBenchmark {
+    @Param({"naive", "tiled", "more_work", "cpu"})
+    public String kernel;
+    @Param({"256", "512", "1024"})
+    public int n;
+    private Tensor a;
+    private Tensor b;
+
+    @Setup
+    public void setUp() {
+        System.setProperty("masquerade.opencl.matmul", kernel);
+        Device device = Device.parse(System.getProperty("masquerade.opencl.device", "opencl:0"));
+        Rng rng = new Rng(0);
+        a = Tensor.randn(rng, n, n).to(device);
+        b = Tensor.randn(rng, n, n).to(device);
+    }
+
+    @Benchmark
+    public double sgemm() {
+        return a.matmul(b).sum().item();
+    }
+}
