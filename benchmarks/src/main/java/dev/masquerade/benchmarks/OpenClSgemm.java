@@ -11,14 +11,14 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * sgemm_N on the first OpenCL device with each kernel of the matmul ladder (naive, tiled,
- * more_work) and the CPU-style kernel. JMH runs each parameter set in a fresh JVM, so the
- * kernel is chosen through {@code masquerade.opencl.matmul} before the device is first used.
- * Each call ends by reading one number back, so the time covers the whole product; the sum
- * that produces it costs N² of the product's 2N³ operations.
+ * more_work, register_blocked) and the CPU-style kernel. JMH runs each parameter set in a
+ * fresh JVM, so the kernel is chosen through {@code masquerade.opencl.matmul} before the
+ * device is first used. Each call ends by reading one number back, so the time covers the
+ * whole product; the sum that produces it costs N² of the product's 2N³ operations.
  */
 @State(Scope.Benchmark)
 public class OpenClSgemm extends EngineBenchmark {
-    @Param({"naive", "tiled", "more_work", "cpu"})
+    @Param({"naive", "tiled", "more_work", "register_blocked", "cpu"})
     public String kernel;
     @Param({"256", "512", "1024"})
     public int n;

@@ -266,17 +266,19 @@ final class OpenClBackend implements Backend {
         TILED,
         /** Rung 3: 32×32 tiles, 8 elements of a column per work-item. */
         MORE_WORK,
+        /** Rung 4: 64×64 tiles, a 4×4 block per work-item in registers, tiles staged with float4 loads. */
+        REGISTER_BLOCKED,
         /** For CPU devices: 8 columns per work-item with float8, no barriers. */
         CPU;
 
-        /** The system property {@code masquerade.opencl.matmul} (naive, tiled, more_work or cpu), else by device type. */
+        /** The system property {@code masquerade.opencl.matmul} (naive, tiled, more_work, register_blocked or cpu), else by device type. */
         static MatmulKernel choose(OpenCl.DeviceEntry device) {
             String chosen = System.getProperty("masquerade.opencl.matmul");
             if (chosen != null && !chosen.isBlank()) {
                 try {
                     return valueOf(chosen.trim().toUpperCase(java.util.Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("masquerade.opencl.matmul=" + chosen + " is not one of naive, tiled, more_work, cpu");
+                    throw new IllegalArgumentException("masquerade.opencl.matmul=" + chosen + " is not one of naive, tiled, more_work, register_blocked, cpu");
                 }
             }
             return device.isCpu() ? CPU : TILED;
@@ -287,6 +289,9 @@ final class OpenClBackend implements Backend {
     /** Rung 3's tile (TS in matmul_more_work.cl) and the elements each work-item computes (WPT). */
     private static final int WIDE_TILE = 32;
     private static final int WORK_PER_ITEM = 8;
+    /** Rung 4's tile (TSM = TSN in matmul_register_blocked.cl) and the side of each work-item's block (WPTM = WPTN). */
+    private static final int BLOCK_TILE = 64;
+    private static final int BLOCK = 4;
 
     private static long tiles(int size, int tile) {
         return (size + tile - 1) / tile;
@@ -329,6 +334,11 @@ final class OpenClBackend implements Backend {
                     global = new long[] {tiles(n, WIDE_TILE) * WIDE_TILE, tiles(m, WIDE_TILE) * (WIDE_TILE / WORK_PER_ITEM), out.size(0)};
                     local = new long[] {WIDE_TILE, WIDE_TILE / WORK_PER_ITEM, 1};
                     file = "matmul_more_work";
+                }
+                case REGISTER_BLOCKED -> {
+                    global = new long[] {tiles(n, BLOCK_TILE) * (BLOCK_TILE / BLOCK), tiles(m, BLOCK_TILE) * (BLOCK_TILE / BLOCK), out.size(0)};
+                    local = new long[] {BLOCK_TILE / BLOCK, BLOCK_TILE / BLOCK, 1};
+                    file = "matmul_register_blocked";
                 }
                 default -> {
                     global = new long[] {n, m, out.size(0)};

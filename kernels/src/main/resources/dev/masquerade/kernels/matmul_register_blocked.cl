@@ -1,0 +1,110 @@
+// Matrix multiplication, rung 4 of the ladder: 2-D register blocking with vector loads.
+//
+// C[b] = A[b] · B[b] for rank-3 strided operands, as rungs 2 and 3. Work split: work-groups
+// of (TSN/WPTN) × (TSM/WPTM) work-items, each work-group computing a TSM×TSN tile of C and
+// each work-item a WPTM×WPTN block of it (rows RTSM = TSM/WPTM apart, columns RTSN =
+// TSN/WPTN apart). What changes over rung 3: the block is two-dimensional. For each step p
+// along k a work-item loads WPTM values of A and WPTN values of B from local memory into
+// registers and does WPTM·WPTN multiply-adds with them: local-memory reads per multiply-add
+// fall from 1 + 1/WPT to 1/WPTN + 1/WPTM (here 1/2), and the WPTM·WPTN sums give the
+// arithmetic units independent work. Tiles are staged four floats at a time: with vload4
+// where a row of the operand is contiguous and the four values lie inside the matrix,
+// element by element otherwise (transposed views, edges). TSM, TSN, TSK, WPTM and WPTN are
+// compile-time parameters, so tuning is data (-DTSM=… and so on).
+
+#ifndef TSM
+#define TSM 64
+#endif
+#ifndef TSN
+#define TSN 64
+#endif
+#ifndef TSK
+#define TSK 16
+#endif
+#ifndef WPTM
+#define WPTM 4
+#endif
+#ifndef WPTN
+#define WPTN 4
+#endif
+#define RTSM (TSM / WPTM)
+#define RTSN (TSN / WPTN)
+#define THREADS (RTSM * RTSN)
+
+// Four consecutive values of a row of a matrix whose element (r, c) is m[r·rowStride + c·colStride],
+// starting at column c, zero beyond the matrix (rows ≥ rows or columns ≥ cols).
+inline float4 load4(const __global float* m, int r, int c, int rows, int cols, int rowStride, int colStride) {
+    if (r >= rows) {
+        return (float4)(0.0f);
+    }
+    if (colStride == 1 && c + 3 < cols) {
+        return vload4(0, m + r * rowStride + c);
+    }
+    float4 v;
+    v.s0 = c < cols ? m[r * rowStride + c * colStride] : 0.0f;
+    v.s1 = c + 1 < cols ? m[r * rowStride + (c + 1) * colStride] : 0.0f;
+    v.s2 = c + 2 < cols ? m[r * rowStride + (c + 2) * colStride] : 0.0f;
+    v.s3 = c + 3 < cols ? m[r * rowStride + (c + 3) * colStride] : 0.0f;
+    return v;
+}
+
+__kernel void matmul_register_blocked(__global float* C, __global const float* A, __global const float* B,
+                                      int M, int N, int K,
+                                      int aOffset, int aBatch, int aRow, int aCol,
+                                      int bOffset, int bBatch, int bRow, int bCol) {
+    __local float tileA[TSK][TSM];   // A's tile transposed: tileA[p][i] = A[i][p]
+    __local float tileB[TSK][TSN];
+    int tx = get_local_id(0), ty = get_local_id(1);
+    int id = ty * RTSN + tx;
+    int firstRow = get_group_id(1) * TSM, firstCol = get_group_id(0) * TSN;
+    int batch = get_global_id(2);
+    const __global float* a = A + aOffset + batch * aBatch;
+    const __global float* b = B + bOffset + batch * bBatch;
+    float acc[WPTM][WPTN];
+    for (int m = 0; m < WPTM; m++) {
+        for (int n = 0; n < WPTN; n++) {
+            acc[m][n] = 0.0f;
+        }
+    }
+    for (int t = 0; t < K; t += TSK) {
+        // A's tile is TSM rows × TSK columns: TSM·TSK/4 float4s, shared out among the work-items
+        for (int q = id; q < TSM * TSK / 4; q += THREADS) {
+            int r = q / (TSK / 4), c = (q % (TSK / 4)) * 4;
+            float4 v = load4(a, firstRow + r, t + c, M, K, aRow, aCol);
+            tileA[c][r] = v.s0;
+            tileA[c + 1][r] = v.s1;
+            tileA[c + 2][r] = v.s2;
+            tileA[c + 3][r] = v.s3;
+        }
+        // B's tile is TSK rows × TSN columns
+        for (int q = id; q < TSK * TSN / 4; q += THREADS) {
+            int r = q / (TSN / 4), c = (q % (TSN / 4)) * 4;
+            vstore4(load4(b, t + r, firstCol + c, K, N, bRow, bCol), 0, &tileB[r][c]);
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+        for (int p = 0; p < TSK; p++) {
+            float aReg[WPTM], bReg[WPTN];
+            for (int m = 0; m < WPTM; m++) {
+                aReg[m] = tileA[p][ty + m * RTSM];
+            }
+            for (int n = 0; n < WPTN; n++) {
+                bReg[n] = tileB[p][tx + n * RTSN];
+            }
+            for (int m = 0; m < WPTM; m++) {
+                for (int n = 0; n < WPTN; n++) {
+                    acc[m][n] = fma(aReg[m], bReg[n], acc[m][n]);
+                }
+            }
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    for (int m = 0; m < WPTM; m++) {
+        int i = firstRow + ty + m * RTSM;
+        for (int n = 0; n < WPTN; n++) {
+            int j = firstCol + tx + n * RTSN;
+            if (i < M && j < N) {
+                C[(batch * M + i) * N + j] = acc[m][n];
+            }
+        }
+    }
+}
