@@ -42,12 +42,14 @@ __kernel void matmul_more_work(__global float* C, __global const float* A, __glo
             tileB[r][col] = (t + r < K && j < N) ? b[(t + r) * bRow + j * bCol] : 0.0f;
         }
         barrier(CLK_LOCAL_MEM_FENCE);
+        // snippet: loop
         for (int p = 0; p < TS; p++) {
             float bValue = tileB[p][col];
             for (int w = 0; w < WPT; w++) {
                 sum[w] = fma(tileA[row + w * RTS][p], bValue, sum[w]);
             }
         }
+        // end snippet
         barrier(CLK_LOCAL_MEM_FENCE);
     }
     for (int w = 0; w < WPT; w++) {

@@ -17,8 +17,10 @@ __kernel void matmul_naive(__global float* C, __global const float* A, __global 
     const __global float* a = A + aOffset + batch * aBatch + i * aRow;
     const __global float* b = B + bOffset + batch * bBatch + j * bCol;
     float sum = 0.0f;
+    // snippet: loop
     for (int p = 0; p < K; p++) {
         sum = fma(a[p * aCol], b[p * bRow], sum);
     }
+    // end snippet
     C[(batch * M + i) * N + j] = sum;
 }

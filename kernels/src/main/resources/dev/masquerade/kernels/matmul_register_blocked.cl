@@ -82,6 +82,7 @@ __kernel void matmul_register_blocked(__global float* C, __global const float* A
             vstore4(load4(b, t + r, firstCol + c, K, N, bRow, bCol), 0, &tileB[r][c]);
         }
         barrier(CLK_LOCAL_MEM_FENCE);
+        // snippet: loop
         for (int p = 0; p < TSK; p++) {
             float aReg[WPTM], bReg[WPTN];
             for (int m = 0; m < WPTM; m++) {
@@ -96,6 +97,7 @@ __kernel void matmul_register_blocked(__global float* C, __global const float* A
                 }
             }
         }
+        // end snippet
         barrier(CLK_LOCAL_MEM_FENCE);
     }
     for (int m = 0; m < WPTM; m++) {

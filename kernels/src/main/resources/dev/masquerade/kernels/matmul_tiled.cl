@@ -25,6 +25,7 @@ __kernel void matmul_tiled(__global float* C, __global const float* A, __global 
     const __global float* a = A + aOffset + batch * aBatch;
     const __global float* b = B + bOffset + batch * bBatch;
     float sum = 0.0f;
+    // snippet: loop
     for (int t = 0; t < K; t += TS) {
         tileA[row][col] = (i < M && t + col < K) ? a[i * aRow + (t + col) * aCol] : 0.0f;
         tileB[row][col] = (t + row < K && j < N) ? b[(t + row) * bRow + j * bCol] : 0.0f;
@@ -34,6 +35,7 @@ __kernel void matmul_tiled(__global float* C, __global const float* A, __global 
         }
         barrier(CLK_LOCAL_MEM_FENCE);
     }
+    // end snippet
     if (i < M && j < N) {
         C[(batch * M + i) * N + j] = sum;
     }

@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The code in the chapters is the compiled code: each block after a
  * {@code <!-- snippet: File.java#name -->} marker must equal the region between
- * {@code // snippet: name} and {@code // end snippet} in that file under src/main/java.
+ * {@code // snippet: name} and {@code // end snippet} in that file under src/main/java (or,
+ * for a path such as {@code kernels/src/main/resources/.../matmul_tiled.cl}, in that file
+ * of the repository).
  * Run with {@code -Dsnippets.update=true} to rewrite the Markdown from the sources instead.
  */
 class SnippetsTest {
     static final Path CHAPTERS = Path.of(".");
     private static final Path SOURCES = Path.of("src/main/java/dev/masquerade/tutorials");
-    private static final Pattern BLOCK = Pattern.compile("<!-- snippet: (\\S+?)#(\\S+?) -->\\n```java\\n(.*?)```", Pattern.DOTALL);
+    private static final Path REPOSITORY = Path.of("..");
+    private static final Pattern BLOCK = Pattern.compile("<!-- snippet: (\\S+?)#(\\S+?) -->\\n```(java|c)\\n(.*?)```", Pattern.DOTALL);
 
     static List<Path> chapters() throws IOException {
         try (Stream<Path> files = Files.list(CHAPTERS)) {
@@ -33,7 +36,8 @@ class SnippetsTest {
 
     /** The lines between the markers, with their common indentation removed. */
     static String region(String file, String name) throws IOException {
-        List<String> lines = Files.readAllLines(SOURCES.resolve(file));
+        // a bare file name is a tutorial source; a path is relative to the repository (an OpenCL kernel, say)
+        List<String> lines = Files.readAllLines(file.contains("/") ? REPOSITORY.resolve(file) : SOURCES.resolve(file));
         int start = lines.indexOf(lines.stream().filter(l -> l.trim().equals("// snippet: " + name)).findFirst()
                 .orElseThrow(() -> new AssertionError(file + " has no region '// snippet: " + name + "'")));
         List<String> region = new ArrayList<>();
@@ -61,11 +65,11 @@ class SnippetsTest {
             StringBuilder rewritten = new StringBuilder();
             while (m.find()) {
                 String source = region(m.group(1), m.group(2));
-                if (!source.equals(m.group(3))) {
+                if (!source.equals(m.group(4))) {
                     drift.add(chapter.getFileName() + ": " + m.group(1) + "#" + m.group(2));
                 }
-                m.appendReplacement(rewritten, Matcher.quoteReplacement("<!-- snippet: " + m.group(1) + "#" + m.group(2) + " -->\n```java\n"
-                        + source + "```"));
+                m.appendReplacement(rewritten, Matcher.quoteReplacement("<!-- snippet: " + m.group(1) + "#" + m.group(2) + " -->\n```"
+                        + m.group(3) + "\n" + source + "```"));
             }
             m.appendTail(rewritten);
             if (update) {
