@@ -8,7 +8,8 @@ import dev.masquerade.engine.Tensor;
  * Local means, variances and the covariance come from an 11×11 Gaussian window (σ = 1.5)
  * applied to each channel as a convolution; SSIM is the mean over all windows of
  * ((2μₓμᵧ + C₁)(2σₓᵧ + C₂)) / ((μₓ² + μᵧ² + C₁)(σₓ² + σᵧ² + C₂)), C₁ = 0.01², C₂ = 0.03².
- * DSSIM = (1 − SSIM)/2 is the loss the original deepfake trainer used.
+ * DSSIM = (1 − SSIM)/2 is the loss the original deepfake trainer used. Tutorial:
+ * tutorials/11-ssim.md derives its gradient.
  */
 public final class Ssim {
     public static final int WINDOW = 11;
