@@ -45,8 +45,8 @@ final class FaceswapTrainCommand implements Callable<Integer> {
         Path b;
     }
 
-    @Option(names = "--resume", description = "Continue from the run folder's checkpoint.json (needs --out).")
-    private boolean resume;
+    @Mixin
+    private ResumeOption resumeOption;
 
     @Option(names = "--steps", defaultValue = "5000", description = "Training steps in all, counting resumed ones (default: ${DEFAULT-VALUE}).")
     private int steps;
@@ -105,9 +105,7 @@ final class FaceswapTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (resume && run.out == null) {
-            throw new IllegalArgumentException("--resume needs --out, the run folder to continue");
-        }
+        boolean resume = resumeOption.requested(run);
         FaceSwapConfig config = new FaceSwapConfig(size, width, latent, masks);
         FaceSwapTrainer.Data data = source.synthetic ? FaceSwapTrainer.Data.synthetic(syntheticCount, 64, size, run.seed)
                 : new FaceSwapTrainer.Data(FaceSet.fromFolder(source.folders.a, size), FaceSet.fromFolder(source.folders.b, size), null);

@@ -52,8 +52,8 @@ final class GanTrainCommand implements Callable<Integer> {
     @Option(names = "--smoothing", defaultValue = "0", description = "One-sided label smoothing: real batches labelled 1 - S (default: ${DEFAULT-VALUE}).")
     private double smoothing;
 
-    @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
-    private boolean resume;
+    @Mixin
+    private ResumeOption resumeOption;
 
     @Option(names = "--data", defaultValue = FashionMnist.DEFAULT_DIRECTORY, paramLabel = "DIR",
             description = "Folder with the Fashion-MNIST IDX files (default: ${DEFAULT-VALUE}).")
@@ -78,9 +78,7 @@ final class GanTrainCommand implements Callable<Integer> {
         }
         GanLoss lossFunction = GanLoss.parse(loss);
         GanModel model = GanModel.parse(dataset);
-        if (resume && run.out == null) {
-            throw new IllegalArgumentException("--resume needs --out DIR, the folder of the run to continue");
-        }
+        boolean resume = resumeOption.requested(run);
         var out = spec.commandLine().getOut();
         Path folder = run.folder();
         GanTask task;

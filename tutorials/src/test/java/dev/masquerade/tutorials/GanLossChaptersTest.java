@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.gan.GanLoss;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +30,18 @@ class GanLossChaptersTest {
         assertArrayEquals(Gradients.numeric(loss, at, at.length, 1), Gradients.engine(loss, at, at.length, 1), 1e-7);
     }
 
+    /** A critic's loss agrees with central differences in its real scores and in its fake scores. */
+    private static void bothSidesAgree(BiFunction<Tensor, Tensor, Tensor> critic, double[] real, double[] fake) {
+        Tensor r = HingeChapter.scores(real), f = HingeChapter.scores(fake);
+        agree(x -> critic.apply(x, f), real);
+        agree(x -> critic.apply(r, x), fake);
+    }
+
     @Test
     void lsganGradientsAreTheResiduals() {
         for (int trial = 0; trial < 10; trial++) {
             double[] real = scores(4), fake = scores(4);
-            Tensor r = HingeChapter.scores(real), f = HingeChapter.scores(fake);
-            agree(x -> GanLoss.LSGAN.discriminator(x, f, 0.1), real);
-            agree(x -> GanLoss.LSGAN.discriminator(r, x, 0.1), fake);
+            bothSidesAgree((r, f) -> GanLoss.LSGAN.discriminator(r, f, 0.1), real, fake);
             double[] g = Gradients.engine(GanLoss.LSGAN::generator, fake, 4, 1);
             for (int i = 0; i < 4; i++) {
                 assertEquals((fake[i] - 1) / 4, g[i], 1e-12);
@@ -66,11 +72,8 @@ class GanLossChaptersTest {
     void hingeAndWassersteinCriticsAndTheGenerator() {
         for (int trial = 0; trial < 10; trial++) {
             double[] real = scores(5), fake = scores(5);
-            Tensor r = HingeChapter.scores(real), f = HingeChapter.scores(fake);
-            agree(x -> GanLoss.HINGE.discriminator(x, f, 0), real);
-            agree(x -> GanLoss.HINGE.discriminator(r, x, 0), fake);
-            agree(x -> HingeChapter.wassersteinCritic(x, f), real);
-            agree(x -> HingeChapter.wassersteinCritic(r, x), fake);
+            bothSidesAgree((r, f) -> GanLoss.HINGE.discriminator(r, f, 0), real, fake);
+            bothSidesAgree(HingeChapter::wassersteinCritic, real, fake);
             agree(GanLoss.HINGE::generator, fake);
         }
     }
