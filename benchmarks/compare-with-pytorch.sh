@@ -4,7 +4,11 @@
 # faceswap_small and dcgan28 training step (PyTorch ms / engine ms). Writes the ratios to
 # benchmarks/compare.json and the raw figures beside it (jmh-R.json, torch-R.json).
 #
-#   benchmarks/compare-with-pytorch.sh [--threads N] [--rounds R] [--anchors DIR] [--quick]
+#   benchmarks/compare-with-pytorch.sh [--threads N] [--rounds R] [--anchors DIR] [--quick] [--opencl]
+#
+# --opencl adds, in the same rounds, sgemm on the first OpenCL device with the kernel the
+# engine chooses there (OpenClSgemm) and with CLBlast (ClBlastSgemm), as ratios to PyTorch's
+# CPU sgemm and to CLBlast (keys opencl_sgemm_N and opencl_vs_clblast_N).
 #
 # Shared machines change speed from minute to minute, so the two sides run in alternating
 # rounds (engine, PyTorch, engine, PyTorch, ...). Each round gives a ratio per workload and
@@ -18,13 +22,15 @@ anchors="$root/../shared/anchors"
 threads=2
 rounds=3
 jmh_args=(-wi 3 -w 1 -i 5 -r 1)
+opencl=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --threads) threads="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --anchors) anchors="$2"; shift 2 ;;
     --quick) rounds=1; jmh_args=(-wi 2 -w 1 -i 3 -r 1); shift ;;
-    *) echo "usage: $0 [--threads N] [--rounds R] [--anchors DIR] [--quick]" >&2; exit 2 ;;
+    --opencl) opencl=1; shift ;;
+    *) echo "usage: $0 [--threads N] [--rounds R] [--anchors DIR] [--quick] [--opencl]" >&2; exit 2 ;;
   esac
 done
 
@@ -53,22 +59,27 @@ fi
 for round in $(seq 1 "$rounds"); do
   echo "Round $round/$rounds: engine (JMH, ${threads} threads) ..." >&2
   java --add-modules jdk.incubator.vector -jar "$jar" \
-    'Sgemm|Conv3x3|Elementwise|FaceswapSmall|Dcgan28' -jvmArgsAppend "-Dmasquerade.cpu.threads=$threads" \
+    '\.(Sgemm|Conv3x3|Elementwise|FaceswapSmall|Dcgan28)\.' -jvmArgsAppend "-Dmasquerade.cpu.threads=$threads" \
     "${jmh_args[@]}" -rf json -rff "$here/jmh-$round.json" >&2
+  if [ "$opencl" = 1 ]; then
+    echo "Round $round/$rounds: OpenCL, the engine's kernel and CLBlast ..." >&2
+    java --add-modules jdk.incubator.vector -jar "$jar" '\.(OpenClSgemm|ClBlastSgemm)\.' -p kernel=cpu -p n=512,1024,2048 \
+      "${jmh_args[@]}" -rf json -rff "$here/jmh-opencl-$round.json" >&2
+  fi
   echo "Round $round/$rounds: PyTorch (${threads} threads) ..." >&2
   "$python" "$anchors/torch_reference.py" --threads "$threads" --json "$here/torch-$round.json" >&2
 done
 
-"$python" - "$here" "$rounds" "$here/compare.json" <<'PY'
-import json, sys, platform, datetime, statistics
-folder, rounds, out_file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+"$python" - "$here" "$rounds" "$here/compare.json" "$opencl" <<'PY'
+import json, sys, platform, datetime, statistics, os
+folder, rounds, out_file, opencl = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4] == "1"
 
 def one_round(runs, torch):
     def ms(name, n=None):
         # The median of the measured iterations (ms per call), as the PyTorch script reports medians:
         # on a shared machine a median shrugs off the iterations another tenant slowed down.
         for r in runs:
-            if r["benchmark"].endswith(name) and (n is None or r.get("params", {}).get("n") == str(n)):
+            if r["benchmark"].endswith("." + name) and (n is None or r.get("params", {}).get("n") == str(n)):
                 return statistics.median(v for fork in r["primaryMetric"]["rawData"] for v in fork)
         raise SystemExit("no JMH result for " + name)
 
@@ -82,14 +93,20 @@ def one_round(runs, torch):
 
     # a training step is compared by time: ratio = PyTorch's ms / the engine's ms
     step = {"faceswap_small": ms("FaceswapSmall.step"), "dcgan28": ms("Dcgan28.step")}
-    return engine, add_gbs, copy_gbs, step
+    return engine, add_gbs, copy_gbs, step, ms
 
 per_round = []
 for r in range(1, rounds + 1):
     runs = json.load(open(f"{folder}/jmh-{r}.json"))
     torch = json.load(open(f"{folder}/torch-{r}.json"))
-    engine, add_gbs, copy_gbs, step = one_round(runs, torch)
-    per_round.append({"engine": engine, "torch": {k: torch[f"{k}_gflops"] for k in engine},
+    if opencl:
+        runs += json.load(open(f"{folder}/jmh-opencl-{r}.json"))
+    engine, add_gbs, copy_gbs, step, ms = one_round(runs, torch)
+    if opencl:
+        for n in (512, 1024, 2048):
+            engine[f"opencl_sgemm_{n}"] = 2 * n ** 3 / (ms("OpenClSgemm.sgemm", n) / 1e3) / 1e9
+            engine[f"clblast_sgemm_{n}"] = 2 * n ** 3 / (ms("ClBlastSgemm.sgemm", n) / 1e3) / 1e9
+    per_round.append({"engine": engine, "torch": {k: torch[f"{k.replace('opencl_', '').replace('clblast_', '')}_gflops"] for k in engine},
                       "engine_step_ms": step, "torch_step_ms": {k: torch[f"{k}_step_ms"] for k in step},
                       "add_gbs": add_gbs, "copy_gbs": copy_gbs, "torch_version": torch.get("torch"), "threads": torch.get("threads")})
 
@@ -115,6 +132,14 @@ for k in steps:
 print(f"\nelement-wise add, 16 M floats: {add_gbs:.1f} GB/s = {100 * add_fraction:.0f}% of copy bandwidth ({copy_gbs:.1f} GB/s, {per_round[0]['threads']} threads)")
 result = {k: ratios[k] for k in ("sgemm_512", "sgemm_1024", "sgemm_2048", "conv3x3_fwd", "conv3x3_fwd_bwd")}
 result["sgemm_256"] = ratios["sgemm_256"]
+if opencl:
+    for n in (512, 1024, 2048):
+        result[f"opencl_sgemm_{n}"] = ratios[f"opencl_sgemm_{n}"]
+        result[f"clblast_sgemm_{n}"] = ratios[f"clblast_sgemm_{n}"]
+        over = med([r["engine"][f"opencl_sgemm_{n}"] / r["engine"][f"clblast_sgemm_{n}"] for r in per_round])
+        result[f"opencl_vs_clblast_{n}"] = round(over, 2)
+        print(f"OpenCL sgemm_{n}: the engine's kernel {engine[f'opencl_sgemm_{n}']:.1f} GFLOP/s = {over:.1f}x CLBlast "
+              f"({engine[f'clblast_sgemm_{n}']:.1f}) and {ratios[f'opencl_sgemm_{n}']:.2f}x PyTorch's CPU sgemm")
 result.update(step_ratios)
 result["engine_gflops"] = {k: round(v, 1) for k, v in engine.items()}
 result["torch_gflops"] = {k: round(v, 1) for k, v in reference.items()}

@@ -11,7 +11,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * sgemm_N on the first OpenCL device with each kernel of the matmul ladder (naive, tiled,
- * more_work, register_blocked) and the CPU-style kernel. JMH runs each parameter set in a
+ * more_work, register_blocked) and the CPU kernel (packed panels, tuned block); {@link
+ * ClBlastSgemm} measures CLBlast on the same device. JMH runs each parameter set in a
  * fresh JVM, so the kernel is chosen through {@code masquerade.opencl.matmul} before the
  * device is first used. Each call ends by reading one number back, so the time covers the
  * whole product; the sum that produces it costs N² of the product's 2N³ operations.
@@ -20,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 public class OpenClSgemm extends EngineBenchmark {
     @Param({"naive", "tiled", "more_work", "register_blocked", "cpu"})
     public String kernel;
-    @Param({"256", "512", "1024"})
+    @Param({"256", "512", "1024", "2048"})
     public int n;
     private Tensor a;
     private Tensor b;

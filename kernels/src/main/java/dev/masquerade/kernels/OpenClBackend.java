@@ -268,7 +268,7 @@ final class OpenClBackend implements Backend {
         MORE_WORK,
         /** Rung 4: 64×64 tiles, a 4×4 block per work-item in registers, tiles staged with float4 loads. */
         REGISTER_BLOCKED,
-        /** For CPU devices: 8 columns per work-item with float8, no barriers. */
+        /** For CPU devices: packed panels, a tuned block of C per work-item in float8 registers, no barriers. */
         CPU;
 
         /** The system property {@code masquerade.opencl.matmul} (naive, tiled, more_work, register_blocked or cpu), else by device type. */
@@ -297,6 +297,7 @@ final class OpenClBackend implements Backend {
         return (size + tile - 1) / tile;
     }
     private final MatmulKernel matmulKernel;
+    private MatmulTuner.Block cpuBlock;
 
     @Override
     public void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
@@ -309,16 +310,11 @@ final class OpenClBackend implements Backend {
         int m = out.size(1), n = out.size(2), k = transposeA ? a.size(1) : a.size(2);
         Tensor target = out.isContiguous() && out.offset() == 0 ? out
                 : Tensor.asStrided(allocate(DType.F32, out.numel()), out.shape(), Shape.contiguousStrides(out.shape()), 0);
-        int[] as = a.strides();
-        int aRow = transposeA ? as[2] : as[1], aCol = transposeA ? as[1] : as[2];
         if (kernel == MatmulKernel.CPU) {
-            // this kernel reads rows of B with vload8: make them contiguous first when they are not
-            Tensor logicalB = transposeB ? b.transpose(1, 2) : b;
-            Tensor rowsB = logicalB.strides()[2] == 1 ? logicalB : contiguousCopy(logicalB);
-            int[] bs = rowsB.strides();
-            run(programs.kernel("matmul_cpu.cl", "matmul_cpu"), new long[] {(n + 7) / 8, m, out.size(0)},
-                    memory(target), memory(a), memory(rowsB), m, n, k, a.offset(), as[0], aRow, aCol, rowsB.offset(), bs[0], bs[1]);
+            matmulCpu(cpuBlock(), a, transposeA, b, transposeB, target);
         } else {
+            int[] as = a.strides();
+            int aRow = transposeA ? as[2] : as[1], aCol = transposeA ? as[1] : as[2];
             int[] bs = b.strides();
             int bRow = transposeB ? bs[2] : bs[1], bCol = transposeB ? bs[1] : bs[2];
             long[] global;
@@ -352,6 +348,65 @@ final class OpenClBackend implements Backend {
         if (target != out) {
             copy(target, out);
         }
+    }
+
+    /** The CPU kernel's block for this device: tuned on first use, then cached (see {@link MatmulTuner}). */
+    private synchronized MatmulTuner.Block cpuBlock() {
+        if (cpuBlock == null) {
+            cpuBlock = new MatmulTuner(MatmulTuner.DEFAULT_CACHE).choose(entry.name() + " " + entry.version(), this::timeCpuBlock);
+        }
+        return cpuBlock;
+    }
+
+    /** Nanoseconds of the fastest of three 512 × 512 products with {@code block} (the tuner's measure). */
+    private long timeCpuBlock(MatmulTuner.Block block) {
+        int n = 512;
+        Tensor x = Tensor.randn(new dev.masquerade.engine.Rng(0), 1, n, n).to(device);
+        Tensor y = allocateContiguous(1, n, n);
+        matmulCpu(block, x, false, x, false, y); // the first run also builds the kernel
+        clFinish(queue);
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long start = System.nanoTime();
+            matmulCpu(block, x, false, x, false, y);
+            clFinish(queue);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        return best;
+    }
+
+    /**
+     * matmul_cpu.cl: A packed into panels of block.rows() rows, B into panels of block.columns()
+     * columns (as the rows of Bᵀ), then one block of C per work-item. A transposed operand is
+     * packed with its two strides swapped; an operand shared by every batch (stride 0) is packed once.
+     */
+    void matmulCpu(MatmulTuner.Block block, Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        int m = out.size(1), n = out.size(2), k = transposeA ? a.size(1) : a.size(2);
+        int[] as = a.strides(), bs = b.strides();
+        String defines = block.defines();
+        Tensor packedA = packPanels(defines, a, m, k, block.rows(), transposeA ? as[2] : as[1], transposeA ? as[1] : as[2]);
+        Tensor packedB = packPanels(defines, b, n, k, block.columns(), transposeB ? bs[1] : bs[2], transposeB ? bs[2] : bs[1]);
+        int rowPanels = packedA.size(1), colPanels = packedB.size(1);
+        run(programs.kernel("matmul_cpu.cl", "matmul_cpu", defines), new long[] {rowPanels, colPanels, out.size(0)}, null,
+                memory(out), memory(packedA), memory(packedB), m, n, k, rowPanels,
+                packedA.size(0) == 1 ? 0 : rowPanels, packedB.size(0) == 1 ? 0 : colPanels);
+    }
+
+    /**
+     * pack_panels of matmul_cpu.cl: the rows × depth matrices of {@code x} (row and depth
+     * strides given) as [batches, panels, depth·width], one batch when x repeats over the batch.
+     */
+    private Tensor packPanels(String defines, Tensor x, int rows, int depth, int width, int rowStride, int depthStride) {
+        int batches = x.size(0) == 1 || x.strides()[0] == 0 ? 1 : x.size(0);
+        int panels = (rows + width - 1) / width;
+        Tensor packed = allocateContiguous(batches, panels, depth * width);
+        run(programs.kernel("matmul_cpu.cl", "pack_panels", defines), new long[] {(long) depth * width, panels, batches}, null,
+                memory(packed), memory(x), rows, depth, width, x.offset(), x.strides()[0], rowStride, depthStride);
+        return packed;
+    }
+
+    private Tensor allocateContiguous(int... shape) {
+        return Tensor.asStrided(allocate(DType.F32, Shape.numel(shape)), shape, Shape.contiguousStrides(shape), 0);
     }
 
     @Override

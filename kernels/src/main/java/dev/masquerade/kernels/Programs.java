@@ -39,17 +39,26 @@ final class Programs {
     }
 
     /** Kernel {@code name} of resource {@code file} (e.g. "elementwise.cl"), built on first use. */
-    synchronized cl_kernel kernel(String file, String name) {
-        return kernels.computeIfAbsent(file + "#" + name, key -> clCreateKernel(program(file), name, null));
+    cl_kernel kernel(String file, String name) {
+        return kernel(file, name, "");
     }
 
-    private cl_program program(String file) {
-        return built.computeIfAbsent(file, f -> {
-            cl_program program = clCreateProgramWithSource(context, 1, new String[] {source(f)}, null, null);
+    /**
+     * As above, the file compiled with extra compiler options such as {@code "-DMR=6 -DNV=2"}:
+     * the tile sizes of a kernel are defines, so each choice is its own build, cached apart.
+     */
+    synchronized cl_kernel kernel(String file, String name, String defines) {
+        return kernels.computeIfAbsent(file + " " + defines + "#" + name, key -> clCreateKernel(program(file, defines), name, null));
+    }
+
+    private cl_program program(String file, String defines) {
+        return built.computeIfAbsent(file + " " + defines, key -> {
+            cl_program program = clCreateProgramWithSource(context, 1, new String[] {source(file)}, null, null);
             try {
-                clBuildProgram(program, 1, new cl_device_id[] {device}, "-cl-std=CL1.2", null, null);
+                clBuildProgram(program, 1, new cl_device_id[] {device}, ("-cl-std=CL1.2 " + defines).trim(), null, null);
             } catch (CLException e) {
-                throw new IllegalStateException("OpenCL kernel file " + f + " failed to build on " + deviceName + ":\n" + buildLog(program), e);
+                throw new IllegalStateException("OpenCL kernel file " + file + (defines.isEmpty() ? "" : " (" + defines + ")")
+                        + " failed to build on " + deviceName + ":\n" + buildLog(program), e);
             }
             return program;
         });

@@ -115,18 +115,30 @@ class OpenClAgreesWithCpuTest {
             return List.of(p[4] == 1 ? new int[] {p[3], k, m} : new int[] {p[3], m, k}, p[5] == 1 ? new int[] {p[3], n, k} : new int[] {p[3], k, n});
         });
         OpenClBackend device = (OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL);
-        return java.util.Arrays.stream(OpenClBackend.MatmulKernel.values()).map(kernel ->
-                Property.forAll("matmul kernel " + kernel + " equals the CPU", Inputs.over(layouts, List.of(Domain.any()))).test(in -> agree(in, t -> {
+        java.util.Map<String, DeviceMatmul> variants = new java.util.LinkedHashMap<>();
+        for (OpenClBackend.MatmulKernel kernel : OpenClBackend.MatmulKernel.values()) {
+            variants.put("matmul kernel " + kernel, (a, ta, b, tb, out) -> device.matmul(kernel, a, ta, b, tb, out));
+        }
+        for (MatmulTuner.Block block : MatmulTuner.CANDIDATES) {
+            variants.put("matmul_cpu.cl with the tuner's block " + block, (a, ta, b, tb, out) -> device.matmulCpu(block, a, ta, b, tb, out));
+        }
+        return variants.entrySet().stream().map(variant ->
+                Property.forAll(variant.getKey() + " equals the CPU", Inputs.over(layouts, List.of(Domain.any()))).test(in -> agree(in, t -> {
                     boolean ta = in.layout().param(4) == 1, tb = in.layout().param(5) == 1;
                     int m = ta ? t.get(0).size(2) : t.get(0).size(1), n = tb ? t.get(1).size(1) : t.get(1).size(2);
                     Tensor out = Tensor.empty(DType.F32, t.get(0).device(), t.get(0).size(0), m, n);
                     if (t.get(0).device().equals(OPENCL)) {
-                        device.matmul(kernel, t.get(0), ta, t.get(1), tb, out);
+                        variant.getValue().run(t.get(0), ta, t.get(1), tb, out);
                     } else {
                         t.get(0).backend().matmul(t.get(0), ta, t.get(1), tb, out);
                     }
                     return out;
                 })));
+    }
+
+    /** One way of multiplying on the device: a rung of the ladder, or the CPU kernel with a given block. */
+    private interface DeviceMatmul {
+        void run(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out);
     }
 
     @TestFactory
