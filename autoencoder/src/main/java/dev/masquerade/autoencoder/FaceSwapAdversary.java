@@ -60,7 +60,11 @@ public final class FaceSwapAdversary extends Module {
         Tensor loss = LOSS.discriminator(d.forward(judged(real, mask)), d.forward(judged(decoded.detach(), mask)), 0);
         loss.backward();
         optimizer.step();
-        return loss.item();
+        double value = loss.item();
+        // no gradient outlives the step: the decoder's next backward pass, which runs through this
+        // discriminator, would add to it, and its memory goes with the step's Memory scope
+        optimizer.zeroGrad();
+        return value;
     }
 
     private static Tensor judged(Tensor faces, Tensor mask) {

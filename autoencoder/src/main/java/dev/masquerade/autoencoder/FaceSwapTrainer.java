@@ -5,6 +5,7 @@ import dev.masquerade.autoencoder.augment.Augmentation;
 import dev.masquerade.autoencoder.augment.ColourMatch;
 import dev.masquerade.autoencoder.faces.SyntheticFaces;
 import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
@@ -129,7 +130,10 @@ public final class FaceSwapTrainer {
         try (TrainingLog log = new TrainingLog(folder, resume);
              Progress progress = new Progress("face swap", options.steps() - done, options.progress())) {
             for (long step = done + 1; step <= options.steps(); step++) {
-                Map<String, Double> losses = step(model, adam, adversary, data, options, rng);
+                Map<String, Double> losses;
+                try (Memory.Scope scope = Memory.scope()) { // the step's tensors go back to the device here
+                    losses = step(model, adam, adversary, data, options, rng);
+                }
                 double total = losses.get("loss_a") + losses.get("loss_b");
                 log.step(1, step, total, Map.copyOf(losses));
                 progress.step(total);

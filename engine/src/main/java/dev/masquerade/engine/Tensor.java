@@ -233,8 +233,12 @@ public final class Tensor {
         return offset;
     }
 
-    /** The memory this view reads. */
+    /** The memory this view reads; fails once a {@link Memory} scope has released it. */
     public Storage storage() {
+        if (storage.isReleased()) {
+            throw new IllegalStateException("this tensor " + Shape.str(shape) + " was released when the Memory scope that allocated it "
+                    + "closed; keep it past the scope with scope.keep(tensor), or create it outside the scope");
+        }
         return storage;
     }
 

@@ -1,5 +1,6 @@
 package dev.masquerade.gan;
 
+import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.Module;
@@ -64,6 +65,12 @@ public final class GanTrainer {
      * @param noise a batch of n noise vectors for the generator
      */
     public StepReport step(Supplier<Tensor> realBatches, IntFunction<Tensor> noise) {
+        try (Memory.Scope scope = Memory.scope()) { // everything the step allocates goes back to the device here
+            return stepInScope(realBatches, noise);
+        }
+    }
+
+    private StepReport stepInScope(Supplier<Tensor> realBatches, IntFunction<Tensor> noise) {
         double discriminatorLoss = 0;
         double dReal = 0;
         Tensor fake = null;

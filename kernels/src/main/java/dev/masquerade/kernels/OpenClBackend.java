@@ -43,9 +43,10 @@ import org.jocl.cl_queue_properties;
  * training thread launches kernels), and buffers are released only from the calling thread
  * after {@code clFinish}, never from the Cleaner's thread while commands may use them.
  *
- * <p>Work in progress (issue 4): every primitive runs on the device in float32 (int32 for
- * indices), with the naive matmul (rung 1 of the ladder) under matrix products and
- * convolutions; the faster rungs, float64 and deterministic memory scopes are still to come.
+ * <p>Every primitive runs on the device in float32 (int32 for indices); matrix products and
+ * convolutions use the matmul kernel chosen for the device type ({@link MatmulKernel}).
+ * Memory goes back when its {@link dev.masquerade.engine.Memory} scope closes, or when the
+ * storage is collected; {@link #deviceBytesInUse} counts what is held.
  */
 final class OpenClBackend implements Backend {
     /** What runs on the device so far, for listings. */
@@ -59,8 +60,10 @@ final class OpenClBackend implements Backend {
     private final cl_context context;
     private final cl_command_queue queue;
     private final Programs programs;
-    /** Buffers whose storage was collected, to release once no queued command can use them. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<cl_mem> released = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Buffers whose storage was released or collected, to release once no queued command can use them. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<OpenClStorage.Buffer> released = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Bytes of the buffers allocated and not yet released. */
+    private final java.util.concurrent.atomic.AtomicLong bytesInUse = new java.util.concurrent.atomic.AtomicLong();
 
     OpenClBackend(OpenCl.DeviceEntry entry) {
         this.entry = entry;
@@ -84,27 +87,44 @@ final class OpenClBackend implements Backend {
         }
     }
 
-    /** Called by the Cleaner's thread: only queues the buffer, so no OpenCL call races the queue. */
-    void releaseLater(cl_mem memory) {
-        released.add(memory);
+    /**
+     * Queues a buffer for release (from a closing scope, or from the Cleaner's thread): no
+     * OpenCL call happens here, so none races the queue; the next call of this backend releases it.
+     */
+    void releaseLater(OpenClStorage.Buffer buffer) {
+        released.add(buffer);
     }
 
-    /** Releases collected buffers after the queue has drained (on the caller's thread). */
+    /** Releases queued buffers after the queue has drained (on the caller's thread), each once. */
     private void releaseCollected() {
         if (released.isEmpty()) {
             return;
         }
         clFinish(queue);
-        for (cl_mem memory = released.poll(); memory != null; memory = released.poll()) {
-            clReleaseMemObject(memory);
+        for (OpenClStorage.Buffer buffer = released.poll(); buffer != null; buffer = released.poll()) {
+            if (buffer.released().compareAndSet(false, true)) {
+                clReleaseMemObject(buffer.memory());
+                bytesInUse.addAndGet(-buffer.bytes());
+            }
         }
+    }
+
+    @Override
+    public synchronized long deviceBytesInUse() {
+        releaseCollected();
+        return bytesInUse.get();
+    }
+
+    private Storage track(DType dtype, int size, cl_mem memory) {
+        bytesInUse.addAndGet((long) size * dtype.bytes());
+        return new OpenClStorage(this, dtype, size, memory);
     }
 
     @Override
     public synchronized Storage allocate(DType dtype, int size) {
         releaseCollected();
         checkType("allocate", dtype);
-        return new OpenClStorage(this, dtype, size, clCreateBuffer(context, CL_MEM_READ_WRITE, (long) size * dtype.bytes(), null, null));
+        return track(dtype, size, clCreateBuffer(context, CL_MEM_READ_WRITE, (long) size * dtype.bytes(), null, null));
     }
 
     @Override
@@ -125,8 +145,7 @@ final class OpenClBackend implements Backend {
             }
             host = Pointer.to(floats);
         }
-        cl_mem memory = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, (long) values.length * dtype.bytes(), host, null);
-        return new OpenClStorage(this, dtype, values.length, memory);
+        return track(dtype, values.length, clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, (long) values.length * dtype.bytes(), host, null));
     }
 
     @Override
@@ -159,18 +178,46 @@ final class OpenClBackend implements Backend {
         return ((OpenClStorage) t.storage()).memory();
     }
 
-    /** The Layout struct of elementwise.cl: rank, numel, shape, then offset and strides of each operand. */
+    /**
+     * The Layout struct of layout.cl: rank, numel, shape, then offset and strides of each
+     * operand. Axes are merged first wherever every operand walks them as one (a contiguous
+     * tensor becomes one axis), because each axis costs every work-item a division.
+     */
     private static int[] layout(int[] shape, Tensor... operands) {
-        if (shape.length > MAX_RANK) {
+        int[][] strides = new int[operands.length][];
+        for (int k = 0; k < operands.length; k++) {
+            strides[k] = operands[k].strides();
+        }
+        int[] mergedShape = new int[shape.length];
+        int[][] mergedStrides = new int[operands.length][shape.length];
+        int rank = 0;
+        for (int d = 0; d < shape.length; d++) {
+            if (shape[d] == 1) {
+                continue; // its index is always 0
+            }
+            boolean continuesPrevious = rank > 0;
+            for (int k = 0; k < operands.length && continuesPrevious; k++) {
+                continuesPrevious = mergedStrides[k][rank - 1] == strides[k][d] * shape[d];
+            }
+            if (continuesPrevious) {
+                mergedShape[rank - 1] *= shape[d];
+            } else {
+                mergedShape[rank++] = shape[d];
+            }
+            for (int k = 0; k < operands.length; k++) {
+                mergedStrides[k][rank - 1] = strides[k][d];
+            }
+        }
+        if (rank > MAX_RANK) {
             throw new UnsupportedOperationException("OpenCL element-wise kernels take up to " + MAX_RANK + " axes, got " + Shape.str(shape));
         }
         int[] l = new int[2 + MAX_RANK + MAX_OPERANDS + MAX_OPERANDS * MAX_RANK];
-        l[0] = shape.length;
+        l[0] = rank;
         l[1] = Shape.numel(shape);
-        System.arraycopy(shape, 0, l, 2, shape.length);
+        System.arraycopy(mergedShape, 0, l, 2, rank);
         for (int k = 0; k < operands.length; k++) {
             l[2 + MAX_RANK + k] = operands[k].offset();
-            System.arraycopy(operands[k].strides(), 0, l, 2 + MAX_RANK + MAX_OPERANDS + k * MAX_RANK, shape.length);
+            System.arraycopy(mergedStrides[k], 0, l, 2 + MAX_RANK + MAX_OPERANDS + k * MAX_RANK, rank);
         }
         return l;
     }

@@ -3,25 +3,43 @@ package dev.masquerade.kernels;
 import dev.masquerade.engine.DType;
 import dev.masquerade.engine.backend.Storage;
 import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jocl.cl_mem;
 
 /**
- * Device memory: one {@code cl_mem} buffer. For now a {@link Cleaner} notices when the storage
- * becomes unreachable and hands the buffer back to its backend, which releases it on its own
- * terms (see {@link OpenClBackend#releaseLater}); deterministic scopes arrive with the rest of
- * the OpenCL backend.
+ * Device memory: one {@code cl_mem} buffer. It goes back to the device when the
+ * {@link dev.masquerade.engine.Memory} scope that owns it closes or, as the safety net, when a
+ * {@link Cleaner} sees the storage become unreachable. Either way the buffer is handed to its
+ * backend, which releases it at its next call, after the queue has drained (see
+ * {@link OpenClBackend#releaseLater}); the buffer's flag makes sure that happens once.
  */
 final class OpenClStorage extends Storage {
     private static final Cleaner CLEANER = Cleaner.create();
-    private final cl_mem memory;
+
+    /** The buffer and what the backend needs to release it exactly once. */
+    record Buffer(cl_mem memory, long bytes, AtomicBoolean released) {
+        Buffer(cl_mem memory, long bytes) {
+            this(memory, bytes, new AtomicBoolean());
+        }
+    }
+
+    private final OpenClBackend backend;
+    private final Buffer buffer;
 
     OpenClStorage(OpenClBackend backend, DType dtype, int size, cl_mem memory) {
         super(backend, dtype, size);
-        this.memory = memory;
-        CLEANER.register(this, () -> backend.releaseLater(memory));
+        this.backend = backend;
+        this.buffer = new Buffer(memory, (long) size * dtype.bytes());
+        Buffer unreachable = buffer; // the cleaning action must not refer to this storage
+        CLEANER.register(this, () -> backend.releaseLater(unreachable));
     }
 
     cl_mem memory() {
-        return memory;
+        return buffer.memory();
+    }
+
+    @Override
+    protected void free() {
+        backend.releaseLater(buffer);
     }
 }

@@ -61,6 +61,7 @@ __kernel void matmul_cpu(__global float* C, __global const float* packedA, __glo
         #pragma unroll
         for (int v = 0; v < NV; v++) acc[r][v] = (float8)(0.0f);
     }
+    // snippet: loop
     for (int p = 0; p < K; p++) {
         float8 rowOfB[NV];
         #pragma unroll
@@ -74,6 +75,7 @@ __kernel void matmul_cpu(__global float* C, __global const float* packedA, __glo
         a += MR;
         b += NR;
     }
+    // end snippet
     int i0 = rowPanel * MR, j0 = colPanel * NR;
     __global float* c = C + ((long) batch * M + i0) * N + j0;
     if (i0 + MR <= M && j0 + NR <= N) {

@@ -1,6 +1,7 @@
 package dev.masquerade.nn;
 
 import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
@@ -33,9 +34,9 @@ public abstract class Module {
         return p;
     }
 
-    /** Registers (or updates) a saved, non-learned tensor under {@code name}. */
+    /** Registers (or replaces) a saved, non-learned tensor under {@code name}; its memory outlives every {@link Memory} scope. */
     protected final void buffer(String name, Tensor value) {
-        buffers.put(name, value);
+        buffers.put(name, Memory.persist(value));
     }
 
     /** A registered buffer. */
@@ -77,7 +78,7 @@ public abstract class Module {
             if (!buffers.containsKey(path)) {
                 throw new IllegalArgumentException("no buffer named " + path + " in " + getClass().getSimpleName());
             }
-            buffers.put(path, value);
+            buffers.put(path, Memory.persist(value));
             return;
         }
         Module child = children.get(path.substring(0, dot));
@@ -126,7 +127,7 @@ public abstract class Module {
     /** Moves every parameter and buffer to {@code device}. */
     public Module to(Device device) {
         parameters.values().forEach(p -> p.replace(p.value().to(device)));
-        buffers.replaceAll((name, b) -> b.to(device));
+        buffers.replaceAll((name, b) -> Memory.persist(b.to(device)));
         children.values().forEach(c -> c.to(device));
         return this;
     }

@@ -1,18 +1,19 @@
 package dev.masquerade.nn;
 
+import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.Tensor;
 
 /**
  * A learnable tensor of a module: a leaf that requires a gradient. Optimizers read its
  * gradient and overwrite its value in place ({@link Tensor#copyFrom}), so a parameter keeps
- * its identity for the whole training run.
+ * its identity for the whole training run, and its memory outlives every {@link Memory} scope.
  */
 public final class Parameter {
     private Tensor value;
 
     /** Wraps {@code initial} (which becomes a leaf that requires a gradient). */
     public Parameter(Tensor initial) {
-        this.value = initial.detach().requiresGrad(true);
+        this.value = Memory.persist(initial.detach().requiresGrad(true));
     }
 
     /** The current value, to use in forward passes. */
@@ -32,6 +33,6 @@ public final class Parameter {
 
     /** Replaces the value by a new leaf (for moving to a device or loading a checkpoint). */
     public void replace(Tensor newValue) {
-        this.value = newValue.detach().requiresGrad(true);
+        this.value = Memory.persist(newValue.detach().requiresGrad(true));
     }
 }

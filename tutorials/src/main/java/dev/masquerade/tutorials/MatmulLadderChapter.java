@@ -19,6 +19,9 @@ public final class MatmulLadderChapter extends Chapter {
     /** Rung 4's tile and register block (TSM = TSN and WPTM = WPTN in matmul_register_blocked.cl). */
     static final int BLOCK_TILE = 64;
     static final int BLOCK = 4;
+    /** The CPU kernel's default block (MR × NR in matmul_cpu.cl). */
+    static final int CPU_ROWS = 6;
+    static final int CPU_COLUMNS = 16;
 
     public MatmulLadderChapter() {
         super(19, "The OpenCL matmul ladder", "19-matmul-ladder.md");
@@ -49,6 +52,7 @@ public final class MatmulLadderChapter extends Chapter {
         numbers.put("rung 3 local per FMA", localReadsPerFma(WORK_PER_ITEM, 1));
         numbers.put("rung 4 global per FMA", globalReadsPerFma(BLOCK_TILE));
         numbers.put("rung 4 local per FMA", localReadsPerFma(BLOCK, BLOCK));
+        numbers.put("cpu kernel reads per FMA", localReadsPerFma(CPU_ROWS, CPU_COLUMNS));
         return numbers;
     }
 }

@@ -27,6 +27,14 @@ public interface Backend {
     /** Fresh, uninitialised storage for {@code size} elements. */
     Storage allocate(DType dtype, int size);
 
+    /**
+     * Bytes of device memory held by live storages (released ones no longer count), or -1
+     * where the backend does not count them (the CPU: Java's heap holds its arrays).
+     */
+    default long deviceBytesInUse() {
+        return -1;
+    }
+
     /** Copies host values into fresh storage of the given type (I32 values are truncated). */
     Storage upload(double[] values, DType dtype);
 

@@ -41,8 +41,9 @@ public final class BatchNorm extends Module {
             try (var scope = NoGrad.enter()) {
                 double n = (double) x.numel() / channels;
                 Tensor unbiased = var.detach().reshape(channels).mul(n / Math.max(n - 1, 1));
-                buffer("running_mean", buffer("running_mean").mul(1 - MOMENTUM).add(mean.detach().reshape(channels).mul(MOMENTUM)));
-                buffer("running_var", buffer("running_var").mul(1 - MOMENTUM).add(unbiased.mul(MOMENTUM)));
+                // in place: the buffers' memory outlives the step, the temporaries here do not
+                buffer("running_mean").copyFrom(buffer("running_mean").mul(1 - MOMENTUM).add(mean.detach().reshape(channels).mul(MOMENTUM)));
+                buffer("running_var").copyFrom(buffer("running_var").mul(1 - MOMENTUM).add(unbiased.mul(MOMENTUM)));
             }
         } else {
             mean = buffer("running_mean").reshape(perChannel);

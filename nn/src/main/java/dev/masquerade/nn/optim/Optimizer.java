@@ -1,5 +1,6 @@
 package dev.masquerade.nn.optim;
 
+import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.Parameter;
@@ -71,9 +72,9 @@ public abstract class Optimizer {
      * and moved to {@code like}'s device and dtype if it was loaded from a checkpoint elsewhere.
      */
     protected Tensor state(int index, String name, Tensor like) {
-        Tensor value = state.computeIfAbsent(index + "." + name, k -> Tensor.zerosLike(like));
+        Tensor value = state.computeIfAbsent(index + "." + name, k -> Memory.persist(Tensor.zerosLike(like)));
         if (!value.device().equals(like.device()) || value.dtype() != like.dtype()) {
-            value = value.to(like.dtype()).to(like.device());
+            value = Memory.persist(value.to(like.dtype()).to(like.device()));
             state.put(index + "." + name, value);
         }
         return value;
@@ -81,7 +82,7 @@ public abstract class Optimizer {
 
     /** Replaces a state tensor. */
     protected void setState(int index, String name, Tensor value) {
-        state.put(index + "." + name, value);
+        state.put(index + "." + name, Memory.persist(value));
     }
 
     /** Everything needed to resume: the state tensors and the step count (as "steps"). */
@@ -98,7 +99,7 @@ public abstract class Optimizer {
             if (key.equals("steps")) {
                 steps = (long) value.item();
             } else {
-                state.put(key, value.to(value.dtype())); // an own copy: updates write into state tensors in place
+                state.put(key, Memory.persist(value.to(value.dtype()))); // an own copy: updates write into state tensors in place
             }
         });
     }

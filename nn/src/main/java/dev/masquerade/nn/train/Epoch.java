@@ -1,5 +1,6 @@
 package dev.masquerade.nn.train;
 
+import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.DataLoader;
@@ -21,11 +22,14 @@ public final class Epoch {
         long step = stepsBefore;
         try (Progress progress = new Progress("epoch " + epoch + "/" + epochs, loader.batchesPerEpoch(), showProgress)) {
             for (ArrayDataset.Batch batch : loader.epoch()) {
-                optimizer.zeroGrad();
-                Tensor value = loss.apply(batch);
-                value.backward();
-                optimizer.step();
-                double number = value.item();
+                double number;
+                try (Memory.Scope scope = Memory.scope()) { // the step's tensors go back to the device here
+                    optimizer.zeroGrad();
+                    Tensor value = loss.apply(batch);
+                    value.backward();
+                    optimizer.step();
+                    number = value.item();
+                }
                 log.step(epoch, ++step, number);
                 progress.step(number);
             }
