@@ -6,6 +6,7 @@ import dev.masquerade.nn.Module;
 import dev.masquerade.nn.loss.Losses;
 import dev.masquerade.nn.optim.Adam;
 import dev.masquerade.engine.Device;
+import dev.masquerade.engine.Memory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -51,6 +52,12 @@ public class Dcgan28 extends EngineBenchmark {
 
     @Benchmark
     public double step() {
+        try (Memory.Scope scope = Memory.scope()) { // as the trainers do: the step's memory goes back when it ends
+            return stepInScope();
+        }
+    }
+
+    private double stepInScope() {
         Tensor fake = generator.forward(Tensor.randn(rng, 64, dev.masquerade.gan.models.Dcgan28.NOISE).to(on));
         discriminatorOptimizer.zeroGrad();
         Tensor discriminatorLoss = Losses.bceWithLogits(discriminator.forward(real), ones)

@@ -486,7 +486,7 @@ final class OpenClBackend implements Backend {
         int pixels = geometry[6] * geometry[7];
         Tensor cols = Tensor.asStrided(allocate(DType.F32, geometry[0] * rows * pixels), new int[] {geometry[0], rows, pixels},
                 Shape.contiguousStrides(new int[] {geometry[0], rows, pixels}), 0);
-        run(programs.kernel("im2col.cl", "im2col"), new long[] {roundUp(cols.numel())}, memory(cols), memory(contiguousCopy(x)), geometry);
+        run(programs.kernel("im2col.cl", "im2col"), new long[] {roundUp(cols.numel() / geometry[7])}, memory(cols), memory(contiguousCopy(x)), geometry); // a row of output pixels per work-item
         return cols;
     }
 

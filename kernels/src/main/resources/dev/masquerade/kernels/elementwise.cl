@@ -2,32 +2,43 @@
 //
 // Work split: one work-item per output element. Each work-item turns its linear index
 // (row-major over the output's shape) into one index per axis, and those into an offset into
-// each operand through the operand's strides and offset, so every kernel reads and writes
-// views (transposed, sliced, broadcast with stride 0) without a copy first.
+// each operand through the operand's strides and offset (offsets_of in layout.cl), so every
+// kernel reads and writes views (transposed, sliced, broadcast with stride 0) without a copy first.
 // The opcodes are the ordinals of the engine's UnaryOp and BinaryOp enums.
 
 #include "layout.cl"
 
 __kernel void fill(__global float* out, Layout L, float value) {
     int g = get_global_id(0);
-    if (g < L.numel) out[offset_of(&L, 0, g)] = value;
+    if (g >= L.numel) return;
+    int o[1];
+    offsets_of(&L, g, 1, o);
+    out[o[0]] = value;
 }
 
 __kernel void copy(__global float* dst, __global const float* src, Layout L) {
     int g = get_global_id(0);
-    if (g < L.numel) dst[offset_of(&L, 0, g)] = src[offset_of(&L, 1, g)];
+    if (g >= L.numel) return;
+    int o[2];
+    offsets_of(&L, g, 2, o);
+    dst[o[0]] = src[o[1]];
 }
 
 __kernel void copy_int(__global int* dst, __global const int* src, Layout L) {
     int g = get_global_id(0);
-    if (g < L.numel) dst[offset_of(&L, 0, g)] = src[offset_of(&L, 1, g)];
+    if (g >= L.numel) return;
+    int o[2];
+    offsets_of(&L, g, 2, o);
+    dst[o[0]] = src[o[1]];
 }
 
 // UnaryOp: NEG, EXP, LOG, SQRT, ABS, SIGN, STEP, RELU, LEAKY_RELU(p0), SIGMOID, TANH, SOFTPLUS, POW(p0), CLAMP(p0, p1)
 __kernel void unary(__global float* y, __global const float* x, Layout L, int op, float p0, float p1) {
     int g = get_global_id(0);
     if (g >= L.numel) return;
-    float v = x[offset_of(&L, 1, g)];
+    int o[2];
+    offsets_of(&L, g, 2, o);
+    float v = x[o[1]];
     float r;
     switch (op) {
         case 0: r = -v; break;
@@ -45,15 +56,17 @@ __kernel void unary(__global float* y, __global const float* x, Layout L, int op
         case 12: r = pow(v, p0); break;
         default: r = fmin(fmax(v, p0), p1); break;
     }
-    y[offset_of(&L, 0, g)] = r;
+    y[o[0]] = r;
 }
 
 // BinaryOp: ADD, SUB, MUL, DIV, MAX, MIN, EQ, GT, GE, LT, LE
 __kernel void binary(__global float* y, __global const float* a, __global const float* b, Layout L, int op) {
     int g = get_global_id(0);
     if (g >= L.numel) return;
-    float u = a[offset_of(&L, 1, g)];
-    float v = b[offset_of(&L, 2, g)];
+    int o[3];
+    offsets_of(&L, g, 3, o);
+    float u = a[o[1]];
+    float v = b[o[2]];
     float r;
     switch (op) {
         case 0: r = u + v; break;
@@ -68,13 +81,15 @@ __kernel void binary(__global float* y, __global const float* a, __global const 
         case 9: r = u < v; break;
         default: r = u <= v; break;
     }
-    y[offset_of(&L, 0, g)] = r;
+    y[o[0]] = r;
 }
 
 __kernel void where_select(__global float* y, __global const float* cond, __global const float* a, __global const float* b, Layout L) {
     int g = get_global_id(0);
     if (g >= L.numel) return;
-    y[offset_of(&L, 0, g)] = cond[offset_of(&L, 1, g)] != 0 ? a[offset_of(&L, 2, g)] : b[offset_of(&L, 3, g)];
+    int o[4];
+    offsets_of(&L, g, 4, o);
+    y[o[0]] = cond[o[1]] != 0 ? a[o[2]] : b[o[3]];
 }
 
 // One Adam step in place (see dev.masquerade.engine.backend.AdamStep): operand 0 the
@@ -83,8 +98,10 @@ __kernel void adam_update(__global float* p, __global const float* g, __global f
                           float beta1, float beta2, float step_size, float v_scale, float epsilon, float decay, float l2) {
     int i = get_global_id(0);
     if (i >= L.numel) return;
-    int pi = offset_of(&L, 0, i), mi = offset_of(&L, 2, i), vi = offset_of(&L, 3, i);
-    float grad = g[offset_of(&L, 1, i)] + l2 * p[pi];
+    int o[4];
+    offsets_of(&L, i, 4, o);
+    int pi = o[0], mi = o[2], vi = o[3];
+    float grad = g[o[1]] + l2 * p[pi];
     float first = beta1 * m[mi] + (1.0f - beta1) * grad;
     float second = beta2 * v[vi] + (1.0f - beta2) * grad * grad;
     m[mi] = first;

@@ -1,7 +1,8 @@
 // im2col and col2im: convolution as matrix multiplication, on the device.
 //
 // cols[n, (c·kH + ky)·kW + kx, oy·oW + ox] = x[n, c, oy·sH − pH + ky·dH, ox·sW − pW + kx·dW]
-// (0 where the window hangs over the padding). One work-item per element of cols.
+// (0 where the window hangs over the padding). One work-item per row of output pixels
+// (n, c·kH·kW + …, oy), looping over ox: the index arithmetic (divisions) is paid once per row.
 // col2im is the adjoint: each input pixel sums the entries of cols that were read from it.
 // Written as a gather over the taps that can reach the pixel, one work-item per pixel, it
 // needs no atomic additions.
@@ -13,16 +14,23 @@ typedef struct {
 
 __kernel void im2col(__global float* cols, __global const float* x, Geometry g) {
     int rows = g.channels * g.kh * g.kw;
-    int pixels = g.oh * g.ow;
-    int id = get_global_id(0);
-    if (id >= g.batch * rows * pixels) return;
-    int pixel = id % pixels;
-    int row = (id / pixels) % rows;
-    int n = id / (pixels * rows);
+    int id = get_global_id(0); // (n · rows + row) · oh + oy
+    if (id >= g.batch * rows * g.oh) return;
+    int oy = id % g.oh;
+    int row = (id / g.oh) % rows;
+    int n = id / (g.oh * rows);
     int kx = row % g.kw, ky = (row / g.kw) % g.kh, c = row / (g.kw * g.kh);
-    int iy = (pixel / g.ow) * g.stride_h - g.pad_h + ky * g.dil_h;
-    int ix = (pixel % g.ow) * g.stride_w - g.pad_w + kx * g.dil_w;
-    cols[id] = (iy >= 0 && iy < g.h && ix >= 0 && ix < g.w) ? x[((n * g.channels + c) * g.h + iy) * g.w + ix] : 0.0f;
+    int iy = oy * g.stride_h - g.pad_h + ky * g.dil_h;
+    __global float* out = cols + (long) id * g.ow;
+    if (iy < 0 || iy >= g.h) {
+        for (int ox = 0; ox < g.ow; ox++) out[ox] = 0.0f;
+        return;
+    }
+    __global const float* in = x + ((n * g.channels + c) * g.h + iy) * g.w;
+    for (int ox = 0; ox < g.ow; ox++) {
+        int ix = ox * g.stride_w - g.pad_w + kx * g.dil_w;
+        out[ox] = (ix >= 0 && ix < g.w) ? in[ix] : 0.0f;
+    }
 }
 
 __kernel void col2im(__global float* x, __global const float* cols, Geometry g) {

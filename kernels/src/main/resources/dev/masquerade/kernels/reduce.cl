@@ -2,7 +2,7 @@
 //
 // Work split: one work-item per output element. The `outer` layout walks the output (shape
 // with the reduced axes kept as size 1): operand 0 is the output, operand 1 the input, so
-// offset_of(&outer, 1, g) is where the input's block for output g starts. The `block` layout
+// operand 1's offset for output g is where the input's block for output g starts. The `block` layout
 // walks that block: its shape is the reduced axes' sizes and operand 0 the input's strides
 // along them. Each work-item adds (or takes the maximum of) its block in order, so results
 // do not depend on the device.
@@ -13,11 +13,14 @@
 __kernel void reduce(__global float* out, __global const float* x, Layout outer, Layout block, int op) {
     int g = get_global_id(0);
     if (g >= outer.numel) return;
-    int base = offset_of(&outer, 1, g);
+    int o[2];
+    offsets_of(&outer, g, 2, o);
     float acc = op == 0 ? 0.0f : -INFINITY;
     for (int r = 0; r < block.numel; r++) {
-        float v = x[base + offset_of(&block, 0, r)];
+        int b[1];
+        offsets_of(&block, r, 1, b);
+        float v = x[o[1] + b[0]];
         acc = op == 0 ? acc + v : fmax(acc, v);
     }
-    out[offset_of(&outer, 0, g)] = acc;
+    out[o[0]] = acc;
 }
