@@ -367,21 +367,25 @@ final class OpenClBackend implements Backend {
             long[] global;
             long[] local;
             String file;
+            String defines = ""; // the tile sizes the launch geometry below assumes, passed to the compiler
             switch (kernel) {
                 case TILED -> {
                     global = new long[] {tiles(n, TILE) * TILE, tiles(m, TILE) * TILE, out.size(0)};
                     local = new long[] {TILE, TILE, 1};
                     file = "matmul_tiled";
+                    defines = "-DTS=" + TILE;
                 }
                 case MORE_WORK -> {
                     global = new long[] {tiles(n, WIDE_TILE) * WIDE_TILE, tiles(m, WIDE_TILE) * (WIDE_TILE / WORK_PER_ITEM), out.size(0)};
                     local = new long[] {WIDE_TILE, WIDE_TILE / WORK_PER_ITEM, 1};
                     file = "matmul_more_work";
+                    defines = "-DTS=" + WIDE_TILE + " -DWPT=" + WORK_PER_ITEM;
                 }
                 case REGISTER_BLOCKED -> {
                     global = new long[] {tiles(n, BLOCK_TILE) * (BLOCK_TILE / BLOCK), tiles(m, BLOCK_TILE) * (BLOCK_TILE / BLOCK), out.size(0)};
                     local = new long[] {BLOCK_TILE / BLOCK, BLOCK_TILE / BLOCK, 1};
                     file = "matmul_register_blocked";
+                    defines = "-DTSM=" + BLOCK_TILE + " -DTSN=" + BLOCK_TILE + " -DWPTM=" + BLOCK + " -DWPTN=" + BLOCK;
                 }
                 default -> {
                     global = new long[] {n, m, out.size(0)};
@@ -389,7 +393,7 @@ final class OpenClBackend implements Backend {
                     file = "matmul_naive";
                 }
             }
-            run(programs.kernel(file + ".cl", file), global, local,
+            run(programs.kernel(file + ".cl", file, defines), global, local,
                     memory(target), memory(a), memory(b), m, n, k, a.offset(), as[0], aRow, aCol, b.offset(), bs[0], bRow, bCol);
         }
         if (target != out) {
