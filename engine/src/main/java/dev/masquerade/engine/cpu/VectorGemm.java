@@ -17,10 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  *       load is sequential. Packing also reads A and B through their strides, so transposed
  *       operands (matmul's backward needs Aᵀ·G and G·Bᵀ) cost a differently ordered copy,
  *       never a transposed matrix.</li>
- *   <li><b>Cache blocking.</b> A micro-panel of B (KC×NR, 32 KB) is read from L1 and L2, the
- *       packed block of A (MC×KC) stays in L2, the packed panel of B (KC×NC) in L3. KC = 512
- *       means C is read and written once per 512 steps of k, so products up to k = 512 write
- *       each element of C exactly once.</li>
+ *   <li><b>Cache blocking.</b> A micro-panel of B (KC×NR: 32 KB with 256-bit vectors) is
+ *       read from L1 and L2, the packed block of A (MC×KC) stays in L2, the packed panel of B
+ *       (KC×NC) in L3. KC = 512 means C is read and written once per 512 steps of k, so
+ *       products up to k = 512 write each element of C exactly once.</li>
  * </ol>
  * Work is split between threads by rows (or columns, for short wide products) of C; each
  * thread packs what it reads.
