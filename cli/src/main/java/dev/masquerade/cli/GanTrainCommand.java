@@ -1,6 +1,5 @@
 package dev.masquerade.cli;
 
-import dev.masquerade.engine.Device;
 import dev.masquerade.gan.FashionMnistTask;
 import dev.masquerade.gan.GanLoss;
 import dev.masquerade.gan.GanModel;
@@ -72,10 +71,6 @@ final class GanTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Device.defaultDevice().equals(Device.CPU)) {
-            throw new IllegalArgumentException("gan train runs on the CPU so far, not on " + Device.defaultDevice()
-                    + "; run it without --device (and with MASQUERADE_DEVICE unset)");
-        }
         GanLoss lossFunction = GanLoss.parse(loss);
         GanModel model = GanModel.parse(dataset);
         boolean resume = resumeOption.requested(run);

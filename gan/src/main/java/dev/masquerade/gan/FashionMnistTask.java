@@ -50,7 +50,7 @@ public final class FashionMnistTask implements GanTask {
     /** Shuffled batches, epoch after epoch, with pixels moved from [0, 1] to the generator's [−1, 1]. */
     @Override
     public Supplier<Tensor> realBatches(int batchSize, Rng rng) {
-        DataLoader loader = new DataLoader(train, batchSize, true, true, rng, Device.CPU);
+        DataLoader loader = new DataLoader(train, batchSize, true, true, rng, Device.defaultDevice()); // where the networks are
         return new Supplier<>() {
             private Iterator<ArrayDataset.Batch> epoch = loader.epoch().iterator();
 

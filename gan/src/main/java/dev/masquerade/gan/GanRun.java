@@ -1,5 +1,6 @@
 package dev.masquerade.gan;
 
+import dev.masquerade.engine.Device;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
@@ -154,6 +155,7 @@ public final class GanRun {
             summary.put("epochs", options.epochs());
             summary.put("steps", step);
             summary.put("seconds", (System.nanoTime() - started) / 1e9);
+            summary.put("device", Device.defaultDevice().toString());
             summary.put("warnings", warnings);
             log.writeSummary(summary);
             return new Result(summary, folder);

@@ -8,16 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * Chooses the block each work-item of {@code matmul_cpu.cl} computes, per device: the first
- * time a device multiplies, every candidate block is timed on a test product and the fastest
- * is remembered in a small properties file (by default
- * {@code ~/.cache/masquerade/opencl-matmul.properties}), so later runs start tuned. The
- * block is a compile-time define of the kernel: tuning is data, not code.
+ * Chooses how the OpenCL matmul runs, by timing: the block each work-item of {@code
+ * matmul_cpu.cl} computes on a CPU device (once per device), and the {@link Tiling} of {@code
+ * matmul_register_blocked.cl} on a GPU (once per device and product shape). Every candidate
+ * is timed on a real product and the fastest is remembered in a small properties file (by
+ * default {@code ~/.cache/masquerade/opencl-matmul.properties}), so later runs start tuned.
+ * The choice is a compile-time define of the kernel: tuning is data, not code.
  *
- * <p>{@code -Dmasquerade.opencl.tune=false} skips the timing and takes the default block.
+ * <p>{@code -Dmasquerade.opencl.tune=false} skips the timing and takes the first candidate.
  */
 final class MatmulTuner {
     /** rows (MR) × 8·vectors (NR) elements of C per work-item. */
@@ -50,43 +52,53 @@ final class MatmulTuner {
     static final Path DEFAULT_CACHE = Path.of(System.getProperty("user.home"), ".cache", "masquerade", "opencl-matmul.properties");
 
     private final Path cacheFile;
+    private boolean announced;
 
     MatmulTuner(Path cacheFile) {
         this.cacheFile = cacheFile;
     }
 
-    /**
-     * The cached block of {@code deviceKey}, else the fastest candidate by {@code timeNanos}
-     * (which runs a product with that block and returns its time), written to the cache.
-     */
+    /** The CPU kernel's block for {@code deviceKey}: cached, else the fastest candidate by {@code timeNanos}. */
     Block choose(String deviceKey, ToLongFunction<Block> timeNanos) {
+        return choose(deviceKey, CANDIDATES, Block::parse, timeNanos);
+    }
+
+    /**
+     * The cached choice for {@code key} when it is one of the candidates, else the fastest
+     * candidate by {@code timeNanos} (which runs a product with it and returns its time, or
+     * {@link Long#MAX_VALUE} where the candidate cannot run), written to the cache.
+     */
+    synchronized <C> C choose(String key, List<C> candidates, Function<String, C> parse, ToLongFunction<C> timeNanos) {
         if (!Boolean.parseBoolean(System.getProperty("masquerade.opencl.tune", "true"))) {
-            return CANDIDATES.get(0);
+            return candidates.get(0);
         }
         Properties cache = read();
-        String key = deviceKey.replaceAll("[^A-Za-z0-9._-]+", "_");
-        String cached = cache.getProperty(key);
+        String entry = key.replaceAll("[^A-Za-z0-9._-]+", "_");
+        String cached = cache.getProperty(entry);
         if (cached != null) {
             try {
-                Block block = Block.parse(cached);
-                if (CANDIDATES.contains(block)) {
-                    return block;
+                C choice = parse.apply(cached);
+                if (candidates.contains(choice)) {
+                    return choice;
                 }
             } catch (IllegalArgumentException e) {
                 // an unreadable entry: tune again and overwrite it
             }
         }
-        System.err.println("Tuning the OpenCL matmul for " + deviceKey + " (once; remembered in " + cacheFile + ")");
-        Block best = CANDIDATES.get(0);
+        if (!announced) {
+            System.err.println("Tuning the OpenCL matmul for " + key + " (once; remembered in " + cacheFile + ")");
+            announced = true;
+        }
+        C best = candidates.get(0);
         long bestTime = Long.MAX_VALUE;
-        for (Block candidate : CANDIDATES) {
+        for (C candidate : candidates) {
             long time = timeNanos.applyAsLong(candidate);
             if (time < bestTime) {
                 best = candidate;
                 bestTime = time;
             }
         }
-        cache.setProperty(key, best.toString());
+        cache.setProperty(entry, best.toString());
         write(cache);
         return best;
     }
@@ -109,7 +121,7 @@ final class MatmulTuner {
             Files.createDirectories(cacheFile.toAbsolutePath().getParent());
             Path temporary = Files.createTempFile(cacheFile.toAbsolutePath().getParent(), "opencl-matmul", ".tmp");
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                cache.store(out, "Masquerade: fastest matmul_cpu.cl block per OpenCL device (rows x columns); delete to tune again");
+                cache.store(out, "Masquerade: fastest OpenCL matmul block per device (matmul_cpu.cl) and tiling per device and shape (matmul_register_blocked.cl); delete to tune again");
             }
             Files.move(temporary, cacheFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.masquerade.kernels;
 
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_DEVICE_LOCAL_MEM_SIZE;
 import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
@@ -10,6 +11,7 @@ import static org.jocl.CL.clCreateContext;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clGetDeviceInfo;
 import static org.jocl.CL.clReleaseMemObject;
 import static org.jocl.CL.clSetKernelArg;
 
@@ -25,6 +27,10 @@ import dev.masquerade.engine.backend.Pool2dGeometry;
 import dev.masquerade.engine.backend.ReduceOp;
 import dev.masquerade.engine.backend.Storage;
 import dev.masquerade.engine.backend.UnaryOp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
@@ -315,20 +321,22 @@ final class OpenClBackend implements Backend {
         MORE_WORK,
         /** Rung 4: 64×64 tiles, a 4×4 block per work-item in registers, tiles staged with float4 loads. */
         REGISTER_BLOCKED,
+        /** For GPUs: rung 4's kernel with the {@link Tiling} timed fastest for each product shape, split-K included. */
+        TUNED,
         /** For CPU devices: packed panels, a tuned block of C per work-item in float8 registers, no barriers. */
         CPU;
 
-        /** The system property {@code masquerade.opencl.matmul} (naive, tiled, more_work, register_blocked or cpu), else by device type. */
+        /** The system property {@code masquerade.opencl.matmul} (naive, tiled, more_work, register_blocked, tuned or cpu), else by device type. */
         static MatmulKernel choose(OpenCl.DeviceEntry device) {
             String chosen = System.getProperty("masquerade.opencl.matmul");
             if (chosen != null && !chosen.isBlank()) {
                 try {
                     return valueOf(chosen.trim().toUpperCase(java.util.Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("masquerade.opencl.matmul=" + chosen + " is not one of naive, tiled, more_work, register_blocked, cpu");
+                    throw new IllegalArgumentException("masquerade.opencl.matmul=" + chosen + " is not one of naive, tiled, more_work, register_blocked, tuned, cpu");
                 }
             }
-            return device.isCpu() ? CPU : TILED;
+            return device.isCpu() ? CPU : TUNED;
         }
     }
 
@@ -336,15 +344,18 @@ final class OpenClBackend implements Backend {
     /** Rung 3's tile (TS in matmul_more_work.cl) and the elements each work-item computes (WPT). */
     private static final int WIDE_TILE = 32;
     private static final int WORK_PER_ITEM = 8;
-    /** Rung 4's tile (TSM = TSN in matmul_register_blocked.cl) and the side of each work-item's block (WPTM = WPTN). */
-    private static final int BLOCK_TILE = 64;
-    private static final int BLOCK = 4;
+    /** Below this many floating-point operations a product is not worth timing candidates for: it takes {@link Tiling#SMALL}. */
+    private static final double WORTH_TUNING_FLOPS = 1 << 24;
 
     private static long tiles(int size, int tile) {
         return (size + tile - 1) / tile;
     }
     private final MatmulKernel matmulKernel;
     private MatmulTuner.Block cpuBlock;
+    private final MatmulTuner tilingTuner = new MatmulTuner(MatmulTuner.DEFAULT_CACHE);
+    /** The tuned tiling per product shape, in this process (the tuner's file remembers them across runs). */
+    private final Map<String, Tiling> tilings = new HashMap<>();
+    private List<Tiling> feasibleTilings;
 
     @Override
     public void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
@@ -359,6 +370,9 @@ final class OpenClBackend implements Backend {
                 : Tensor.asStrided(allocate(DType.F32, out.numel()), out.shape(), Shape.contiguousStrides(out.shape()), 0);
         if (kernel == MatmulKernel.CPU) {
             matmulCpu(cpuBlock(), a, transposeA, b, transposeB, target);
+        } else if (kernel == MatmulKernel.REGISTER_BLOCKED || kernel == MatmulKernel.TUNED) {
+            Tiling tiling = kernel == MatmulKernel.TUNED ? tiling(a, transposeA, b, transposeB, target) : Tiling.RUNG_4;
+            matmulTiled(tiling, a, transposeA, b, transposeB, target);
         } else {
             int[] as = a.strides();
             int aRow = transposeA ? as[2] : as[1], aCol = transposeA ? as[1] : as[2];
@@ -381,12 +395,6 @@ final class OpenClBackend implements Backend {
                     file = "matmul_more_work";
                     defines = "-DTS=" + WIDE_TILE + " -DWPT=" + WORK_PER_ITEM;
                 }
-                case REGISTER_BLOCKED -> {
-                    global = new long[] {tiles(n, BLOCK_TILE) * (BLOCK_TILE / BLOCK), tiles(m, BLOCK_TILE) * (BLOCK_TILE / BLOCK), out.size(0)};
-                    local = new long[] {BLOCK_TILE / BLOCK, BLOCK_TILE / BLOCK, 1};
-                    file = "matmul_register_blocked";
-                    defines = "-DTSM=" + BLOCK_TILE + " -DTSN=" + BLOCK_TILE + " -DWPTM=" + BLOCK + " -DWPTN=" + BLOCK;
-                }
                 default -> {
                     global = new long[] {n, m, out.size(0)};
                     local = null;
@@ -399,6 +407,87 @@ final class OpenClBackend implements Backend {
         if (target != out) {
             copy(target, out);
         }
+    }
+
+    /**
+     * Rung 4's kernel with a given tiling into a contiguous {@code out}; where the tiling splits
+     * the depth and the product allows it, each slice's product goes to a batch of partial
+     * results, summed afterwards.
+     */
+    void matmulTiled(Tiling tiling, Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        int m = out.size(1), n = out.size(2), k = transposeA ? a.size(1) : a.size(2);
+        int[] as = a.strides(), bs = b.strides();
+        int aRow = transposeA ? as[2] : as[1], aCol = transposeA ? as[1] : as[2];
+        int bRow = transposeB ? bs[2] : bs[1], bCol = transposeB ? bs[1] : bs[2];
+        if (!tiling.splitsProduct(out.size(0), k)) {
+            launchTiled(tiling, out, a, as[0], aRow, aCol, b, bs[0], bRow, bCol, m, n, k, out.size(0));
+            return;
+        }
+        int depth = k / tiling.splits();
+        Tensor partial = allocateContiguous(tiling.splits(), m, n);
+        // slice s multiplies columns [s·depth, (s+1)·depth) of A by the same rows of B: the "batch" steps along the depth
+        launchTiled(tiling, partial, a, depth * aCol, aRow, aCol, b, depth * bRow, bRow, bCol, m, n, depth, tiling.splits());
+        reduce(ReduceOp.SUM, partial, new int[] {0}, out);
+    }
+
+    private void launchTiled(Tiling t, Tensor c, Tensor a, int aBatch, int aRow, int aCol, Tensor b, int bBatch, int bRow, int bCol,
+                             int m, int n, int k, int batches) {
+        long[] local = {t.tileN() / t.blockN(), t.tileM() / t.blockM(), 1};
+        long[] global = {tiles(n, t.tileN()) * local[0], tiles(m, t.tileM()) * local[1], batches};
+        run(tiledKernel(t), global, local, memory(c), memory(a), memory(b), m, n, k, a.offset(), aBatch, aRow, aCol, b.offset(), bBatch, bRow, bCol);
+    }
+
+    private cl_kernel tiledKernel(Tiling t) {
+        return programs.kernel("matmul_register_blocked.cl", "matmul_register_blocked", t.defines());
+    }
+
+    /**
+     * The tiling for this product's shape: the fastest candidate, timed on the first product of
+     * that shape and remembered (see {@link MatmulTuner}); small products take {@link Tiling#SMALL}.
+     */
+    private synchronized Tiling tiling(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        List<Tiling> candidates = feasibleTilings();
+        int batches = out.size(0), m = out.size(1), n = out.size(2), k = transposeA ? a.size(1) : a.size(2);
+        if (2.0 * batches * m * n * k < WORTH_TUNING_FLOPS) {
+            return candidates.contains(Tiling.SMALL) ? Tiling.SMALL : candidates.get(0);
+        }
+        String shape = batches + "x" + m + "x" + n + "x" + k + (transposeA ? "T" : "N") + (transposeB ? "T" : "N");
+        return tilings.computeIfAbsent(shape, key -> tilingTuner.choose(entry.name() + " " + entry.version() + " " + key, candidates,
+                Tiling::parse, t -> timeTiling(t, a, transposeA, b, transposeB, out)));
+    }
+
+    /** The candidates this device can run: local memory enough for the tiles, and work-groups as large as they need. */
+    private synchronized List<Tiling> feasibleTilings() {
+        if (feasibleTilings == null) {
+            long[] localMemory = new long[1];
+            clGetDeviceInfo(entry.device(), CL_DEVICE_LOCAL_MEM_SIZE, Sizeof.cl_ulong, Pointer.to(localMemory), null);
+            List<Tiling> fitting = new ArrayList<>();
+            for (Tiling t : Tiling.GPU_CANDIDATES) {
+                if (t.localBytes() <= localMemory[0] && t.threads() <= programs.workGroupLimit(tiledKernel(t))) {
+                    fitting.add(t);
+                }
+            }
+            if (fitting.isEmpty()) {
+                throw new UnsupportedOperationException("matmul: no tiling of matmul_register_blocked.cl fits " + entry.describe()
+                        + "; run with -Dmasquerade.opencl.matmul=more_work");
+            }
+            feasibleTilings = List.copyOf(fitting);
+        }
+        return feasibleTilings;
+    }
+
+    /** Nanoseconds of the faster of two products with tiling t, after one that builds the kernel (the tuner's measure). */
+    private long timeTiling(Tiling t, Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long start = System.nanoTime();
+            matmulTiled(t, a, transposeA, b, transposeB, out);
+            clFinish(queue);
+            if (round > 0) {
+                best = Math.min(best, System.nanoTime() - start);
+            }
+        }
+        return best;
     }
 
     /** The CPU kernel's block for this device: tuned on first use, then cached (see {@link MatmulTuner}). */
@@ -490,7 +579,11 @@ final class OpenClBackend implements Backend {
         int pixels = geometry[6] * geometry[7];
         Tensor cols = Tensor.asStrided(allocate(DType.F32, geometry[0] * rows * pixels), new int[] {geometry[0], rows, pixels},
                 Shape.contiguousStrides(new int[] {geometry[0], rows, pixels}), 0);
-        run(programs.kernel("im2col.cl", "im2col"), new long[] {roundUp(cols.numel() / geometry[7])}, memory(cols), memory(contiguousCopy(x)), geometry); // a row of output pixels per work-item
+        // a CPU device does a row of output pixels per work-item (index arithmetic once per row); a GPU a pixel
+        // per work-item, so that neighbouring work-items write neighbouring addresses
+        int span = entry.isCpu() ? geometry[7] : 1;
+        long items = (long) geometry[0] * rows * geometry[6] * ((geometry[7] + span - 1) / span);
+        run(programs.kernel("im2col.cl", "im2col"), new long[] {roundUp(items)}, memory(cols), memory(contiguousCopy(x)), geometry, span);
         return cols;
     }
 

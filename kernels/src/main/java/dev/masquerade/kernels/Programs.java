@@ -1,9 +1,11 @@
 package dev.masquerade.kernels;
 
+import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
 import static org.jocl.CL.clBuildProgram;
 import static org.jocl.CL.clCreateKernel;
 import static org.jocl.CL.clCreateProgramWithSource;
+import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clGetProgramBuildInfo;
 
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jocl.CLException;
 import org.jocl.Pointer;
+import org.jocl.Sizeof;
 import org.jocl.cl_context;
 import org.jocl.cl_device_id;
 import org.jocl.cl_kernel;
@@ -49,6 +52,13 @@ final class Programs {
      */
     synchronized cl_kernel kernel(String file, String name, String defines) {
         return kernels.computeIfAbsent(file + " " + defines + "#" + name, key -> clCreateKernel(program(file, defines), name, null));
+    }
+
+    /** The largest work-group this kernel can be launched with on the device (fewer where it needs many registers). */
+    long workGroupLimit(cl_kernel kernel) {
+        long[] limit = new long[1];
+        clGetKernelWorkGroupInfo(kernel, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(limit), null);
+        return limit[0];
     }
 
     private cl_program program(String file, String defines) {

@@ -1,8 +1,10 @@
 // im2col and col2im: convolution as matrix multiplication, on the device.
 //
 // cols[n, (c·kH + ky)·kW + kx, oy·oW + ox] = x[n, c, oy·sH − pH + ky·dH, ox·sW − pW + kx·dW]
-// (0 where the window hangs over the padding). One work-item per row of output pixels
-// (n, c·kH·kW + …, oy), looping over ox: the index arithmetic (divisions) is paid once per row.
+// (0 where the window hangs over the padding). One work-item per `span` output pixels of a row
+// (n, c·kH·kW + …, oy): on a CPU device span is the whole row, so the index arithmetic
+// (divisions) is paid once per row; on a GPU span is 1, so that neighbouring work-items write
+// neighbouring addresses (coalesced stores) and there are enough of them to fill the device.
 // col2im is the adjoint: each input pixel sums the entries of cols that were read from it.
 // Written as a gather over the taps that can reach the pixel, one work-item per pixel, it
 // needs no atomic additions.
@@ -12,22 +14,25 @@ typedef struct {
     int stride_h, stride_w, pad_h, pad_w, dil_h, dil_w;
 } Geometry;
 
-__kernel void im2col(__global float* cols, __global const float* x, Geometry g) {
+__kernel void im2col(__global float* cols, __global const float* x, Geometry g, int span) {
     int rows = g.channels * g.kh * g.kw;
-    int id = get_global_id(0); // (n · rows + row) · oh + oy
-    if (id >= g.batch * rows * g.oh) return;
-    int oy = id % g.oh;
-    int row = (id / g.oh) % rows;
-    int n = id / (g.oh * rows);
+    int chunks = (g.ow + span - 1) / span;
+    int id = get_global_id(0); // ((n · rows + row) · oh + oy) · chunks + chunk
+    if (id >= g.batch * rows * g.oh * chunks) return;
+    int line = id / chunks;
+    int first = (id % chunks) * span, last = min(first + span, g.ow);
+    int oy = line % g.oh;
+    int row = (line / g.oh) % rows;
+    int n = line / (g.oh * rows);
     int kx = row % g.kw, ky = (row / g.kw) % g.kh, c = row / (g.kw * g.kh);
     int iy = oy * g.stride_h - g.pad_h + ky * g.dil_h;
-    __global float* out = cols + (long) id * g.ow;
+    __global float* out = cols + (long) line * g.ow;
     if (iy < 0 || iy >= g.h) {
-        for (int ox = 0; ox < g.ow; ox++) out[ox] = 0.0f;
+        for (int ox = first; ox < last; ox++) out[ox] = 0.0f;
         return;
     }
     __global const float* in = x + ((n * g.channels + c) * g.h + iy) * g.w;
-    for (int ox = 0; ox < g.ow; ox++) {
+    for (int ox = first; ox < last; ox++) {
         int ix = ox * g.stride_w - g.pad_w + kx * g.dil_w;
         out[ox] = (ix >= 0 && ix < g.w) ? in[ix] : 0.0f;
     }

@@ -79,6 +79,48 @@ class MatmulTunerTest {
         }
     }
 
+    @Test
+    void everyGpuTilingReadsBackFromItsCacheEntry() {
+        for (Tiling tiling : Tiling.GPU_CANDIDATES) {
+            assertEquals(tiling, Tiling.parse(tiling.toString()));
+        }
+        assertEquals("64x64x16/4x4/split4", new Tiling(64, 64, 16, 4, 4, 4).toString());
+    }
+
+    @Test
+    void eachProductShapeOfADeviceIsTunedOnItsOwn() {
+        Path cache = folder.resolve("tuning.properties");
+        Tiling wide = Tiling.GPU_CANDIDATES.get(1), split = Tiling.GPU_CANDIDATES.get(8);
+        List<Tiling> timed = new ArrayList<>();
+        MatmulTuner tuner = new MatmulTuner(cache);
+        assertEquals(wide, tuner.choose("GPU 1x4096x4096x4096NN", Tiling.GPU_CANDIDATES, Tiling::parse, t -> {
+            timed.add(t);
+            return t.equals(wide) ? 1 : 100;
+        }));
+        assertEquals(split, tuner.choose("GPU 1x32x512x8192NN", Tiling.GPU_CANDIDATES, Tiling::parse, t -> t.equals(split) ? 1 : 100));
+        assertEquals(Tiling.GPU_CANDIDATES, timed);
+        MatmulTuner later = new MatmulTuner(cache);
+        assertEquals(wide, later.choose("GPU 1x4096x4096x4096NN", Tiling.GPU_CANDIDATES, Tiling::parse, t -> {
+            throw new AssertionError("a remembered shape is not timed again");
+        }));
+        assertEquals(split.toString(), readEntryQuietly(cache, "GPU_1x32x512x8192NN"));
+    }
+
+    @Test
+    void aTilingTheDeviceCannotRunIsNeverChosen() {
+        Tiling runnable = Tiling.GPU_CANDIDATES.get(3);
+        assertEquals(runnable, new MatmulTuner(folder.resolve("t.properties")).choose("GPU shape", Tiling.GPU_CANDIDATES, Tiling::parse,
+                t -> t.equals(runnable) ? 50 : Long.MAX_VALUE));
+    }
+
+    private static String readEntryQuietly(Path file, String key) {
+        try {
+            return readEntry(file, key);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static String readEntry(Path file, String key) throws Exception {
         java.util.Properties properties = new java.util.Properties();
         try (var in = Files.newInputStream(file)) {

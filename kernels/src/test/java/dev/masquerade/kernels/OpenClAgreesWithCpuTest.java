@@ -122,21 +122,56 @@ class OpenClAgreesWithCpuTest {
         for (MatmulTuner.Block block : MatmulTuner.CANDIDATES) {
             variants.put("matmul_cpu.cl with the tuner's block " + block, (a, ta, b, tb, out) -> device.matmulCpu(block, a, ta, b, tb, out));
         }
+        for (Tiling tiling : Tiling.GPU_CANDIDATES) {
+            variants.put("matmul_register_blocked.cl with the GPU tiling " + tiling, (a, ta, b, tb, out) -> device.matmulTiled(tiling, a, ta, b, tb, out));
+        }
         return variants.entrySet().stream().map(variant ->
-                Property.forAll(variant.getKey() + " equals the CPU", Inputs.over(layouts, List.of(Domain.any()))).test(in -> agree(in, t -> {
-                    boolean ta = in.layout().param(4) == 1, tb = in.layout().param(5) == 1;
-                    int m = ta ? t.get(0).size(2) : t.get(0).size(1), n = tb ? t.get(1).size(1) : t.get(1).size(2);
-                    Tensor out = Tensor.empty(DType.F32, t.get(0).device(), t.get(0).size(0), m, n);
-                    if (t.get(0).device().equals(OPENCL)) {
-                        variant.getValue().run(t.get(0), ta, t.get(1), tb, out);
-                    } else {
-                        t.get(0).backend().matmul(t.get(0), ta, t.get(1), tb, out);
-                    }
-                    return out;
-                })));
+                Property.forAll(variant.getKey() + " equals the CPU", Inputs.over(layouts, List.of(Domain.any()))).test(in -> agree(in,
+                        t -> product(t, in.layout().param(4) == 1, in.layout().param(5) == 1, variant.getValue()))));
     }
 
-    /** One way of multiplying on the device: a rung of the ladder, or the CPU kernel with a given block. */
+    @Test
+    void theTunedKernelTimesTheTilingsOnANewShapeAndGivesTheCpusAnswer() {
+        // 2·256³ floating-point operations: large enough to be tuned (small products take Tiling.SMALL untimed)
+        Tensor a = Tensor.randn(new Rng(1), 1, 256, 256), b = Tensor.randn(new Rng(2), 1, 256, 256);
+        Tensor expected = Tensor.empty(DType.F32, Device.CPU, 1, 256, 256);
+        a.backend().matmul(a, false, b, true, expected);
+        OpenClBackend device = (OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL);
+        Tensor actual = Tensor.empty(DType.F32, OPENCL, 1, 256, 256);
+        device.matmul(OpenClBackend.MatmulKernel.TUNED, a.to(OPENCL), false, b.to(OPENCL), true, actual);
+        double error = GradCheck.relativeError(actual.toDoubleArray(), expected.toDoubleArray());
+        assertTrue(error <= TOLERANCE, "the tuned kernel differs from the CPU by " + error + " relative");
+    }
+
+    /** The product of the two inputs (transposed as told): on OpenCL the given way, on the CPU by its backend. */
+    private static Tensor product(List<Tensor> t, boolean ta, boolean tb, DeviceMatmul onDevice) {
+        int m = ta ? t.get(0).size(2) : t.get(0).size(1), n = tb ? t.get(1).size(1) : t.get(1).size(2);
+        Tensor out = Tensor.empty(DType.F32, t.get(0).device(), t.get(0).size(0), m, n);
+        if (t.get(0).device().equals(OPENCL)) {
+            onDevice.run(t.get(0), ta, t.get(1), tb, out);
+        } else {
+            t.get(0).backend().matmul(t.get(0), ta, t.get(1), tb, out);
+        }
+        return out;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> splitKSumsTheSlicesOfTheDepth() {
+        int[] sizes = {1, 7, 33, 64, 129};
+        int[] depths = {16, 32, 64, 256};
+        // params [m, k, n as indices, transpose A, transpose B]: one matrix, a depth every split divides
+        var layouts = Gens.structured(new int[] {0, 0, 0, 0, 0}, new int[] {4, 3, 4, 1, 1}, p -> true, p -> {
+            int m = sizes[p[0]], k = depths[p[1]], n = sizes[p[2]];
+            return List.of(p[3] == 1 ? new int[] {1, k, m} : new int[] {1, m, k}, p[4] == 1 ? new int[] {1, n, k} : new int[] {1, k, n});
+        });
+        OpenClBackend device = (OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL);
+        return Tiling.GPU_CANDIDATES.stream().filter(t -> t.splits() > 1).map(tiling ->
+                Property.forAll("split-K " + tiling + " equals the CPU", Inputs.over(layouts, List.of(Domain.any()))).test(in -> agree(in,
+                        t -> product(t, in.layout().param(3) == 1, in.layout().param(4) == 1,
+                                (a, ta, b, tb, out) -> device.matmulTiled(tiling, a, ta, b, tb, out)))));
+    }
+
+    /** One way of multiplying on the device: a rung of the ladder, the CPU kernel with a given block, or rung 4 with a given tiling. */
     private interface DeviceMatmul {
         void run(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out);
     }

@@ -31,9 +31,12 @@ public final class FashionJudge {
     private static final int BATCH = 500;
 
     private final FashionClassifier classifier;
+    /** Where the classifier's weights are, and so where the images are judged. */
+    private final Device device;
 
     public FashionJudge(FashionClassifier classifier) {
         this.classifier = classifier;
+        this.device = classifier.model().parameters().get(0).value().device();
         classifier.model().eval();
     }
 
@@ -82,7 +85,7 @@ public final class FashionJudge {
         try (var scope = NoGrad.enter()) {
             for (int start = 0; start < n; start += BATCH) {
                 int count = Math.min(BATCH, n - start);
-                Tensor batch = images.narrow(0, start, count).to(Device.CPU);
+                Tensor batch = images.narrow(0, start, count).to(device);
                 double[] f = classifier.features(batch).toDoubleArray();
                 float[] logits = classifier.logits(batch).toFloatArray();
                 int width = FashionClassifier.FEATURES;
