@@ -1,8 +1,8 @@
 package dev.masquerade.kernels;
 
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_DEVICE_GLOBAL_MEM_SIZE;
 import static org.jocl.CL.CL_DEVICE_LOCAL_MEM_SIZE;
-import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clCreateBuffer;
@@ -10,9 +10,9 @@ import static org.jocl.CL.clCreateCommandQueueWithProperties;
 import static org.jocl.CL.clCreateContext;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clGetDeviceInfo;
-import static org.jocl.CL.clReleaseMemObject;
 import static org.jocl.CL.clSetKernelArg;
 
 import dev.masquerade.engine.DType;
@@ -46,13 +46,14 @@ import org.jocl.cl_queue_properties;
  * {@link #download}.
  *
  * <p>Every OpenCL call of one backend is serialised (a data loader's thread uploads while the
- * training thread launches kernels), and buffers are released only from the calling thread
- * after {@code clFinish}, never from the Cleaner's thread while commands may use them.
+ * training thread launches kernels), and buffers given back (by a closing scope, or from the
+ * Cleaner's thread) are taken in on the calling thread only: into a {@link BufferPool} for the
+ * next allocation of their size, or, when the pool is full, released after {@code clFinish}.
  *
  * <p>Every primitive runs on the device in float32 (int32 for indices); matrix products and
  * convolutions use the matmul kernel chosen for the device type ({@link MatmulKernel}).
  * Memory goes back when its {@link dev.masquerade.engine.Memory} scope closes, or when the
- * storage is collected; {@link #deviceBytesInUse} counts what is held.
+ * storage is collected; {@link #deviceBytesInUse} counts what is held (pooled buffers are not).
  */
 final class OpenClBackend implements Backend {
     /** What runs on the device so far, for listings. */
@@ -68,6 +69,8 @@ final class OpenClBackend implements Backend {
     private final Programs programs;
     /** Buffers whose storage was released or collected, to release once no queued command can use them. */
     private final java.util.concurrent.ConcurrentLinkedQueue<OpenClStorage.Buffer> released = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Buffers released by their storages, kept for reuse (a quarter of the device's memory at most). */
+    private final BufferPool pool;
     /** Bytes of the buffers allocated and not yet released. */
     private final java.util.concurrent.atomic.AtomicLong bytesInUse = new java.util.concurrent.atomic.AtomicLong();
 
@@ -80,6 +83,9 @@ final class OpenClBackend implements Backend {
         this.queue = clCreateCommandQueueWithProperties(context, entry.device(), new cl_queue_properties(), null);
         this.programs = new Programs(context, entry.device(), entry.name());
         this.matmulKernel = MatmulKernel.choose(entry);
+        long[] globalMemory = new long[1];
+        clGetDeviceInfo(entry.device(), CL_DEVICE_GLOBAL_MEM_SIZE, Sizeof.cl_ulong, Pointer.to(globalMemory), null);
+        this.pool = new BufferPool(globalMemory[0] / 4);
     }
 
     @Override
@@ -101,17 +107,42 @@ final class OpenClBackend implements Backend {
         released.add(buffer);
     }
 
-    /** Releases queued buffers after the queue has drained (on the caller's thread), each once. */
+    /**
+     * Hands queued buffers to the pool (on the caller's thread), each once; those the full pool
+     * refuses are released after the queue has drained.
+     */
     private void releaseCollected() {
-        if (released.isEmpty()) {
-            return;
-        }
-        clFinish(queue);
+        List<cl_mem> refused = new ArrayList<>();
         for (OpenClStorage.Buffer buffer = released.poll(); buffer != null; buffer = released.poll()) {
             if (buffer.released().compareAndSet(false, true)) {
-                clReleaseMemObject(buffer.memory());
                 bytesInUse.addAndGet(-buffer.bytes());
+                cl_mem memory = pool.give(buffer.memory(), buffer.bytes());
+                if (memory != null) {
+                    refused.add(memory);
+                }
             }
+        }
+        releaseNow(refused);
+    }
+
+    private void releaseNow(List<cl_mem> buffers) {
+        if (!buffers.isEmpty()) {
+            clFinish(queue);
+            buffers.forEach(org.jocl.CL::clReleaseMemObject);
+        }
+    }
+
+    /** A buffer of {@code bytes}: from the pool when it holds one of that size, else new (after emptying the pool if the device is full). */
+    private cl_mem buffer(long bytes) {
+        cl_mem memory = pool.take(bytes);
+        if (memory != null) {
+            return memory;
+        }
+        try {
+            return clCreateBuffer(context, CL_MEM_READ_WRITE, bytes, null, null);
+        } catch (org.jocl.CLException e) {
+            releaseNow(pool.drain());
+            return clCreateBuffer(context, CL_MEM_READ_WRITE, bytes, null, null);
         }
     }
 
@@ -130,7 +161,7 @@ final class OpenClBackend implements Backend {
     public synchronized Storage allocate(DType dtype, int size) {
         releaseCollected();
         checkType("allocate", dtype);
-        return track(dtype, size, clCreateBuffer(context, CL_MEM_READ_WRITE, (long) size * dtype.bytes(), null, null));
+        return track(dtype, size, buffer((long) size * dtype.bytes()));
     }
 
     @Override
@@ -151,7 +182,10 @@ final class OpenClBackend implements Backend {
             }
             host = Pointer.to(floats);
         }
-        return track(dtype, values.length, clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, (long) values.length * dtype.bytes(), host, null));
+        long bytes = (long) values.length * dtype.bytes();
+        cl_mem memory = buffer(bytes);
+        clEnqueueWriteBuffer(queue, memory, CL_TRUE, 0, bytes, host, 0, null, null);
+        return track(dtype, values.length, memory);
     }
 
     @Override

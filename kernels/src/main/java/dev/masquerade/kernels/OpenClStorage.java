@@ -10,7 +10,7 @@ import org.jocl.cl_mem;
  * Device memory: one {@code cl_mem} buffer. It goes back to the device when the
  * {@link dev.masquerade.engine.Memory} scope that owns it closes or, as the safety net, when a
  * {@link Cleaner} sees the storage become unreachable. Either way the buffer is handed to its
- * backend, which releases it at its next call, after the queue has drained (see
+ * backend, which takes it back at its next call, for reuse or release (see
  * {@link OpenClBackend#releaseLater}); the buffer's flag makes sure that happens once.
  */
 final class OpenClStorage extends Storage {
