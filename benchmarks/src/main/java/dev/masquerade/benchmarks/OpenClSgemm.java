@@ -11,7 +11,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * sgemm_N on the first OpenCL device with each kernel of the matmul ladder (naive, tiled,
- * more_work, register_blocked) and the CPU kernel (packed panels, tuned block); {@link
+ * more_work, register_blocked), rung 4 with the tiling tuned for the shape (tuned, the GPUs'
+ * default) and the CPU kernel (packed panels, tuned block); {@link
  * ClBlastSgemm} measures CLBlast on the same device. JMH runs each parameter set in a
  * fresh JVM, so the kernel is chosen through {@code masquerade.opencl.matmul} before the
  * device is first used. Each call ends by reading one element of the product back, so the
@@ -19,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Benchmark)
 public class OpenClSgemm extends EngineBenchmark {
-    @Param({"naive", "tiled", "more_work", "register_blocked", "cpu"})
+    @Param({"naive", "tiled", "more_work", "register_blocked", "tuned", "cpu"})
     public String kernel;
     @Param({"256", "512", "1024", "2048"})
     public int n;

@@ -61,6 +61,10 @@ final class OpenClBackend implements Backend {
     private static final int MAX_RANK = 8;
     private static final int MAX_OPERANDS = 4;
     private static final int LOCAL = 64;
+    /** Work-items per output of reduce_grouped, and when a GPU uses it: blocks this long, fewer outputs than that. */
+    private static final int GROUP = 256;
+    private static final int GROUPED_BLOCK = 64;
+    private static final int GROUPED_OUTPUTS = 16384;
 
     private final OpenCl.DeviceEntry entry;
     private final Device device;
@@ -585,6 +589,15 @@ final class OpenClBackend implements Backend {
 
     @Override
     public void reduce(ReduceOp op, Tensor x, int[] axes, Tensor out) {
+        int block = 1;
+        for (int axis : axes) {
+            block *= x.size(axis);
+        }
+        reduce(!entry.isCpu() && block >= GROUPED_BLOCK && out.numel() < GROUPED_OUTPUTS, op, x, axes, out);
+    }
+
+    /** A reduction by reduce.cl's one work-item per output, or by its one work-group per output (tests compare both). */
+    void reduce(boolean grouped, ReduceOp op, Tensor x, int[] axes, Tensor out) {
         requireFloat("reduce", x, out);
         int[] xStrides = x.strides();
         int[] blockShape = new int[axes.length];
@@ -597,8 +610,13 @@ final class OpenClBackend implements Backend {
         Tensor blockView = Tensor.asStrided(x.storage(), blockShape, blockStrides, 0);
         int[] outer = layout(out.shape(), out, x);
         int n = out.numel();
-        run(programs.kernel("reduce.cl", "reduce"), new long[] {(n + LOCAL - 1) / LOCAL * LOCAL},
-                memory(out), memory(x), outer, layout(blockShape, blockView), op.ordinal());
+        if (grouped) {
+            run(programs.kernel("reduce.cl", "reduce_grouped", "-DGROUP=" + GROUP), new long[] {(long) n * GROUP}, new long[] {GROUP},
+                    memory(out), memory(x), outer, layout(blockShape, blockView), op.ordinal());
+        } else {
+            run(programs.kernel("reduce.cl", "reduce"), new long[] {(n + LOCAL - 1) / LOCAL * LOCAL},
+                    memory(out), memory(x), outer, layout(blockShape, blockView), op.ordinal());
+        }
     }
 
     /** The Geometry struct of im2col.cl for an input [N, C, H, W] and a kernel kH×kW. */

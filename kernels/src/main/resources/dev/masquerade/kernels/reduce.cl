@@ -1,11 +1,16 @@
 // Sum or maximum over a set of axes.
 //
-// Work split: one work-item per output element. The `outer` layout walks the output (shape
+// Work split (reduce): one work-item per output element. The `outer` layout walks the output (shape
 // with the reduced axes kept as size 1): operand 0 is the output, operand 1 the input, so
 // operand 1's offset for output g is where the input's block for output g starts. The `block` layout
 // walks that block: its shape is the reduced axes' sizes and operand 0 the input's strides
 // along them. Each work-item adds (or takes the maximum of) its block in order, so results
 // do not depend on the device.
+//
+// reduce_grouped is for GPUs, where a few outputs with large blocks (a loss's mean, a
+// batch-norm's statistics) would leave all but a handful of work-items idle: one work-group
+// per output, each work-item taking every GROUP-th element of the block, then the partial
+// results halved in local memory until one is left (a tree: log2(GROUP) steps).
 
 #include "layout.cl"
 
@@ -23,4 +28,34 @@ __kernel void reduce(__global float* out, __global const float* x, Layout outer,
         acc = op == 0 ? acc + v : fmax(acc, v);
     }
     out[o[0]] = acc;
+}
+
+#ifndef GROUP
+#define GROUP 256
+#endif
+
+__kernel void reduce_grouped(__global float* out, __global const float* x, Layout outer, Layout block, int op) {
+    __local float partial[GROUP];
+    int g = get_group_id(0), lid = get_local_id(0);
+    int o[2];
+    offsets_of(&outer, g, 2, o);
+    float acc = op == 0 ? 0.0f : -INFINITY;
+    for (int r = lid; r < block.numel; r += GROUP) {
+        int b[1];
+        offsets_of(&block, r, 1, b);
+        float v = x[o[1] + b[0]];
+        acc = op == 0 ? acc + v : fmax(acc, v);
+    }
+    partial[lid] = acc;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    // (width, not half: half is a type in OpenCL C)
+    for (int width = GROUP / 2; width > 0; width /= 2) {
+        if (lid < width) {
+            partial[lid] = op == 0 ? partial[lid] + partial[lid + width] : fmax(partial[lid], partial[lid + width]);
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (lid == 0) {
+        out[o[0]] = partial[0];
+    }
 }

@@ -197,7 +197,26 @@ class OpenClAgreesWithCpuTest {
                 Property.forAll("sum over random axes on OpenCL equals the CPU", Inputs.over(layouts, List.of(Domain.any())))
                         .test(in -> agree(in, t -> t.get(0).sum(axes(in), in.layout().param(6) == 1))),
                 Property.forAll("max over random axes on OpenCL equals the CPU", Inputs.over(layouts, List.of(Domain.any())))
-                        .test(in -> agree(in, t -> t.get(0).max(axes(in), in.layout().param(6) == 1))));
+                        .test(in -> agree(in, t -> t.get(0).max(axes(in), in.layout().param(6) == 1))),
+                Property.forAll("sum and max by one work-group per output equal the CPU", Inputs.over(layouts, List.of(Domain.any())))
+                        .test(in -> agree(in, t -> {
+                            Tensor x = t.get(0);
+                            int[] axes = axes(in).length == 0 ? java.util.stream.IntStream.range(0, x.rank()).toArray() : axes(in);
+                            int[] kept = x.shape().clone();
+                            for (int axis : axes) {
+                                kept[axis] = 1;
+                            }
+                            Tensor sum = Tensor.empty(DType.F32, x.device(), kept), max = Tensor.empty(DType.F32, x.device(), kept);
+                            if (x.device().equals(OPENCL)) {
+                                OpenClBackend device = (OpenClBackend) x.backend();
+                                device.reduce(true, dev.masquerade.engine.backend.ReduceOp.SUM, x, axes, sum);
+                                device.reduce(true, dev.masquerade.engine.backend.ReduceOp.MAX, x, axes, max);
+                            } else {
+                                x.backend().reduce(dev.masquerade.engine.backend.ReduceOp.SUM, x, axes, sum);
+                                x.backend().reduce(dev.masquerade.engine.backend.ReduceOp.MAX, x, axes, max);
+                            }
+                            return sum.add(max);
+                        })));
     }
 
     private static int[] axes(Inputs in) {
