@@ -120,7 +120,7 @@ run_all() {
   engine_cp="$lib/benchmarks.jar"
   cli_cp="$engine_cp:$(ls "$lib"/cli-*.jar):$(ls "$lib"/tutorials-*.jar):$lib/picocli-4.7.6.jar"
   cli=("$java" --add-modules jdk.incubator.vector -cp "$cli_cp" dev.masquerade.cli.Masquerade)
-  jmh=("$java" -cp "$engine_cp" org.openjdk.jmh.Main -f 1 -wi 1 -w 1 -i 3 -r 1)
+  jmh=("$java" -cp "$engine_cp" org.openjdk.jmh.Main -f 1 -wi 1 -w 500ms -i 3 -r 500ms)
   # every test class of the kernels module, named one by one (the console launcher finds none by scanning a jar)
   test_classes=()
   for c in $(cat "$lib/kernels-tests.txt"); do
@@ -130,16 +130,16 @@ run_all() {
     case "$s" in
       setup) ;;
       devices) stage devices 30 "${cli[@]}" devices ;;
-      tests) stage tests 170 "$java" -Dopencl.required=true --add-modules jdk.incubator.vector -jar "$lib"/junit-platform-console-standalone-*.jar \
+      tests) stage tests 100 "$java" -Dopencl.required=true --add-modules jdk.incubator.vector -jar "$lib"/junit-platform-console-standalone-*.jar \
                execute --class-path "$lib/kernels-tests.jar:$(ls "$lib"/engine-*-tests.jar):$engine_cp" "${test_classes[@]}" \
                --details=summary --disable-banner --reports-dir "$work/junit" ;;
-      torch) stage torch 100 env PYTHONUNBUFFERED=1 python3 "$bundle/torch_reference.py" --device cuda --json "$work/torch-cuda.json" ;;
-      sgemm) stage sgemm 200 "${jmh[@]}" '\.OpenClSgemm\.' -p n=1024,2048,4096,8192 -p kernel=naive,tiled,more_work,register_blocked,tuned \
+      torch) stage torch 60 env PYTHONUNBUFFERED=1 python3 "$bundle/torch_reference.py" --device cuda --json "$work/torch-cuda.json" ;;
+      sgemm) stage sgemm 140 "${jmh[@]}" '\.OpenClSgemm\.' -p n=1024,2048,4096,8192 -p kernel=naive,tiled,more_work,register_blocked,tuned \
                -rf json -rff "$work/jmh-sgemm.json" ;;
-      steps) stage steps 90 "${jmh[@]}" '\.(Conv3x3|FaceswapSmall|Dcgan28)\.' -p device=opencl:0 -rf json -rff "$work/jmh-steps.json" ;;
+      steps) stage steps 50 "${jmh[@]}" '\.(Conv3x3|FaceswapSmall|Dcgan28)\.' -p device=opencl:0 -rf json -rff "$work/jmh-steps.json" ;;
       clblast) stage clblast 60 "${jmh[@]}" '\.ClBlastSgemm\.' -p n=1024,2048,4096,8192 -rf json -rff "$work/jmh-clblast.json" ;;
-      demo) stage demo 150 "${cli[@]}" --device opencl:0 demo --no-progress --out "$work/demo-opencl" ;;
-      dcgan) stage dcgan 150 "${cli[@]}" --device opencl:0 gan train --epochs 1 --no-progress --data "$work/fashion-mnist" \
+      demo) stage demo 80 "${cli[@]}" --device opencl:0 demo --no-progress --out "$work/demo-opencl" ;;
+      dcgan) stage dcgan 80 "${cli[@]}" --device opencl:0 gan train --epochs 1 --no-progress --data "$work/fashion-mnist" \
                --classifier "$work/fashion-classifier-3-epochs" --out "$work/dcgan-opencl" ;;
       *) echo "unknown stage $s: use setup devices tests torch sgemm steps clblast demo dcgan" >&2; return 2 ;;
     esac
