@@ -490,7 +490,9 @@ final class OpenClBackend implements Backend {
             return candidates.contains(Tiling.SMALL) ? Tiling.SMALL : candidates.get(0);
         }
         String shape = batches + "x" + m + "x" + n + "x" + k + (transposeA ? "T" : "N") + (transposeB ? "T" : "N");
-        return tilings.computeIfAbsent(shape, key -> tilingTuner.choose(entry.name() + " " + entry.version() + " " + key, candidates,
+        // a split candidate that would not split this product is rung 4 under another name: not timed twice
+        List<Tiling> forShape = candidates.stream().filter(t -> t.splits() == 1 || t.splitsProduct(batches, k)).toList();
+        return tilings.computeIfAbsent(shape, key -> tilingTuner.choose(entry.name() + " " + entry.version() + " " + key, forShape,
                 Tiling::parse, t -> timeTiling(t, a, transposeA, b, transposeB, out)));
     }
 

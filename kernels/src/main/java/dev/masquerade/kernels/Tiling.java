@@ -40,7 +40,7 @@ record Tiling(int tileM, int tileN, int tileK, int blockM, int blockN, int split
             new Tiling(32, 32, 16, 2, 2, 8));
 
     Tiling {
-        if (tileM % blockM != 0 || tileN % blockN != 0 || tileK % 4 != 0 || tileN % 4 != 0 || splits < 1) {
+        if (tileM % blockM != 0 || tileN % blockN != 0 || tileM % 4 != 0 || tileN % 4 != 0 || tileK % 4 != 0 || splits < 1) {
             throw new IllegalArgumentException("not a tiling matmul_register_blocked.cl can run: " + tileM + "x" + tileN + "x" + tileK
                     + "/" + blockM + "x" + blockN + " split " + splits);
         }

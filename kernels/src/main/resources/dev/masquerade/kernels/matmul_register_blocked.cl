@@ -7,10 +7,13 @@
 // along k a work-item loads WPTM values of A and WPTN values of B from local memory into
 // registers and does WPTM·WPTN multiply-adds with them: local-memory reads per multiply-add
 // fall from 1 + 1/WPT to 1/WPTN + 1/WPTM (here 1/2), and the WPTM·WPTN sums give the
-// arithmetic units independent work. Tiles are staged four floats at a time: with vload4
-// where a row of the operand is contiguous and the four values lie inside the matrix,
-// element by element otherwise (transposed views, edges). TSM, TSN, TSK, WPTM and WPTN are
-// compile-time parameters, so tuning is data (-DTSM=… and so on).
+// arithmetic units independent work. Tiles are staged four floats at a time, along whichever
+// axis of the operand is contiguous in memory: along its rows for a plain operand, down its
+// columns for a transposed view (Wᵀ in a convolution's backward pass), so that neighbouring
+// work-items read neighbouring addresses either way (coalesced loads); with vload4 where the
+// four values lie inside the matrix, element by element at the edges. TSM, TSN, TSK, WPTM and
+// WPTN are compile-time parameters, so tuning is data (-DTSM=… and so on; TSM, TSN and TSK
+// multiples of 4).
 
 #ifndef TSM
 #define TSM 64
@@ -68,18 +71,36 @@ __kernel void matmul_register_blocked(__global float* C, __global const float* A
     }
     for (int t = 0; t < K; t += TSK) {
         // A's tile is TSM rows × TSK columns: TSM·TSK/4 float4s, shared out among the work-items
-        for (int q = id; q < TSM * TSK / 4; q += THREADS) {
-            int r = q / (TSK / 4), c = (q % (TSK / 4)) * 4;
-            float4 v = load4(a, firstRow + r, t + c, M, K, aRow, aCol);
-            tileA[c][r] = v.s0;
-            tileA[c + 1][r] = v.s1;
-            tileA[c + 2][r] = v.s2;
-            tileA[c + 3][r] = v.s3;
+        if (aCol == 1 || aRow != 1) { // four columns of a row at a time
+            for (int q = id; q < TSM * TSK / 4; q += THREADS) {
+                int r = q / (TSK / 4), c = (q % (TSK / 4)) * 4;
+                float4 v = load4(a, firstRow + r, t + c, M, K, aRow, aCol);
+                tileA[c][r] = v.s0;
+                tileA[c + 1][r] = v.s1;
+                tileA[c + 2][r] = v.s2;
+                tileA[c + 3][r] = v.s3;
+            }
+        } else { // A is a transposed view, contiguous down its columns: four rows of a column at a time
+            for (int q = id; q < TSM * TSK / 4; q += THREADS) {
+                int c = q / (TSM / 4), r = (q % (TSM / 4)) * 4;
+                vstore4(load4(a, t + c, firstRow + r, K, M, aCol, aRow), 0, &tileA[c][r]);
+            }
         }
         // B's tile is TSK rows × TSN columns
-        for (int q = id; q < TSK * TSN / 4; q += THREADS) {
-            int r = q / (TSN / 4), c = (q % (TSN / 4)) * 4;
-            vstore4(load4(b, t + r, firstCol + c, K, N, bRow, bCol), 0, &tileB[r][c]);
+        if (bCol == 1 || bRow != 1) { // four columns of a row at a time
+            for (int q = id; q < TSK * TSN / 4; q += THREADS) {
+                int r = q / (TSN / 4), c = (q % (TSN / 4)) * 4;
+                vstore4(load4(b, t + r, firstCol + c, K, N, bRow, bCol), 0, &tileB[r][c]);
+            }
+        } else { // B is a transposed view: four rows of a column at a time
+            for (int q = id; q < TSK * TSN / 4; q += THREADS) {
+                int c = q / (TSK / 4), r = (q % (TSK / 4)) * 4;
+                float4 v = load4(b, firstCol + c, t + r, N, K, bCol, bRow);
+                tileB[r][c] = v.s0;
+                tileB[r + 1][c] = v.s1;
+                tileB[r + 2][c] = v.s2;
+                tileB[r + 3][c] = v.s3;
+            }
         }
         barrier(CLK_LOCAL_MEM_FENCE);
         // snippet: loop
