@@ -11,7 +11,7 @@
 #       the driver, runs the stages (default: all, in this order), and leaves summary.txt and
 #       gpu-run.tar.gz (every log, JSON and picture) in OUT.
 #
-# Stages: setup devices tests torch sgemm steps clblast demo dcgan. Each runs under a time
+# Stages: setup devices sgemm steps torch tests demo dcgan clblast. Each runs under a time
 # limit (GPU_RUN_DEADLINE seconds for the whole run, default 560), so a device lent for a few
 # minutes always gives back what was measured. ../shared/gpu/README.md explains the set-up.
 set -uo pipefail
@@ -87,12 +87,15 @@ set_up() {
     [ -f "$target" ] || xz -dc "$f" > "$target"
   done
   [ -d "$work/fashion-classifier-3-epochs" ] || tar -C "$work" -xJf "$bundle/judge.tar.xz"
-  # OpenCL: the ICD loader (libOpenCL.so.1) reads /etc/OpenCL/vendors/*.icd, which names the NVIDIA driver's library
-  mkdir -p /etc/OpenCL/vendors
-  if [ ! -e /etc/OpenCL/vendors/nvidia.icd ]; then
-    nvidia_cl=$(ldconfig -p | awk '/libnvidia-opencl.so.1/ {print $NF; exit}')
-    [ -n "$nvidia_cl" ] || nvidia_cl=$(find /usr/local/nvidia /usr/lib /usr/lib64 /usr/local/cuda* -name 'libnvidia-opencl.so.1' 2>/dev/null | head -1)
-    echo "${nvidia_cl:-libnvidia-opencl.so.1}" > /etc/OpenCL/vendors/nvidia.icd
+  # OpenCL: the ICD loader (libOpenCL.so.1) loads the drivers that *.icd files name. Only the NVIDIA
+  # driver's is offered here, so that opencl:0 is the GPU: the CUDA image also has PoCL, which
+  # would otherwise come first (on 2026-12-04 the whole first run went to PoCL on the host's CPU).
+  nvidia_cl=$(ldconfig -p | awk '/libnvidia-opencl.so.1/ {print $NF; exit}')
+  [ -n "$nvidia_cl" ] || nvidia_cl=$(find /usr/local/nvidia /usr/lib /usr/lib64 /usr/local/cuda* -name 'libnvidia-opencl.so.1' 2>/dev/null | head -1)
+  if [ -n "$nvidia_cl" ]; then
+    mkdir -p "$work/icd"
+    echo "$nvidia_cl" > "$work/icd/nvidia.icd"
+    export OCL_ICD_VENDORS="$work/icd" OCL_ICD_FILENAMES="$nvidia_cl"
   fi
   if ! ldconfig -p | grep -q 'libOpenCL.so.1'; then
     cuda_cl=$(find /usr/local/cuda*/ /usr/local/nvidia /usr/lib -name 'libOpenCL.so.1' 2>/dev/null | head -1)
@@ -103,7 +106,7 @@ set_up() {
       [ -n "$deb" ] && dpkg -x "$deb" "$work/ocl" && export LD_LIBRARY_PATH="$work/ocl/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
     fi
   fi
-  echo "icd: $(cat /etc/OpenCL/vendors/*.icd | tr '\n' ' ') LD_LIBRARY_PATH=${LD_LIBRARY_PATH:-}"
+  echo "OpenCL driver: ${OCL_ICD_FILENAMES:-none of NVIDIA's found, the system's ICDs} LD_LIBRARY_PATH=${LD_LIBRARY_PATH:-}"
   nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.max.sm --format=csv | tee "$work/nvidia-smi.csv"
 }
 
@@ -111,7 +114,7 @@ run_all() {
   local out="$1"
   shift
   local stages=("$@")
-  [ ${#stages[@]} -gt 0 ] || stages=(setup devices tests torch sgemm steps clblast demo dcgan)
+  [ ${#stages[@]} -gt 0 ] || stages=(setup devices sgemm steps torch tests demo dcgan clblast)
   mkdir -p "$work" "$out"
   echo "gpu-run $(date -u +%FT%TZ): ${stages[*]}" >> "$work/summary.txt"
   set_up
@@ -129,8 +132,14 @@ run_all() {
   for s in "${stages[@]}"; do
     case "$s" in
       setup) ;;
-      devices) stage devices 30 "${cli[@]}" devices ;;
-      tests) stage tests 100 "$java" -Dopencl.required=true --add-modules jdk.incubator.vector -jar "$lib"/junit-platform-console-standalone-*.jar \
+      devices) stage devices 30 "${cli[@]}" devices
+               # every later stage uses opencl:0: stop here, before spending the lease, unless it is a GPU
+               if ! grep -q 'opencl:0 .*(GPU,' "$work/devices.log" && [ -z "${GPU_RUN_ANY_DEVICE:-}" ]; then
+                 echo "opencl:0 is not a GPU (see above): stopping (GPU_RUN_ANY_DEVICE=1 runs anyway)" | tee -a "$work/summary.txt"
+                 cp "$work/summary.txt" "$out/"
+                 return 3
+               fi ;;
+      tests) stage tests 150 "$java" -Dopencl.required=true --add-modules jdk.incubator.vector -jar "$lib"/junit-platform-console-standalone-*.jar \
                execute --class-path "$lib/kernels-tests.jar:$(ls "$lib"/engine-*-tests.jar):$engine_cp" "${test_classes[@]}" \
                --details=summary --disable-banner --reports-dir "$work/junit" ;;
       torch) stage torch 60 env PYTHONUNBUFFERED=1 python3 "$bundle/torch_reference.py" --device cuda --json "$work/torch-cuda.json" ;;
@@ -141,7 +150,7 @@ run_all() {
       demo) stage demo 80 "${cli[@]}" --device opencl:0 demo --no-progress --out "$work/demo-opencl" ;;
       dcgan) stage dcgan 80 "${cli[@]}" --device opencl:0 gan train --epochs 1 --no-progress --data "$work/fashion-mnist" \
                --classifier "$work/fashion-classifier-3-epochs" --out "$work/dcgan-opencl" ;;
-      *) echo "unknown stage $s: use setup devices tests torch sgemm steps clblast demo dcgan" >&2; return 2 ;;
+      *) echo "unknown stage $s: use setup devices sgemm steps torch tests demo dcgan clblast" >&2; return 2 ;;
     esac
   done
   cp ~/.cache/masquerade/opencl-matmul.properties "$work/" 2>/dev/null
@@ -165,5 +174,5 @@ case "${1:-}" in
   bundle) build_bundle ;;
   run) [ $# -ge 2 ] || { echo "usage: $0 run OUT [STAGE ...]" >&2; exit 2; }
        shift; run_all "$@" ;;
-  *) echo "usage: $0 bundle | run OUT [setup devices tests torch sgemm steps clblast demo dcgan]" >&2; exit 2 ;;
+  *) echo "usage: $0 bundle | run OUT [setup devices sgemm steps torch tests demo dcgan clblast]" >&2; exit 2 ;;
 esac

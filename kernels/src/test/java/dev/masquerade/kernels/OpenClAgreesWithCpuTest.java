@@ -36,7 +36,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class OpenClAgreesWithCpuTest {
     private static final double TOLERANCE = 1e-4;
-    private static final Device OPENCL = new Device("opencl", 0);
+    /** The device under test: opencl:0, or the one -Dmasquerade.opencl.device names (benchmarks/gpu-run.sh). */
+    private static final Device OPENCL = Device.parse(System.getProperty("masquerade.opencl.device", "opencl:0"));
 
     @BeforeAll
     static void requireOpenCl() {

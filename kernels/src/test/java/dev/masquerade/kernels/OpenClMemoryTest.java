@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * collector does, and everything a step allocated is given back when its scope closes.
  */
 class OpenClMemoryTest {
-    private static final Device OPENCL = new Device("opencl", 0);
+    /** The device under test: opencl:0, or the one -Dmasquerade.opencl.device names (benchmarks/gpu-run.sh). */
+    private static final Device OPENCL = Device.parse(System.getProperty("masquerade.opencl.device", "opencl:0"));
 
     @BeforeAll
     static void requireOpenCl() {
