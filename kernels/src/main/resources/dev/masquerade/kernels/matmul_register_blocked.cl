@@ -51,6 +51,14 @@ inline float4 load4(const __global float* m, int r, int c, int rows, int cols, i
     return v;
 }
 
+// Stores four values down a column of a local tile `width` wide: rows row … row+3 of column col.
+inline void store4_down(__local float* tile, int width, int row, int col, float4 v) {
+    tile[row * width + col] = v.s0;
+    tile[(row + 1) * width + col] = v.s1;
+    tile[(row + 2) * width + col] = v.s2;
+    tile[(row + 3) * width + col] = v.s3;
+}
+
 __kernel void matmul_register_blocked(__global float* C, __global const float* A, __global const float* B,
                                       int M, int N, int K,
                                       int aOffset, int aBatch, int aRow, int aCol,
@@ -74,11 +82,7 @@ __kernel void matmul_register_blocked(__global float* C, __global const float* A
         if (aCol == 1 || aRow != 1) { // four columns of a row at a time
             for (int q = id; q < TSM * TSK / 4; q += THREADS) {
                 int r = q / (TSK / 4), c = (q % (TSK / 4)) * 4;
-                float4 v = load4(a, firstRow + r, t + c, M, K, aRow, aCol);
-                tileA[c][r] = v.s0;
-                tileA[c + 1][r] = v.s1;
-                tileA[c + 2][r] = v.s2;
-                tileA[c + 3][r] = v.s3;
+                store4_down(&tileA[0][0], TSM, c, r, load4(a, firstRow + r, t + c, M, K, aRow, aCol));
             }
         } else { // A is a transposed view, contiguous down its columns: four rows of a column at a time
             for (int q = id; q < TSM * TSK / 4; q += THREADS) {
@@ -95,11 +99,7 @@ __kernel void matmul_register_blocked(__global float* C, __global const float* A
         } else { // B is a transposed view: four rows of a column at a time
             for (int q = id; q < TSK * TSN / 4; q += THREADS) {
                 int c = q / (TSK / 4), r = (q % (TSK / 4)) * 4;
-                float4 v = load4(b, firstCol + c, t + r, N, K, bCol, bRow);
-                tileB[r][c] = v.s0;
-                tileB[r + 1][c] = v.s1;
-                tileB[r + 2][c] = v.s2;
-                tileB[r + 3][c] = v.s3;
+                store4_down(&tileB[0][0], TSN, r, c, load4(b, firstCol + c, t + r, N, K, bCol, bRow));
             }
         }
         barrier(CLK_LOCAL_MEM_FENCE);
