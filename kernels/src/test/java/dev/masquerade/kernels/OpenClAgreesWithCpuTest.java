@@ -115,9 +115,9 @@ class OpenClAgreesWithCpuTest {
             int m = sizes[p[0]], k = sizes[p[1]], n = sizes[p[2]];
             return List.of(p[4] == 1 ? new int[] {p[3], k, m} : new int[] {p[3], m, k}, p[5] == 1 ? new int[] {p[3], n, k} : new int[] {p[3], k, n});
         });
-        OpenClBackend device = (OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL);
+        OpenClMatmul device = ((OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL)).matmuls();
         java.util.Map<String, DeviceMatmul> variants = new java.util.LinkedHashMap<>();
-        for (OpenClBackend.MatmulKernel kernel : OpenClBackend.MatmulKernel.values()) {
+        for (OpenClMatmul.Kernel kernel : OpenClMatmul.Kernel.values()) {
             variants.put("matmul kernel " + kernel, (a, ta, b, tb, out) -> device.matmul(kernel, a, ta, b, tb, out));
         }
         for (MatmulTuner.Block block : MatmulTuner.CANDIDATES) {
@@ -137,9 +137,9 @@ class OpenClAgreesWithCpuTest {
         Tensor a = Tensor.randn(new Rng(1), 1, 256, 256), b = Tensor.randn(new Rng(2), 1, 256, 256);
         Tensor expected = Tensor.empty(DType.F32, Device.CPU, 1, 256, 256);
         a.backend().matmul(a, false, b, true, expected);
-        OpenClBackend device = (OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL);
+        OpenClMatmul device = ((OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL)).matmuls();
         Tensor actual = Tensor.empty(DType.F32, OPENCL, 1, 256, 256);
-        device.matmul(OpenClBackend.MatmulKernel.TUNED, a.to(OPENCL), false, b.to(OPENCL), true, actual);
+        device.matmul(OpenClMatmul.Kernel.TUNED, a.to(OPENCL), false, b.to(OPENCL), true, actual);
         double error = GradCheck.relativeError(actual.toDoubleArray(), expected.toDoubleArray());
         assertTrue(error <= TOLERANCE, "the tuned kernel differs from the CPU by " + error + " relative");
     }
@@ -165,7 +165,7 @@ class OpenClAgreesWithCpuTest {
             int m = sizes[p[0]], k = depths[p[1]], n = sizes[p[2]];
             return List.of(p[3] == 1 ? new int[] {1, k, m} : new int[] {1, m, k}, p[4] == 1 ? new int[] {1, n, k} : new int[] {1, k, n});
         });
-        OpenClBackend device = (OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL);
+        OpenClMatmul device = ((OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL)).matmuls();
         return Tiling.GPU_CANDIDATES.stream().filter(t -> t.splits() > 1).map(tiling ->
                 Property.forAll("split-K " + tiling + " equals the CPU", Inputs.over(layouts, List.of(Domain.any()))).test(in -> agree(in,
                         t -> product(t, in.layout().param(3) == 1, in.layout().param(4) == 1,
