@@ -121,7 +121,8 @@ final class MatmulTuner {
             Files.createDirectories(cacheFile.toAbsolutePath().getParent());
             Path temporary = Files.createTempFile(cacheFile.toAbsolutePath().getParent(), "opencl-matmul", ".tmp");
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                cache.store(out, "Masquerade: fastest OpenCL matmul block per device (matmul_cpu.cl) and tiling per device and shape (matmul_register_blocked.cl); delete to tune again");
+                cache.store(out, "Masquerade: fastest OpenCL matmul block per device (matmul_cpu.cl) and tiling per device and shape "
+                        + "(matmul_register_blocked.cl); delete to tune again");
             }
             Files.move(temporary, cacheFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

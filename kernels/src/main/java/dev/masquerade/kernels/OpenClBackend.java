@@ -68,7 +68,7 @@ final class OpenClBackend implements Backend {
     private final cl_context context;
     private final cl_command_queue queue;
     private final Programs programs;
-    /** Buffers whose storage was released or collected, to release once no queued command can use them. */
+    /** Buffers whose storage was released or collected, to take back at the next call (see releaseCollected). */
     private final java.util.concurrent.ConcurrentLinkedQueue<OpenClStorage.Buffer> released = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final OpenClMatmul matmuls;
     /** Buffers released by their storages, kept for reuse (a quarter of the device's memory at most). */
@@ -114,17 +114,20 @@ final class OpenClBackend implements Backend {
      * refuses are released after the queue has drained.
      */
     private void releaseCollected() {
-        List<cl_mem> refused = new ArrayList<>();
+        List<cl_mem> refused = null; // made only when needed: this runs before every launch
         for (OpenClStorage.Buffer buffer = released.poll(); buffer != null; buffer = released.poll()) {
             if (buffer.released().compareAndSet(false, true)) {
                 bytesInUse.addAndGet(-buffer.bytes());
                 cl_mem memory = pool.give(buffer.memory(), buffer.bytes());
                 if (memory != null) {
+                    refused = refused == null ? new ArrayList<>() : refused;
                     refused.add(memory);
                 }
             }
         }
-        releaseNow(refused);
+        if (refused != null) {
+            releaseNow(refused);
+        }
     }
 
     private void releaseNow(List<cl_mem> buffers) {

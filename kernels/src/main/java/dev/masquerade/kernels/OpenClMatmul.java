@@ -55,7 +55,8 @@ final class OpenClMatmul {
                 try {
                     return valueOf(chosen.trim().toUpperCase(java.util.Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("masquerade.opencl.matmul=" + chosen + " is not one of naive, tiled, more_work, register_blocked, tuned, cpu");
+                    throw new IllegalArgumentException("masquerade.opencl.matmul=" + chosen
+                            + " is not one of naive, tiled, more_work, register_blocked, tuned, cpu");
                 }
             }
             return device.isCpu() ? CPU : TUNED;
@@ -124,7 +125,8 @@ final class OpenClMatmul {
                 }
             }
             backend.run(programs.kernel(file + ".cl", file, defines), global, local,
-                    OpenClBackend.memory(target), OpenClBackend.memory(a), OpenClBackend.memory(b), m, n, k, a.offset(), as[0], aRow, aCol, b.offset(), bs[0], bRow, bCol);
+                    OpenClBackend.memory(target), OpenClBackend.memory(a), OpenClBackend.memory(b),
+                    m, n, k, a.offset(), as[0], aRow, aCol, b.offset(), bs[0], bRow, bCol);
         }
         if (target != out) {
             backend.copy(target, out);
@@ -156,7 +158,8 @@ final class OpenClMatmul {
                              int m, int n, int k, int batches) {
         long[] local = {t.tileN() / t.blockN(), t.tileM() / t.blockM(), 1};
         long[] global = {tiles(n, t.tileN()) * local[0], tiles(m, t.tileM()) * local[1], batches};
-        backend.run(tiledKernel(t), global, local, OpenClBackend.memory(c), OpenClBackend.memory(a), OpenClBackend.memory(b), m, n, k, a.offset(), aBatch, aRow, aCol, b.offset(), bBatch, bRow, bCol);
+        backend.run(tiledKernel(t), global, local, OpenClBackend.memory(c), OpenClBackend.memory(a), OpenClBackend.memory(b),
+                m, n, k, a.offset(), aBatch, aRow, aCol, b.offset(), bBatch, bRow, bCol);
     }
 
     private cl_kernel tiledKernel(Tiling t) {
