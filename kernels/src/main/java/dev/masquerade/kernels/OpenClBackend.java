@@ -1,17 +1,13 @@
 package dev.masquerade.kernels;
 
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
-import static org.jocl.CL.CL_DEVICE_GLOBAL_MEM_SIZE;
-import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
-import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clCreateCommandQueueWithProperties;
 import static org.jocl.CL.clCreateContext;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
-import static org.jocl.CL.clGetDeviceInfo;
 import static org.jocl.CL.clSetKernelArg;
 
 import dev.masquerade.engine.DType;
@@ -26,8 +22,6 @@ import dev.masquerade.engine.backend.Pool2dGeometry;
 import dev.masquerade.engine.backend.ReduceOp;
 import dev.masquerade.engine.backend.Storage;
 import dev.masquerade.engine.backend.UnaryOp;
-import java.util.ArrayList;
-import java.util.List;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
@@ -43,9 +37,9 @@ import org.jocl.cl_queue_properties;
  * {@link #download}.
  *
  * <p>Every OpenCL call of one backend is serialised (a data loader's thread uploads while the
- * training thread launches kernels), and buffers given back (by a closing scope, or from the
- * Cleaner's thread) are taken in on the calling thread only: into a {@link BufferPool} for the
- * next allocation of their size, or, when the pool is full, released after {@code clFinish}.
+ * training thread launches kernels); buffers given back from any thread are taken in on the
+ * calling thread only ({@link OpenClMemory}). Matrix products, convolutions and indexing
+ * kernels live in {@link OpenClMatmul}, {@link OpenClConvolution} and {@link OpenClIndexing}.
  *
  * <p>Every primitive runs on the device in float32 (int32 for indices); matrix products and
  * convolutions use the matmul kernel chosen for the device type ({@link OpenClMatmul}).
@@ -68,13 +62,10 @@ final class OpenClBackend implements Backend {
     private final cl_context context;
     private final cl_command_queue queue;
     private final Programs programs;
-    /** Buffers whose storage was released or collected, to take back at the next call (see releaseCollected). */
-    private final java.util.concurrent.ConcurrentLinkedQueue<OpenClStorage.Buffer> released = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final OpenClMemory buffers;
     private final OpenClMatmul matmuls;
-    /** Buffers released by their storages, kept for reuse (a quarter of the device's memory at most). */
-    private final BufferPool pool;
-    /** Bytes of the buffers allocated and not yet released. */
-    private final java.util.concurrent.atomic.AtomicLong bytesInUse = new java.util.concurrent.atomic.AtomicLong();
+    private final OpenClConvolution convolutions;
+    private final OpenClIndexing indexing;
 
     OpenClBackend(OpenCl.DeviceEntry entry) {
         this.entry = entry;
@@ -85,9 +76,9 @@ final class OpenClBackend implements Backend {
         this.queue = clCreateCommandQueueWithProperties(context, entry.device(), new cl_queue_properties(), null);
         this.programs = new Programs(context, entry.device(), entry.name());
         this.matmuls = new OpenClMatmul(this, entry, programs);
-        long[] globalMemory = new long[1];
-        clGetDeviceInfo(entry.device(), CL_DEVICE_GLOBAL_MEM_SIZE, Sizeof.cl_ulong, Pointer.to(globalMemory), null);
-        this.pool = new BufferPool(globalMemory[0] / 4);
+        this.convolutions = new OpenClConvolution(this, entry, programs);
+        this.indexing = new OpenClIndexing(this, programs);
+        this.buffers = new OpenClMemory(context, queue, entry);
     }
 
     @Override
@@ -101,77 +92,22 @@ final class OpenClBackend implements Backend {
         }
     }
 
-    /**
-     * Queues a buffer for release (from a closing scope, or from the Cleaner's thread): no
-     * OpenCL call happens here, so none races the queue; the next call of this backend releases it.
-     */
-    void releaseLater(OpenClStorage.Buffer buffer) {
-        released.add(buffer);
-    }
-
-    /**
-     * Hands queued buffers to the pool (on the caller's thread), each once; those the full pool
-     * refuses are released after the queue has drained.
-     */
-    private void releaseCollected() {
-        List<cl_mem> refused = null; // made only when needed: this runs before every launch
-        for (OpenClStorage.Buffer buffer = released.poll(); buffer != null; buffer = released.poll()) {
-            if (buffer.released().compareAndSet(false, true)) {
-                bytesInUse.addAndGet(-buffer.bytes());
-                cl_mem memory = pool.give(buffer.memory(), buffer.bytes());
-                if (memory != null) {
-                    refused = refused == null ? new ArrayList<>() : refused;
-                    refused.add(memory);
-                }
-            }
-        }
-        if (refused != null) {
-            releaseNow(refused);
-        }
-    }
-
-    private void releaseNow(List<cl_mem> buffers) {
-        if (!buffers.isEmpty()) {
-            clFinish(queue);
-            buffers.forEach(org.jocl.CL::clReleaseMemObject);
-        }
-    }
-
-    /** A buffer of {@code bytes}: from the pool when it holds one of that size, else new (after emptying the pool if the device is full). */
-    private cl_mem buffer(long bytes) {
-        cl_mem memory = pool.take(bytes);
-        if (memory != null) {
-            return memory;
-        }
-        try {
-            return clCreateBuffer(context, CL_MEM_READ_WRITE, bytes, null, null);
-        } catch (org.jocl.CLException e) {
-            releaseNow(pool.drain());
-            return clCreateBuffer(context, CL_MEM_READ_WRITE, bytes, null, null);
-        }
-    }
-
     @Override
     public synchronized long deviceBytesInUse() {
-        releaseCollected();
-        return bytesInUse.get();
-    }
-
-    private Storage track(DType dtype, int size, cl_mem memory) {
-        bytesInUse.addAndGet((long) size * dtype.bytes());
-        return new OpenClStorage(this, dtype, size, memory);
+        buffers.takeBack();
+        return buffers.bytesInUse();
     }
 
     @Override
     public synchronized Storage allocate(DType dtype, int size) {
-        releaseCollected();
+        buffers.takeBack();
         checkType("allocate", dtype);
-        return track(dtype, size, buffer((long) size * dtype.bytes()));
+        return new OpenClStorage(this, buffers, dtype, size, buffers.buffer((long) size * dtype.bytes()));
     }
 
     @Override
     public synchronized Storage upload(double[] values, DType dtype) {
-        releaseCollected();
+        buffers.takeBack();
         checkType("upload", dtype);
         Pointer host;
         if (dtype == DType.I32) {
@@ -188,9 +124,9 @@ final class OpenClBackend implements Backend {
             host = Pointer.to(floats);
         }
         long bytes = (long) values.length * dtype.bytes();
-        cl_mem memory = buffer(bytes);
-        clEnqueueWriteBuffer(queue, memory, CL_TRUE, 0, bytes, host, 0, null, null);
-        return track(dtype, values.length, memory);
+        cl_mem buffer = buffers.buffer(bytes);
+        clEnqueueWriteBuffer(queue, buffer, CL_TRUE, 0, bytes, host, 0, null, null);
+        return new OpenClStorage(this, buffers, dtype, values.length, buffer);
     }
 
     @Override
@@ -268,13 +204,13 @@ final class OpenClBackend implements Backend {
     }
 
     /** Sets the arguments (cl_mem, int[] struct, Integer, Float) and runs the kernel over n work-items. */
-    private void run(cl_kernel kernel, long[] global, Object... args) {
+    void run(cl_kernel kernel, long[] global, Object... args) {
         run(kernel, global, null, args);
     }
 
     /** As above with an explicit work-group size (null: the driver chooses). */
     synchronized void run(cl_kernel kernel, long[] global, long[] local, Object... args) {
-        releaseCollected();
+        buffers.takeBack();
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a instanceof cl_mem m) {
@@ -397,77 +333,43 @@ final class OpenClBackend implements Backend {
         }
     }
 
-    /** The Geometry struct of im2col.cl for an input [N, C, H, W] and a kernel kH×kW. */
-    private static int[] geometry(int[] input, int kh, int kw, Conv2dGeometry g) {
-        return new int[] {input[0], input[1], input[2], input[3], kh, kw, g.outputHeight(input[2], kh), g.outputWidth(input[3], kw),
-            g.strideH(), g.strideW(), g.padH(), g.padW(), g.dilationH(), g.dilationW()};
-    }
-
-    /** The im2col matrices of a batch, [N, C·kH·kW, Ho·Wo]. */
-    private Tensor columns(Tensor x, int[] geometry) {
-        int rows = geometry[1] * geometry[4] * geometry[5];
-        int pixels = geometry[6] * geometry[7];
-        Tensor cols = Tensor.asStrided(allocate(DType.F32, geometry[0] * rows * pixels), new int[] {geometry[0], rows, pixels},
-                Shape.contiguousStrides(new int[] {geometry[0], rows, pixels}), 0);
-        // a CPU device does a row of output pixels per work-item (index arithmetic once per row); a GPU a pixel
-        // per work-item, so that neighbouring work-items write neighbouring addresses
-        int span = entry.isCpu() ? geometry[7] : 1;
-        long items = (long) geometry[0] * rows * geometry[6] * ((geometry[7] + span - 1) / span);
-        run(programs.kernel("im2col.cl", "im2col"), new long[] {roundUp(items)}, memory(cols), memory(contiguousCopy(x)), geometry, span);
-        return cols;
-    }
-
-    /** weight [F, C, kH, kW] as the matrix [F, C·kH·kW], shared by every image (batch stride 0). */
-    private Tensor weightMatrix(Tensor weight, int batch) {
-        Tensor w = contiguousCopy(weight);
-        int rows = weight.size(0), cols = weight.numel() / rows;
-        return Tensor.asStrided(w.storage(), new int[] {batch, rows, cols}, new int[] {0, cols, 1}, 0);
-    }
-
     @Override
     public void conv2d(Tensor x, Tensor weight, Tensor out, Conv2dGeometry g) {
-        requireFloat("conv2d", x, weight, out);
-        int[] geometry = geometry(x.shape(), weight.size(2), weight.size(3), g);
-        Tensor cols = columns(x, geometry);
-        Tensor y = Tensor.asStrided(out.storage(), new int[] {x.size(0), weight.size(0), cols.size(2)},
-                new int[] {weight.size(0) * cols.size(2), cols.size(2), 1}, out.offset());
-        requireContiguousOutput("conv2d", out);
-        matmul(weightMatrix(weight, x.size(0)), false, cols, false, y);
+        convolutions.conv2d(x, weight, out, g);
     }
 
     @Override
     public void conv2dBackwardInput(Tensor gradOutput, Tensor weight, Tensor gradInput, Conv2dGeometry g) {
-        requireFloat("conv2dBackwardInput", gradOutput, weight, gradInput);
-        requireContiguousOutput("conv2dBackwardInput", gradInput);
-        int[] geometry = geometry(gradInput.shape(), weight.size(2), weight.size(3), g);
-        int batch = gradInput.size(0), filters = weight.size(0), rows = weight.numel() / filters, pixels = geometry[6] * geometry[7];
-        Tensor gy = Tensor.asStrided(contiguousCopy(gradOutput).storage(), new int[] {batch, filters, pixels},
-                new int[] {filters * pixels, pixels, 1}, 0);
-        Tensor cols = Tensor.asStrided(allocate(DType.F32, batch * rows * pixels), new int[] {batch, rows, pixels},
-                new int[] {rows * pixels, pixels, 1}, 0);
-        matmul(weightMatrix(weight, batch), true, gy, false, cols); // Wᵀ · G per image
-        run(programs.kernel("im2col.cl", "col2im"), new long[] {roundUp(gradInput.numel())}, memory(gradInput), memory(cols), geometry);
+        convolutions.conv2dBackwardInput(gradOutput, weight, gradInput, g);
     }
 
     @Override
     public void conv2dBackwardWeight(Tensor x, Tensor gradOutput, Tensor gradWeight, Conv2dGeometry g) {
-        requireFloat("conv2dBackwardWeight", x, gradOutput, gradWeight);
-        int[] geometry = geometry(x.shape(), gradWeight.size(2), gradWeight.size(3), g);
-        int batch = x.size(0), filters = gradWeight.size(0), rows = gradWeight.numel() / filters, pixels = geometry[6] * geometry[7];
-        Tensor cols = columns(x, geometry);
-        Tensor gy = Tensor.asStrided(contiguousCopy(gradOutput).storage(), new int[] {batch, filters, pixels},
-                new int[] {filters * pixels, pixels, 1}, 0);
-        Tensor perImage = Tensor.asStrided(allocate(DType.F32, batch * filters * rows), new int[] {batch, filters, rows},
-                new int[] {filters * rows, rows, 1}, 0);
-        matmul(gy, false, cols, true, perImage); // G · X̂ᵀ per image, then summed over the batch
-        Tensor summed = Tensor.asStrided(gradWeight.storage(), new int[] {1, filters, rows}, new int[] {filters * rows, rows, 1},
-                gradWeight.offset());
-        requireContiguousOutput("conv2dBackwardWeight", gradWeight);
-        reduce(ReduceOp.SUM, perImage, new int[] {0}, summed);
+        convolutions.conv2dBackwardWeight(x, gradOutput, gradWeight, g);
+    }
+
+    @Override
+    public void maxPool2d(Tensor x, Tensor out, Tensor indices, Pool2dGeometry g) {
+        indexing.maxPool2d(x, out, indices, g);
+    }
+
+    @Override
+    public void maxPool2dBackward(Tensor gradOutput, Tensor indices, Tensor gradInput) {
+        indexing.maxPool2dBackward(gradOutput, indices, gradInput);
+    }
+
+    @Override
+    public void gather(Tensor x, int axis, Tensor index, Tensor out) {
+        indexing.gather(x, axis, index, out);
+    }
+
+    @Override
+    public void scatterAdd(Tensor src, int axis, Tensor index, Tensor out) {
+        indexing.scatterAdd(src, axis, index, out);
     }
 
     /** t itself when contiguous from offset 0, else a contiguous copy on the device. */
-    private Tensor contiguousCopy(Tensor t) {
+    Tensor contiguousCopy(Tensor t) {
         if (t.isContiguous() && t.offset() == 0) {
             return t;
         }
@@ -477,7 +379,7 @@ final class OpenClBackend implements Backend {
     }
 
     /** These kernels write contiguous outputs; the operations always allocate them so. */
-    private static void requireContiguousOutput(String op, Tensor... outputs) {
+    static void requireContiguousOutput(String op, Tensor... outputs) {
         for (Tensor t : outputs) {
             if (!t.isContiguous() || t.offset() != 0) {
                 throw new UnsupportedOperationException(op + " on OpenCL writes contiguous outputs only, got strides " + Shape.str(t.strides()));
@@ -485,60 +387,8 @@ final class OpenClBackend implements Backend {
         }
     }
 
-    private static long roundUp(long n) {
+    /** n rounded up to whole element-wise work-groups. */
+    static long roundUp(long n) {
         return (n + LOCAL - 1) / LOCAL * LOCAL;
-    }
-
-    @Override
-    public void maxPool2d(Tensor x, Tensor out, Tensor indices, Pool2dGeometry g) {
-        requireFloat("maxPool2d", x, out);
-        requireContiguousOutput("maxPool2d", out, indices);
-        Tensor cx = contiguousCopy(x);
-        int planes = x.size(0) * x.size(1);
-        run(programs.kernel("indexing.cl", "max_pool"), new long[] {roundUp(out.numel())},
-                memory(out), memory(indices), memory(cx), planes, x.size(2), x.size(3), out.size(2), out.size(3),
-                g.kernel(), g.stride(), g.padding());
-    }
-
-    @Override
-    public void maxPool2dBackward(Tensor gradOutput, Tensor indices, Tensor gradInput) {
-        requireFloat("maxPool2dBackward", gradOutput, gradInput);
-        requireContiguousOutput("maxPool2dBackward", gradInput);
-        Tensor gy = contiguousCopy(gradOutput);
-        int planes = gradInput.size(0) * gradInput.size(1);
-        run(programs.kernel("indexing.cl", "max_pool_backward"), new long[] {roundUp(planes)},
-                memory(gradInput), memory(gy), memory(contiguousCopy(indices)), planes,
-                gradInput.size(2) * gradInput.size(3), gradOutput.size(2) * gradOutput.size(3));
-    }
-
-    /** outer, size of x along the axis, size of index along it, inner: the loop bounds of gather and scatter-add. */
-    private static int[] alongAxis(int[] full, int[] indexed, int axis) {
-        int outer = 1;
-        for (int d = 0; d < axis; d++) {
-            outer *= indexed[d];
-        }
-        int inner = Shape.numel(indexed) / outer / indexed[axis];
-        return new int[] {outer, full[axis], indexed[axis], inner};
-    }
-
-    @Override
-    public void gather(Tensor x, int axis, Tensor index, Tensor out) {
-        requireFloat("gather", x, out);
-        requireContiguousOutput("gather", out);
-        int[] b = alongAxis(x.shape(), index.shape(), axis);
-        run(programs.kernel("indexing.cl", "gather"), new long[] {roundUp(out.numel())},
-                memory(out), memory(contiguousCopy(x)), memory(contiguousCopy(index)), b[0], b[1], b[2], b[3]);
-    }
-
-    @Override
-    public void scatterAdd(Tensor src, int axis, Tensor index, Tensor out) {
-        requireFloat("scatterAdd", src, out);
-        int[] b = alongAxis(out.shape(), index.shape(), axis);
-        Tensor target = contiguousCopy(out);
-        run(programs.kernel("indexing.cl", "scatter_add"), new long[] {roundUp((long) b[0] * b[3])},
-                memory(target), memory(contiguousCopy(src)), memory(contiguousCopy(index)), b[0], b[1], b[2], b[3]);
-        if (target != out) {
-            copy(target, out);
-        }
     }
 }

@@ -10,8 +10,8 @@ import org.jocl.cl_mem;
  * Device memory: one {@code cl_mem} buffer. It goes back to the device when the
  * {@link dev.masquerade.engine.Memory} scope that owns it closes or, as the safety net, when a
  * {@link Cleaner} sees the storage become unreachable. Either way the buffer is handed to its
- * backend, which takes it back at its next call, for reuse or release (see
- * {@link OpenClBackend#releaseLater}); the buffer's flag makes sure that happens once.
+ * device's {@link OpenClMemory}, which its backend's next call takes back, for reuse or release;
+ * the buffer's flag makes sure that happens once.
  */
 final class OpenClStorage extends Storage {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -23,15 +23,15 @@ final class OpenClStorage extends Storage {
         }
     }
 
-    private final OpenClBackend backend;
+    private final OpenClMemory owner;
     private final Buffer buffer;
 
-    OpenClStorage(OpenClBackend backend, DType dtype, int size, cl_mem memory) {
+    OpenClStorage(OpenClBackend backend, OpenClMemory owner, DType dtype, int size, cl_mem memory) {
         super(backend, dtype, size);
-        this.backend = backend;
+        this.owner = owner;
         this.buffer = new Buffer(memory, (long) size * dtype.bytes());
         Buffer unreachable = buffer; // the cleaning action must not refer to this storage
-        CLEANER.register(this, () -> backend.releaseLater(unreachable));
+        CLEANER.register(this, () -> owner.releaseLater(unreachable));
     }
 
     cl_mem memory() {
@@ -40,6 +40,6 @@ final class OpenClStorage extends Storage {
 
     @Override
     protected void free() {
-        backend.releaseLater(buffer);
+        owner.releaseLater(buffer);
     }
 }
