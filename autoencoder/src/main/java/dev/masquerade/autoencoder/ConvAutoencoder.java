@@ -1,9 +1,9 @@
 package dev.masquerade.autoencoder;
 
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.Module;
 import dev.masquerade.nn.Sequential;
 import dev.masquerade.nn.data.ArrayDataset;

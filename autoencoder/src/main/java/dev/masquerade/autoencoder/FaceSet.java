@@ -1,7 +1,7 @@
 package dev.masquerade.autoencoder;
 
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 import dev.masquerade.nn.data.ImageFolder;
 import dev.masquerade.nn.io.Images;
 import java.awt.Dimension;

@@ -1,9 +1,9 @@
 package dev.masquerade.autoencoder;
 
 import dev.masquerade.autoencoder.FaceSwapModel.Side;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.gan.GanLoss;
 import dev.masquerade.gan.models.PatchGan;
 import dev.masquerade.nn.Module;

@@ -2,7 +2,7 @@ package dev.masquerade.autoencoder;
 
 import dev.masquerade.autoencoder.augment.Augmentation;
 import dev.masquerade.autoencoder.augment.ColourMatch;
-import dev.masquerade.engine.Device;
+import dev.masquerade.engine.array.Device;
 
 /**
  * The settings of {@code masquerade demo}: the face swap on the built-in synthetic faces,

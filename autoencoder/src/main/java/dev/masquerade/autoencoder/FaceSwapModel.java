@@ -1,8 +1,8 @@
 package dev.masquerade.autoencoder;
 
 import dev.masquerade.engine.Rng;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 import dev.masquerade.nn.Module;
 import dev.masquerade.nn.Sequential;
 import dev.masquerade.nn.layers.Activation;

@@ -1,9 +1,9 @@
 package dev.masquerade.autoencoder;
 
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.data.ImageFolder;
 import dev.masquerade.nn.io.Checkpoint;
 import dev.masquerade.nn.io.Images;

@@ -3,10 +3,10 @@ package dev.masquerade.autoencoder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.data.ArrayDataset;
 import java.io.IOException;
 import java.nio.file.Files;

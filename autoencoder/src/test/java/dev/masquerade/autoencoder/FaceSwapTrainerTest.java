@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masquerade.autoencoder.augment.Augmentation;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.io.Checkpoint;
 import dev.masquerade.nn.io.Images;
 import java.io.IOException;

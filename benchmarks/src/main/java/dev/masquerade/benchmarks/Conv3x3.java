@@ -1,10 +1,10 @@
 package dev.masquerade.benchmarks;
 
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;

@@ -1,12 +1,12 @@
 package dev.masquerade.benchmarks;
 
+import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.Module;
 import dev.masquerade.nn.loss.Losses;
 import dev.masquerade.nn.optim.Adam;
-import dev.masquerade.engine.Device;
-import dev.masquerade.engine.Memory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;

@@ -1,7 +1,7 @@
 package dev.masquerade.cli;
 
 import dev.masquerade.autoencoder.ConvAutoencoder;
-import dev.masquerade.engine.Device;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.FashionMnist;
 import dev.masquerade.nn.data.Npy;
@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code masquerade autoencoder}: the plain convolutional autoencoder on Fashion-MNIST or on 100 real faces. */
 @Command(mixinStandardHelpOptions = true, name = "autoencoder", description = "Train a plain convolutional autoencoder on Fashion-MNIST or on LFW faces (lfw_subset.npy); "

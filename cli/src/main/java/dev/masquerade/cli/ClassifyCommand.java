@@ -1,6 +1,6 @@
 package dev.masquerade.cli;
 
-import dev.masquerade.engine.Device;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.classify.FashionClassifier;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.FashionMnist;
@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code masquerade classify}: trains the small CNN on Fashion-MNIST and reports its test accuracy. */
 @Command(mixinStandardHelpOptions = true, name = "classify", description = "Train a small CNN on Fashion-MNIST; writes metrics.json, loss_curve.png and a checkpoint.")

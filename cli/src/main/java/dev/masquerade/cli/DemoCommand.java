@@ -1,14 +1,14 @@
 package dev.masquerade.cli;
 
 import dev.masquerade.autoencoder.FaceSwapDemo;
-import dev.masquerade.engine.Device;
+import dev.masquerade.engine.array.Device;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code masquerade demo}: the face swap on synthetic faces, start to finish in a few minutes. */
 @Command(mixinStandardHelpOptions = true, name = "demo", description = "Train a face swap on the built-in synthetic faces and measure it against the known right answer "

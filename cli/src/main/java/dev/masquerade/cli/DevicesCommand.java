@@ -1,13 +1,13 @@
 package dev.masquerade.cli;
 
-import dev.masquerade.engine.Device;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.engine.backend.BackendProvider;
 import dev.masquerade.engine.backend.Backends;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code masquerade devices}: every device this machine offers, the default one marked. */
 @Command(mixinStandardHelpOptions = true, name = "devices", description = "List the CPU and every OpenCL platform and device; * marks the default.")

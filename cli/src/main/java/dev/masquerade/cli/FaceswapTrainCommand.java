@@ -6,15 +6,15 @@ import dev.masquerade.autoencoder.FaceSwapLoss;
 import dev.masquerade.autoencoder.FaceSwapTrainer;
 import dev.masquerade.autoencoder.augment.Augmentation;
 import dev.masquerade.autoencoder.augment.ColourMatch;
-import dev.masquerade.engine.Device;
+import dev.masquerade.engine.array.Device;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code masquerade faceswap train}: trains the shared encoder and both decoders. */
 @Command(mixinStandardHelpOptions = true, name = "train", description = "Train a face-swap autoencoder on two folders of aligned face crops, or on synthetic faces.")

@@ -1,11 +1,11 @@
 package dev.masquerade.cli;
 
-import dev.masquerade.engine.Device;
+import dev.masquerade.engine.array.Device;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * The {@code masquerade} command. Subcommands do the work; this class holds the options every

@@ -3,7 +3,7 @@ package dev.masquerade.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masquerade.engine.Device;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.kernels.OpenCl;
 import java.nio.file.Files;
 import java.nio.file.Path;

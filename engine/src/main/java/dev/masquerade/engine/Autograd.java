@@ -1,5 +1,6 @@
 package dev.masquerade.engine;
 
+import dev.masquerade.engine.array.Shape;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,9 @@
 package dev.masquerade.engine;
 
+import dev.masquerade.engine.array.Device;
+import dev.masquerade.engine.array.Ownership;
+import dev.masquerade.engine.array.Storage;
 import dev.masquerade.engine.backend.Backends;
-import dev.masquerade.engine.backend.Storage;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -31,14 +33,12 @@ import java.util.Set;
  * outside any scope is freed when it becomes unreachable, as the safety net.
  */
 public final class Memory {
-    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
-
     private Memory() {
     }
 
     /** Opens a scope on this thread; close it (try-with-resources) to release what it allocated. */
     public static Scope scope() {
-        return new Scope(CURRENT.get());
+        return new Scope((Scope) Ownership.current());
     }
 
     /** Exempts t's memory from every scope: it lives as long as something refers to it. Returns t. */
@@ -52,23 +52,21 @@ public final class Memory {
         return Backends.of(device).deviceBytesInUse();
     }
 
-    /** Called by every new {@link Storage}: the innermost open scope of this thread becomes its owner. */
-    public static void adopt(Storage storage) {
-        Scope scope = CURRENT.get();
-        if (scope != null) {
-            scope.owned.add(storage);
-        }
-    }
-
     /** The memory allocated while it is open; see the class comment. */
-    public static final class Scope implements AutoCloseable {
+    public static final class Scope implements AutoCloseable, Ownership.Owner {
         private final Scope enclosing;
         private final Set<Storage> owned = Collections.newSetFromMap(new IdentityHashMap<>());
         private boolean closed;
 
         private Scope(Scope enclosing) {
             this.enclosing = enclosing;
-            CURRENT.set(this);
+            Ownership.makeCurrent(this);
+        }
+
+        /** Every new storage on this thread comes here while this scope is the innermost one. */
+        @Override
+        public void adopt(Storage storage) {
+            owned.add(storage);
         }
 
         /** Keeps t (and every view of its memory) alive past this scope: the enclosing scope owns it now. Returns t. */
@@ -86,12 +84,12 @@ public final class Memory {
             if (closed) {
                 return;
             }
-            if (CURRENT.get() != this) {
+            if (Ownership.current() != this) {
                 throw new IllegalStateException("Memory scopes must close in the reverse order they were opened "
                         + "(close the inner scope first; try-with-resources does this for you)");
             }
             closed = true;
-            CURRENT.set(enclosing);
+            Ownership.makeCurrent(enclosing);
             owned.forEach(Storage::release);
             owned.clear();
         }

@@ -1,5 +1,7 @@
 package dev.masquerade.engine;
 
+import dev.masquerade.engine.array.Shape;
+
 /**
  * One recorded operation in the autograd graph: the inputs it read and how to turn the
  * gradient of its output into gradients of those inputs. Created by {@link Autograd#record}.

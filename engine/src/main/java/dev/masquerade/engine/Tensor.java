@@ -1,10 +1,14 @@
 package dev.masquerade.engine;
 
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
+import dev.masquerade.engine.array.Shape;
+import dev.masquerade.engine.array.Storage;
+import dev.masquerade.engine.array.StridedArray;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.Backends;
 import dev.masquerade.engine.backend.Conv2dGeometry;
 import dev.masquerade.engine.backend.Pool2dGeometry;
-import dev.masquerade.engine.backend.Storage;
 import dev.masquerade.engine.ops.Arithmetic;
 import dev.masquerade.engine.ops.Concatenation;
 import dev.masquerade.engine.ops.Convolution;
@@ -33,19 +37,18 @@ import java.util.List;
  * beside its forward pass; this class is their front door.
  */
 public final class Tensor {
-    private final Storage storage;
-    private final int[] shape;
-    private final int[] strides;
-    private final int offset;
+    private final StridedArray array;
     private boolean requiresGrad;
     private Tensor grad;
     private Node gradFn;
 
-    private Tensor(Storage storage, int[] shape, int[] strides, int offset) {
-        this.storage = storage;
-        this.shape = shape;
-        this.strides = strides;
-        this.offset = offset;
+    private Tensor(StridedArray array) {
+        this.array = array;
+    }
+
+    /** A new leaf tensor over an array (a backend's result, a view made by an operation). */
+    public static Tensor wrap(StridedArray array) {
+        return new Tensor(array);
     }
 
     // ---------------------------------------------------------------- creation
@@ -53,14 +56,13 @@ public final class Tensor {
     /** A tensor with uninitialised contents (every backend allocates without clearing). */
     public static Tensor empty(DType dtype, Device device, int... shape) {
         int[] checked = Shape.validate("empty", shape);
-        Storage storage = Backends.of(device).allocate(dtype, Shape.numel(checked));
-        return new Tensor(storage, checked, Shape.contiguousStrides(checked), 0);
+        return new Tensor(StridedArray.contiguous(Backends.of(device).allocate(dtype, Shape.numel(checked)), checked));
     }
 
     /** A tensor filled with {@code value}. */
     public static Tensor full(double value, DType dtype, Device device, int... shape) {
         Tensor t = empty(dtype, device, shape);
-        t.backend().fill(t, value);
+        t.backend().fill(t.array, value);
         return t;
     }
 
@@ -91,12 +93,12 @@ public final class Tensor {
 
     /** Zeros with the shape, type and device of {@code like}. */
     public static Tensor zerosLike(Tensor like) {
-        return zeros(like.dtype(), like.device(), like.shape);
+        return zeros(like.dtype(), like.device(), like.shape());
     }
 
     /** Ones with the shape, type and device of {@code like}. */
     public static Tensor onesLike(Tensor like) {
-        return ones(like.dtype(), like.device(), like.shape);
+        return ones(like.dtype(), like.device(), like.shape());
     }
 
     /** {@code [start, start + step, ...]} up to but excluding end, like NumPy's arange. */
@@ -146,8 +148,7 @@ public final class Tensor {
             throw new IllegalArgumentException("of: " + values.length + " values cannot fill shape " + Shape.str(shape)
                     + " of " + Shape.numel(checked) + " elements");
         }
-        Storage storage = Backends.of(device).upload(values, dtype);
-        return new Tensor(storage, checked, Shape.contiguousStrides(checked), 0);
+        return new Tensor(StridedArray.contiguous(Backends.of(device).upload(values, dtype), checked));
     }
 
     /** A float64 tensor on the default device (the type of gradient checks). */
@@ -184,94 +185,74 @@ public final class Tensor {
      * operations and backends use it; checks that every reachable element lies in the storage.
      */
     public static Tensor asStrided(Storage storage, int[] shape, int[] strides, int offset) {
-        long last = offset;
-        long first = offset;
-        for (int i = 0; i < shape.length; i++) {
-            long reach = (long) (shape[i] - 1) * strides[i];
-            if (reach > 0) {
-                last += reach;
-            } else {
-                first += reach;
-            }
-        }
-        if (shape.length != strides.length || first < 0 || last >= storage.size()) {
-            throw new IllegalArgumentException("asStrided: shape " + Shape.str(shape) + " with strides " + Shape.str(strides)
-                    + " and offset " + offset + " reaches outside a storage of " + storage.size() + " elements");
-        }
-        return new Tensor(storage, shape.clone(), strides.clone(), offset);
+        return new Tensor(StridedArray.of(storage, shape, strides, offset));
     }
 
     // ---------------------------------------------------------------- metadata and host access
 
+    /** The strided array under this tensor: what backends see (no autograd). */
+    public StridedArray array() {
+        return array;
+    }
+
     /** The shape (a copy). */
     public int[] shape() {
-        return shape.clone();
+        return array.shape();
     }
 
     /** Size of one axis; negative axes count from the end. */
     public int size(int axis) {
-        return shape[Shape.normalizeAxis("size", axis, rank())];
+        return array.size(axis);
     }
 
     /** Number of axes. */
     public int rank() {
-        return shape.length;
+        return array.rank();
     }
 
     /** Number of elements. */
     public int numel() {
-        return Shape.numel(shape);
+        return array.numel();
     }
 
     /** Elements to step in storage per unit of each axis (a copy). */
     public int[] strides() {
-        return strides.clone();
+        return array.strides();
     }
 
     /** Position of element [0, ..., 0] in storage. */
     public int offset() {
-        return offset;
+        return array.offset();
     }
 
     /** The memory this view reads; fails once a {@link Memory} scope has released it. */
     public Storage storage() {
-        if (storage.isReleased()) {
-            throw new IllegalStateException("this tensor " + Shape.str(shape) + " was released when the Memory scope that allocated it "
-                    + "closed; keep it past the scope with scope.keep(tensor), or create it outside the scope");
-        }
-        return storage;
+        return array.storage();
     }
 
     /** Element type. */
     public DType dtype() {
-        return storage.dtype();
+        return array.dtype();
     }
 
     /** Where the data lives. */
     public Device device() {
-        return storage.backend().device();
+        return array.device();
     }
 
     /** The backend that runs operations on this tensor. */
     public Backend backend() {
-        return storage.backend();
+        return Backends.of(array.device());
     }
 
     /** Whether the elements lie in storage in row-major order without gaps. */
     public boolean isContiguous() {
-        int expected = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] != 1 && strides[i] != expected) {
-                return false;
-            }
-            expected *= shape[i];
-        }
-        return true;
+        return array.isContiguous();
     }
 
     /** Copies the elements to the host in row-major order. */
     public double[] toDoubleArray() {
-        return backend().download(this);
+        return backend().download(array);
     }
 
     /** Copies the elements to the host in row-major order, as floats. */
@@ -287,7 +268,7 @@ public final class Tensor {
     /** The value of a one-element tensor. */
     public double item() {
         if (numel() != 1) {
-            throw new IllegalStateException("item: the tensor has shape " + Shape.str(shape) + " and " + numel()
+            throw new IllegalStateException("item: the tensor has shape " + Shape.str(shape()) + " and " + numel()
                     + " elements; item() needs exactly one (reduce first, e.g. sum() or mean())");
         }
         return toDoubleArray()[0];
@@ -295,14 +276,14 @@ public final class Tensor {
 
     /** A copy converted to another element type. Not recorded in the graph: the copy is a new leaf. */
     public Tensor to(DType dtype) {
-        Tensor out = empty(dtype, device(), shape);
-        backend().copy(this, out);
+        Tensor out = empty(dtype, device(), shape());
+        backend().copy(array, out.array);
         return out;
     }
 
     /** A copy on another device (a new leaf, not recorded in the graph); this tensor when already there. */
     public Tensor to(Device device) {
-        return device.equals(device()) ? this : of(toDoubleArray(), dtype(), device, shape);
+        return device.equals(device()) ? this : of(toDoubleArray(), dtype(), device, shape());
     }
 
     // ---------------------------------------------------------------- autograd
@@ -348,7 +329,7 @@ public final class Tensor {
     /** Back-propagates from a one-element tensor (a loss) with gradient 1. */
     public void backward() {
         if (numel() != 1) {
-            throw new IllegalStateException("backward: the output has shape " + Shape.str(shape)
+            throw new IllegalStateException("backward: the output has shape " + Shape.str(shape())
                     + "; backward() without an argument needs one element (a loss); pass the upstream gradient otherwise");
         }
         backward(onesLike(this));
@@ -361,7 +342,7 @@ public final class Tensor {
 
     /** The same data as a new leaf that is not part of any graph. */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset);
+        return new Tensor(array);
     }
 
     /**
@@ -377,8 +358,8 @@ public final class Tensor {
                     + "do it inside try (var scope = NoGrad.enter()) { ... }");
         }
         Backend checked = Arithmetic.sameBackend("copyFrom", this, source);
-        checked.copy(source.expand(shape), this);
-        storage.bumpVersion();
+        checked.copy(source.expand(array.shape()).array, array);
+        array.storage().bumpVersion();
         return this;
     }
 

@@ -1,5 +1,9 @@
 package dev.masquerade.engine;
 
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
+import dev.masquerade.engine.array.Shape;
+
 /**
  * Prints tensors the way NumPy does: nested brackets for small tensors; for tensors of more
  * than {@value #SUMMARY_THRESHOLD} elements, the first and last {@value #EDGE_ITEMS} entries of

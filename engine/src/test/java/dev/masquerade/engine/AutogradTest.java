@@ -1,13 +1,14 @@
 package dev.masquerade.engine;
 
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 /** How the autograd graph is recorded and walked. */
 class AutogradTest {

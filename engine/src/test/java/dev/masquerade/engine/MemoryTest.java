@@ -1,12 +1,12 @@
 package dev.masquerade.engine;
 
+import dev.masquerade.engine.array.Device;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 /** A memory scope releases what was allocated inside it, except what was kept or made persistent. */
 class MemoryTest {

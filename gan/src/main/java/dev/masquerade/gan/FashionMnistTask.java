@@ -1,8 +1,8 @@
 package dev.masquerade.gan;
 
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.gan.metrics.FashionJudge;
 import dev.masquerade.gan.metrics.FrechetDistance;
 import dev.masquerade.gan.models.Dcgan28;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.gan.metrics.FashionJudge;
 import dev.masquerade.nn.classify.FashionClassifier;
 import dev.masquerade.nn.data.ArrayDataset;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 

@@ -10,17 +10,18 @@ import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clSetKernelArg;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
-import dev.masquerade.engine.Shape;
-import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
+import dev.masquerade.engine.array.Layout;
+import dev.masquerade.engine.array.Shape;
+import dev.masquerade.engine.array.Storage;
+import dev.masquerade.engine.array.StridedArray;
 import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.Conv2dGeometry;
 import dev.masquerade.engine.backend.Pool2dGeometry;
 import dev.masquerade.engine.backend.ReduceOp;
-import dev.masquerade.engine.backend.Storage;
 import dev.masquerade.engine.backend.UnaryOp;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -130,10 +131,10 @@ final class OpenClBackend implements Backend {
     }
 
     @Override
-    public synchronized double[] download(Tensor tensor) {
-        Tensor contiguous = tensor;
+    public synchronized double[] download(StridedArray tensor) {
+        StridedArray contiguous = tensor;
         if (!tensor.isContiguous() || tensor.offset() != 0) {
-            contiguous = Tensor.asStrided(allocate(tensor.dtype(), tensor.numel()), tensor.shape(), Shape.contiguousStrides(tensor.shape()), 0);
+            contiguous = StridedArray.of(allocate(tensor.dtype(), tensor.numel()), tensor.shape(), Shape.contiguousStrides(tensor.shape()), 0);
             copy(tensor, contiguous);
         }
         int n = tensor.numel();
@@ -155,50 +156,28 @@ final class OpenClBackend implements Backend {
         return out;
     }
 
-    static cl_mem memory(Tensor t) {
+    static cl_mem memory(StridedArray t) {
         return ((OpenClStorage) t.storage()).memory();
     }
 
     /**
      * The Layout struct of layout.cl: rank, numel, shape, then offset and strides of each
-     * operand. Axes are merged first wherever every operand walks them as one (a contiguous
-     * tensor becomes one axis), because each axis costs every work-item a division.
+     * operand, with axes merged ({@link Layout#merge}, as the CPU's loops merge them) because
+     * each axis costs every work-item a division.
      */
-    private static int[] layout(int[] shape, Tensor... operands) {
-        int[][] strides = new int[operands.length][];
-        for (int k = 0; k < operands.length; k++) {
-            strides[k] = operands[k].strides();
-        }
-        int[] mergedShape = new int[shape.length];
-        int[][] mergedStrides = new int[operands.length][shape.length];
-        int rank = 0;
-        for (int d = 0; d < shape.length; d++) {
-            if (shape[d] == 1) {
-                continue; // its index is always 0
-            }
-            boolean continuesPrevious = rank > 0;
-            for (int k = 0; k < operands.length && continuesPrevious; k++) {
-                continuesPrevious = mergedStrides[k][rank - 1] == strides[k][d] * shape[d];
-            }
-            if (continuesPrevious) {
-                mergedShape[rank - 1] *= shape[d];
-            } else {
-                mergedShape[rank++] = shape[d];
-            }
-            for (int k = 0; k < operands.length; k++) {
-                mergedStrides[k][rank - 1] = strides[k][d];
-            }
-        }
+    private static int[] layout(int[] shape, StridedArray... operands) {
+        Layout merged = Layout.merge(shape, operands);
+        int rank = merged.rank();
         if (rank > MAX_RANK) {
             throw new UnsupportedOperationException("OpenCL element-wise kernels take up to " + MAX_RANK + " axes, got " + Shape.str(shape));
         }
         int[] l = new int[2 + MAX_RANK + MAX_OPERANDS + MAX_OPERANDS * MAX_RANK];
         l[0] = rank;
         l[1] = Shape.numel(shape);
-        System.arraycopy(mergedShape, 0, l, 2, rank);
+        System.arraycopy(merged.dims(), 0, l, 2, rank);
         for (int k = 0; k < operands.length; k++) {
-            l[2 + MAX_RANK + k] = operands[k].offset();
-            System.arraycopy(mergedStrides[k], 0, l, 2 + MAX_RANK + MAX_OPERANDS + k * MAX_RANK, rank);
+            l[2 + MAX_RANK + k] = merged.offsets()[k];
+            System.arraycopy(merged.strides()[k], 0, l, 2 + MAX_RANK + MAX_OPERANDS + k * MAX_RANK, rank);
         }
         return l;
     }
@@ -231,8 +210,8 @@ final class OpenClBackend implements Backend {
         run(programs.kernel("elementwise.cl", name), new long[] {(n + LOCAL - 1) / LOCAL * LOCAL}, args);
     }
 
-    static void requireFloat(String op, Tensor... tensors) {
-        for (Tensor t : tensors) {
+    static void requireFloat(String op, StridedArray... tensors) {
+        for (StridedArray t : tensors) {
             if (t.dtype() != DType.F32) {
                 throw new UnsupportedOperationException(op + " on OpenCL needs F32 tensors, got " + t.dtype());
             }
@@ -240,26 +219,26 @@ final class OpenClBackend implements Backend {
     }
 
     @Override
-    public void unary(UnaryOp op, Tensor x, Tensor out, double... params) {
+    public void unary(UnaryOp op, StridedArray x, StridedArray out, double... params) {
         requireFloat(op.name().toLowerCase(), x, out);
         runElementwise("unary", out.shape(), memory(out), memory(x), layout(out.shape(), out, x), op.ordinal(),
                 params.length > 0 ? params[0] : 0.0, params.length > 1 ? params[1] : 0.0);
     }
 
     @Override
-    public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+    public void binary(BinaryOp op, StridedArray a, StridedArray b, StridedArray out) {
         requireFloat(op.name().toLowerCase(), a, b, out);
         runElementwise("binary", out.shape(), memory(out), memory(a), memory(b), layout(out.shape(), out, a, b), op.ordinal());
     }
 
     @Override
-    public void where(Tensor condition, Tensor a, Tensor b, Tensor out) {
+    public void where(StridedArray condition, StridedArray a, StridedArray b, StridedArray out) {
         requireFloat("where", condition, a, b, out);
         runElementwise("where_select", out.shape(), memory(out), memory(condition), memory(a), memory(b), layout(out.shape(), out, condition, a, b));
     }
 
     @Override
-    public void adamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v, AdamStep step) {
+    public void adamUpdate(StridedArray param, StridedArray grad, StridedArray m, StridedArray v, AdamStep step) {
         requireFloat("adamUpdate", param, grad, m, v);
         runElementwise("adam_update", param.shape(), memory(param), memory(grad), memory(m), memory(v),
                 layout(param.shape(), param, grad, m, v), step.beta1(), step.beta2(), step.stepSize(), step.vScale(), step.epsilon(),
@@ -267,9 +246,9 @@ final class OpenClBackend implements Backend {
     }
 
     @Override
-    public void copy(Tensor src, Tensor dst) {
+    public void copy(StridedArray src, StridedArray dst) {
         if (src.dtype() != dst.dtype()) { // a type conversion: through the host for now
-            Tensor converted = Tensor.of(src.toDoubleArray(), dst.dtype(), device, src.shape());
+            StridedArray converted = StridedArray.contiguous(upload(download(src), dst.dtype()), src.shape());
             copy(converted, dst);
             return;
         }
@@ -278,16 +257,18 @@ final class OpenClBackend implements Backend {
     }
 
     @Override
-    public void fill(Tensor dst, double value) {
+    public void fill(StridedArray dst, double value) {
         if (dst.dtype() == DType.I32) {
-            copy(Tensor.full(value, DType.I32, Device.CPU, dst.shape()).to(device), dst);
+            double[] values = new double[dst.numel()];
+            java.util.Arrays.fill(values, value);
+            copy(StridedArray.contiguous(upload(values, DType.I32), dst.shape()), dst);
             return;
         }
         runElementwise("fill", dst.shape(), memory(dst), layout(dst.shape(), dst), value);
     }
 
     @Override
-    public void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+    public void matmul(StridedArray a, boolean transposeA, StridedArray b, boolean transposeB, StridedArray out) {
         matmuls.matmul(a, transposeA, b, transposeB, out);
     }
 
@@ -302,7 +283,7 @@ final class OpenClBackend implements Backend {
     }
 
     @Override
-    public void reduce(ReduceOp op, Tensor x, int[] axes, Tensor out) {
+    public void reduce(ReduceOp op, StridedArray x, int[] axes, StridedArray out) {
         int block = 1;
         for (int axis : axes) {
             block *= x.size(axis);
@@ -311,7 +292,7 @@ final class OpenClBackend implements Backend {
     }
 
     /** A reduction by reduce.cl's one work-item per output, or by its one work-group per output (tests compare both). */
-    void reduce(boolean grouped, ReduceOp op, Tensor x, int[] axes, Tensor out) {
+    void reduce(boolean grouped, ReduceOp op, StridedArray x, int[] axes, StridedArray out) {
         requireFloat("reduce", x, out);
         int[] xStrides = x.strides();
         int[] blockShape = new int[axes.length];
@@ -321,7 +302,7 @@ final class OpenClBackend implements Backend {
             blockStrides[i] = xStrides[axes[i]];
         }
         // the input's block of each output element, walked through the input's strides along the reduced axes
-        Tensor blockView = Tensor.asStrided(x.storage(), blockShape, blockStrides, 0);
+        StridedArray blockView = StridedArray.of(x.storage(), blockShape, blockStrides, 0);
         int[] outer = layout(out.shape(), out, x);
         int n = out.numel();
         if (grouped) {
@@ -334,53 +315,53 @@ final class OpenClBackend implements Backend {
     }
 
     @Override
-    public void conv2d(Tensor x, Tensor weight, Tensor out, Conv2dGeometry g) {
+    public void conv2d(StridedArray x, StridedArray weight, StridedArray out, Conv2dGeometry g) {
         convolutions.conv2d(x, weight, out, g);
     }
 
     @Override
-    public void conv2dBackwardInput(Tensor gradOutput, Tensor weight, Tensor gradInput, Conv2dGeometry g) {
+    public void conv2dBackwardInput(StridedArray gradOutput, StridedArray weight, StridedArray gradInput, Conv2dGeometry g) {
         convolutions.conv2dBackwardInput(gradOutput, weight, gradInput, g);
     }
 
     @Override
-    public void conv2dBackwardWeight(Tensor x, Tensor gradOutput, Tensor gradWeight, Conv2dGeometry g) {
+    public void conv2dBackwardWeight(StridedArray x, StridedArray gradOutput, StridedArray gradWeight, Conv2dGeometry g) {
         convolutions.conv2dBackwardWeight(x, gradOutput, gradWeight, g);
     }
 
     @Override
-    public void maxPool2d(Tensor x, Tensor out, Tensor indices, Pool2dGeometry g) {
+    public void maxPool2d(StridedArray x, StridedArray out, StridedArray indices, Pool2dGeometry g) {
         indexing.maxPool2d(x, out, indices, g);
     }
 
     @Override
-    public void maxPool2dBackward(Tensor gradOutput, Tensor indices, Tensor gradInput) {
+    public void maxPool2dBackward(StridedArray gradOutput, StridedArray indices, StridedArray gradInput) {
         indexing.maxPool2dBackward(gradOutput, indices, gradInput);
     }
 
     @Override
-    public void gather(Tensor x, int axis, Tensor index, Tensor out) {
+    public void gather(StridedArray x, int axis, StridedArray index, StridedArray out) {
         indexing.gather(x, axis, index, out);
     }
 
     @Override
-    public void scatterAdd(Tensor src, int axis, Tensor index, Tensor out) {
+    public void scatterAdd(StridedArray src, int axis, StridedArray index, StridedArray out) {
         indexing.scatterAdd(src, axis, index, out);
     }
 
     /** t itself when contiguous from offset 0, else a contiguous copy on the device. */
-    Tensor contiguousCopy(Tensor t) {
+    StridedArray contiguousCopy(StridedArray t) {
         if (t.isContiguous() && t.offset() == 0) {
             return t;
         }
-        Tensor copy = Tensor.asStrided(allocate(t.dtype(), t.numel()), t.shape(), Shape.contiguousStrides(t.shape()), 0);
+        StridedArray copy = StridedArray.of(allocate(t.dtype(), t.numel()), t.shape(), Shape.contiguousStrides(t.shape()), 0);
         copy(t, copy);
         return copy;
     }
 
     /** These kernels write contiguous outputs; the operations always allocate them so. */
-    static void requireContiguousOutput(String op, Tensor... outputs) {
-        for (Tensor t : outputs) {
+    static void requireContiguousOutput(String op, StridedArray... outputs) {
+        for (StridedArray t : outputs) {
             if (!t.isContiguous() || t.offset() != 0) {
                 throw new UnsupportedOperationException(op + " on OpenCL writes contiguous outputs only, got strides " + Shape.str(t.strides()));
             }

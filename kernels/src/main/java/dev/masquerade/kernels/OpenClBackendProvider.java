@@ -1,6 +1,6 @@
 package dev.masquerade.kernels;
 
-import dev.masquerade.engine.Device;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.BackendProvider;
 import java.util.List;

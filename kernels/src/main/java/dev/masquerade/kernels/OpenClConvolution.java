@@ -1,8 +1,8 @@
 package dev.masquerade.kernels;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Shape;
-import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Shape;
+import dev.masquerade.engine.array.StridedArray;
 import dev.masquerade.engine.backend.Conv2dGeometry;
 import dev.masquerade.engine.backend.ReduceOp;
 
@@ -31,10 +31,10 @@ final class OpenClConvolution {
     }
 
     /** The im2col matrices of a batch, [N, C·kH·kW, Ho·Wo]. */
-    private Tensor columns(Tensor x, int[] geometry) {
+    private StridedArray columns(StridedArray x, int[] geometry) {
         int rows = geometry[1] * geometry[4] * geometry[5];
         int pixels = geometry[6] * geometry[7];
-        Tensor cols = Tensor.asStrided(backend.allocate(DType.F32, geometry[0] * rows * pixels), new int[] {geometry[0], rows, pixels},
+        StridedArray cols = StridedArray.of(backend.allocate(DType.F32, geometry[0] * rows * pixels), new int[] {geometry[0], rows, pixels},
                 Shape.contiguousStrides(new int[] {geometry[0], rows, pixels}), 0);
         // a CPU device does a row of output pixels per work-item (index arithmetic once per row); a GPU a pixel
         // per work-item, so that neighbouring work-items write neighbouring addresses
@@ -45,46 +45,46 @@ final class OpenClConvolution {
     }
 
     /** weight [F, C, kH, kW] as the matrix [F, C·kH·kW], shared by every image (batch stride 0). */
-    private Tensor weightMatrix(Tensor weight, int batch) {
-        Tensor w = backend.contiguousCopy(weight);
+    private StridedArray weightMatrix(StridedArray weight, int batch) {
+        StridedArray w = backend.contiguousCopy(weight);
         int rows = weight.size(0), cols = weight.numel() / rows;
-        return Tensor.asStrided(w.storage(), new int[] {batch, rows, cols}, new int[] {0, cols, 1}, 0);
+        return StridedArray.of(w.storage(), new int[] {batch, rows, cols}, new int[] {0, cols, 1}, 0);
     }
 
-    void conv2d(Tensor x, Tensor weight, Tensor out, Conv2dGeometry g) {
+    void conv2d(StridedArray x, StridedArray weight, StridedArray out, Conv2dGeometry g) {
         OpenClBackend.requireFloat("conv2d", x, weight, out);
         int[] geometry = geometry(x.shape(), weight.size(2), weight.size(3), g);
-        Tensor cols = columns(x, geometry);
-        Tensor y = Tensor.asStrided(out.storage(), new int[] {x.size(0), weight.size(0), cols.size(2)},
+        StridedArray cols = columns(x, geometry);
+        StridedArray y = StridedArray.of(out.storage(), new int[] {x.size(0), weight.size(0), cols.size(2)},
                 new int[] {weight.size(0) * cols.size(2), cols.size(2), 1}, out.offset());
         OpenClBackend.requireContiguousOutput("conv2d", out);
         backend.matmul(weightMatrix(weight, x.size(0)), false, cols, false, y);
     }
 
-    void conv2dBackwardInput(Tensor gradOutput, Tensor weight, Tensor gradInput, Conv2dGeometry g) {
+    void conv2dBackwardInput(StridedArray gradOutput, StridedArray weight, StridedArray gradInput, Conv2dGeometry g) {
         OpenClBackend.requireFloat("conv2dBackwardInput", gradOutput, weight, gradInput);
         OpenClBackend.requireContiguousOutput("conv2dBackwardInput", gradInput);
         int[] geometry = geometry(gradInput.shape(), weight.size(2), weight.size(3), g);
         int batch = gradInput.size(0), filters = weight.size(0), rows = weight.numel() / filters, pixels = geometry[6] * geometry[7];
-        Tensor gy = Tensor.asStrided(backend.contiguousCopy(gradOutput).storage(), new int[] {batch, filters, pixels},
+        StridedArray gy = StridedArray.of(backend.contiguousCopy(gradOutput).storage(), new int[] {batch, filters, pixels},
                 new int[] {filters * pixels, pixels, 1}, 0);
-        Tensor cols = Tensor.asStrided(backend.allocate(DType.F32, batch * rows * pixels), new int[] {batch, rows, pixels},
+        StridedArray cols = StridedArray.of(backend.allocate(DType.F32, batch * rows * pixels), new int[] {batch, rows, pixels},
                 new int[] {rows * pixels, pixels, 1}, 0);
         backend.matmul(weightMatrix(weight, batch), true, gy, false, cols); // Wᵀ · G per image
         backend.run(programs.kernel("im2col.cl", "col2im"), new long[] {OpenClBackend.roundUp(gradInput.numel())}, OpenClBackend.memory(gradInput), OpenClBackend.memory(cols), geometry);
     }
 
-    void conv2dBackwardWeight(Tensor x, Tensor gradOutput, Tensor gradWeight, Conv2dGeometry g) {
+    void conv2dBackwardWeight(StridedArray x, StridedArray gradOutput, StridedArray gradWeight, Conv2dGeometry g) {
         OpenClBackend.requireFloat("conv2dBackwardWeight", x, gradOutput, gradWeight);
         int[] geometry = geometry(x.shape(), gradWeight.size(2), gradWeight.size(3), g);
         int batch = x.size(0), filters = gradWeight.size(0), rows = gradWeight.numel() / filters, pixels = geometry[6] * geometry[7];
-        Tensor cols = columns(x, geometry);
-        Tensor gy = Tensor.asStrided(backend.contiguousCopy(gradOutput).storage(), new int[] {batch, filters, pixels},
+        StridedArray cols = columns(x, geometry);
+        StridedArray gy = StridedArray.of(backend.contiguousCopy(gradOutput).storage(), new int[] {batch, filters, pixels},
                 new int[] {filters * pixels, pixels, 1}, 0);
-        Tensor perImage = Tensor.asStrided(backend.allocate(DType.F32, batch * filters * rows), new int[] {batch, filters, rows},
+        StridedArray perImage = StridedArray.of(backend.allocate(DType.F32, batch * filters * rows), new int[] {batch, filters, rows},
                 new int[] {filters * rows, rows, 1}, 0);
         backend.matmul(gy, false, cols, true, perImage); // G · X̂ᵀ per image, then summed over the batch
-        Tensor summed = Tensor.asStrided(gradWeight.storage(), new int[] {1, filters, rows}, new int[] {filters * rows, rows, 1},
+        StridedArray summed = StridedArray.of(gradWeight.storage(), new int[] {1, filters, rows}, new int[] {filters * rows, rows, 1},
                 gradWeight.offset());
         OpenClBackend.requireContiguousOutput("conv2dBackwardWeight", gradWeight);
         backend.reduce(ReduceOp.SUM, perImage, new int[] {0}, summed);

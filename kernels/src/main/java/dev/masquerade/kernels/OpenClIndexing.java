@@ -1,7 +1,7 @@
 package dev.masquerade.kernels;
 
-import dev.masquerade.engine.Shape;
-import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
+import dev.masquerade.engine.array.StridedArray;
 import dev.masquerade.engine.backend.Pool2dGeometry;
 
 /**
@@ -18,20 +18,20 @@ final class OpenClIndexing {
         this.programs = programs;
     }
 
-    void maxPool2d(Tensor x, Tensor out, Tensor indices, Pool2dGeometry g) {
+    void maxPool2d(StridedArray x, StridedArray out, StridedArray indices, Pool2dGeometry g) {
         OpenClBackend.requireFloat("maxPool2d", x, out);
         OpenClBackend.requireContiguousOutput("maxPool2d", out, indices);
-        Tensor cx = backend.contiguousCopy(x);
+        StridedArray cx = backend.contiguousCopy(x);
         int planes = x.size(0) * x.size(1);
         backend.run(programs.kernel("indexing.cl", "max_pool"), new long[] {OpenClBackend.roundUp(out.numel())},
                 OpenClBackend.memory(out), OpenClBackend.memory(indices), OpenClBackend.memory(cx), planes, x.size(2), x.size(3), out.size(2), out.size(3),
                 g.kernel(), g.stride(), g.padding());
     }
 
-    void maxPool2dBackward(Tensor gradOutput, Tensor indices, Tensor gradInput) {
+    void maxPool2dBackward(StridedArray gradOutput, StridedArray indices, StridedArray gradInput) {
         OpenClBackend.requireFloat("maxPool2dBackward", gradOutput, gradInput);
         OpenClBackend.requireContiguousOutput("maxPool2dBackward", gradInput);
-        Tensor gy = backend.contiguousCopy(gradOutput);
+        StridedArray gy = backend.contiguousCopy(gradOutput);
         int planes = gradInput.size(0) * gradInput.size(1);
         backend.run(programs.kernel("indexing.cl", "max_pool_backward"), new long[] {OpenClBackend.roundUp(planes)},
                 OpenClBackend.memory(gradInput), OpenClBackend.memory(gy), OpenClBackend.memory(backend.contiguousCopy(indices)), planes,
@@ -48,7 +48,7 @@ final class OpenClIndexing {
         return new int[] {outer, full[axis], indexed[axis], inner};
     }
 
-    void gather(Tensor x, int axis, Tensor index, Tensor out) {
+    void gather(StridedArray x, int axis, StridedArray index, StridedArray out) {
         OpenClBackend.requireFloat("gather", x, out);
         OpenClBackend.requireContiguousOutput("gather", out);
         int[] b = alongAxis(x.shape(), index.shape(), axis);
@@ -56,10 +56,10 @@ final class OpenClIndexing {
                 OpenClBackend.memory(out), OpenClBackend.memory(backend.contiguousCopy(x)), OpenClBackend.memory(backend.contiguousCopy(index)), b[0], b[1], b[2], b[3]);
     }
 
-    void scatterAdd(Tensor src, int axis, Tensor index, Tensor out) {
+    void scatterAdd(StridedArray src, int axis, StridedArray index, StridedArray out) {
         OpenClBackend.requireFloat("scatterAdd", src, out);
         int[] b = alongAxis(out.shape(), index.shape(), axis);
-        Tensor target = backend.contiguousCopy(out);
+        StridedArray target = backend.contiguousCopy(out);
         backend.run(programs.kernel("indexing.cl", "scatter_add"), new long[] {OpenClBackend.roundUp((long) b[0] * b[3])},
                 OpenClBackend.memory(target), OpenClBackend.memory(backend.contiguousCopy(src)), OpenClBackend.memory(backend.contiguousCopy(index)), b[0], b[1], b[2], b[3]);
         if (target != out) {

@@ -3,9 +3,9 @@ package dev.masquerade.kernels;
 import static org.jocl.CL.CL_DEVICE_LOCAL_MEM_SIZE;
 import static org.jocl.CL.clGetDeviceInfo;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Shape;
-import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Shape;
+import dev.masquerade.engine.array.StridedArray;
 import dev.masquerade.engine.backend.ReduceOp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,16 +81,16 @@ final class OpenClMatmul {
     private List<Tiling> feasibleTilings;
 
     /** The product with this device's kernel: out[b] = op(a[b]) · op(b[b]), transposed where told. */
-    void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+    void matmul(StridedArray a, boolean transposeA, StridedArray b, boolean transposeB, StridedArray out) {
         matmul(kernel, a, transposeA, b, transposeB, out);
     }
 
     /** The product with a given kernel of the ladder (tests and benchmarks compare them). */
-    void matmul(Kernel kernel, Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+    void matmul(Kernel kernel, StridedArray a, boolean transposeA, StridedArray b, boolean transposeB, StridedArray out) {
         OpenClBackend.requireFloat("matmul", a, b, out);
         int m = out.size(1), n = out.size(2), k = transposeA ? a.size(1) : a.size(2);
-        Tensor target = out.isContiguous() && out.offset() == 0 ? out
-                : Tensor.asStrided(backend.allocate(DType.F32, out.numel()), out.shape(), Shape.contiguousStrides(out.shape()), 0);
+        StridedArray target = out.isContiguous() && out.offset() == 0 ? out
+                : StridedArray.of(backend.allocate(DType.F32, out.numel()), out.shape(), Shape.contiguousStrides(out.shape()), 0);
         if (kernel == Kernel.CPU) {
             matmulCpu(cpuBlock(), a, transposeA, b, transposeB, target);
         } else if (kernel == Kernel.REGISTER_BLOCKED || kernel == Kernel.TUNED) {
@@ -138,7 +138,7 @@ final class OpenClMatmul {
      * the depth and the product allows it, each slice's product goes to a batch of partial
      * results, summed afterwards.
      */
-    void matmulTiled(Tiling tiling, Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+    void matmulTiled(Tiling tiling, StridedArray a, boolean transposeA, StridedArray b, boolean transposeB, StridedArray out) {
         int m = out.size(1), n = out.size(2), k = transposeA ? a.size(1) : a.size(2);
         int[] as = a.strides(), bs = b.strides();
         int aRow = transposeA ? as[2] : as[1], aCol = transposeA ? as[1] : as[2];
@@ -148,13 +148,13 @@ final class OpenClMatmul {
             return;
         }
         int depth = k / tiling.splits();
-        Tensor partial = allocateContiguous(tiling.splits(), m, n);
+        StridedArray partial = allocateContiguous(tiling.splits(), m, n);
         // slice s multiplies columns [s·depth, (s+1)·depth) of A by the same rows of B: the "batch" steps along the depth
         launchTiled(tiling, partial, a, depth * aCol, aRow, aCol, b, depth * bRow, bRow, bCol, m, n, depth, tiling.splits());
         backend.reduce(ReduceOp.SUM, partial, new int[] {0}, out);
     }
 
-    private void launchTiled(Tiling t, Tensor c, Tensor a, int aBatch, int aRow, int aCol, Tensor b, int bBatch, int bRow, int bCol,
+    private void launchTiled(Tiling t, StridedArray c, StridedArray a, int aBatch, int aRow, int aCol, StridedArray b, int bBatch, int bRow, int bCol,
                              int m, int n, int k, int batches) {
         long[] local = {t.tileN() / t.blockN(), t.tileM() / t.blockM(), 1};
         long[] global = {tiles(n, t.tileN()) * local[0], tiles(m, t.tileM()) * local[1], batches};
@@ -170,7 +170,7 @@ final class OpenClMatmul {
      * The tiling for this product's shape: the fastest candidate, timed on the first product of
      * that shape and remembered (see {@link MatmulTuner}); small products take {@link Tiling#SMALL}.
      */
-    private synchronized Tiling tiling(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+    private synchronized Tiling tiling(StridedArray a, boolean transposeA, StridedArray b, boolean transposeB, StridedArray out) {
         List<Tiling> candidates = feasibleTilings();
         int batches = out.size(0), m = out.size(1), n = out.size(2), k = transposeA ? a.size(1) : a.size(2);
         if (2.0 * batches * m * n * k < WORTH_TUNING_FLOPS) {
@@ -204,7 +204,7 @@ final class OpenClMatmul {
     }
 
     /** Nanoseconds of the faster of two products with tiling t, after one that builds the kernel (the tuner's measure). */
-    private long timeTiling(Tiling t, Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+    private long timeTiling(Tiling t, StridedArray a, boolean transposeA, StridedArray b, boolean transposeB, StridedArray out) {
         long best = Long.MAX_VALUE;
         for (int round = 0; round < 3; round++) {
             long start = System.nanoTime();
@@ -228,8 +228,8 @@ final class OpenClMatmul {
     /** Nanoseconds of the fastest of three 512 × 512 products with {@code block} (the tuner's measure). */
     private long timeCpuBlock(MatmulTuner.Block block) {
         int n = 512;
-        Tensor x = Tensor.randn(new dev.masquerade.engine.Rng(0), 1, n, n).to(backend.device());
-        Tensor y = allocateContiguous(1, n, n);
+        StridedArray x = StridedArray.contiguous(backend.upload(new java.util.Random(0).doubles(n * n).toArray(), DType.F32), 1, n, n);
+        StridedArray y = allocateContiguous(1, n, n);
         matmulCpu(block, x, false, x, false, y); // the first run also builds the kernel
         backend.finish();
         long best = Long.MAX_VALUE;
@@ -247,12 +247,12 @@ final class OpenClMatmul {
      * columns (as the rows of Bᵀ), then one block of C per work-item. A transposed operand is
      * packed with its two strides swapped; an operand shared by every batch (stride 0) is packed once.
      */
-    void matmulCpu(MatmulTuner.Block block, Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+    void matmulCpu(MatmulTuner.Block block, StridedArray a, boolean transposeA, StridedArray b, boolean transposeB, StridedArray out) {
         int m = out.size(1), n = out.size(2), k = transposeA ? a.size(1) : a.size(2);
         int[] as = a.strides(), bs = b.strides();
         String defines = block.defines();
-        Tensor packedA = packPanels(defines, a, m, k, block.rows(), transposeA ? as[2] : as[1], transposeA ? as[1] : as[2]);
-        Tensor packedB = packPanels(defines, b, n, k, block.columns(), transposeB ? bs[1] : bs[2], transposeB ? bs[2] : bs[1]);
+        StridedArray packedA = packPanels(defines, a, m, k, block.rows(), transposeA ? as[2] : as[1], transposeA ? as[1] : as[2]);
+        StridedArray packedB = packPanels(defines, b, n, k, block.columns(), transposeB ? bs[1] : bs[2], transposeB ? bs[2] : bs[1]);
         int rowPanels = packedA.size(1), colPanels = packedB.size(1);
         backend.run(programs.kernel("matmul_cpu.cl", "matmul_cpu", defines), new long[] {rowPanels, colPanels, out.size(0)}, null,
                 OpenClBackend.memory(out), OpenClBackend.memory(packedA), OpenClBackend.memory(packedB), m, n, k, rowPanels,
@@ -263,16 +263,16 @@ final class OpenClMatmul {
      * pack_panels of matmul_cpu.cl: the rows × depth matrices of {@code x} (row and depth
      * strides given) as [batches, panels, depth·width], one batch when x repeats over the batch.
      */
-    private Tensor packPanels(String defines, Tensor x, int rows, int depth, int width, int rowStride, int depthStride) {
+    private StridedArray packPanels(String defines, StridedArray x, int rows, int depth, int width, int rowStride, int depthStride) {
         int batches = x.size(0) == 1 || x.strides()[0] == 0 ? 1 : x.size(0);
         int panels = (rows + width - 1) / width;
-        Tensor packed = allocateContiguous(batches, panels, depth * width);
+        StridedArray packed = allocateContiguous(batches, panels, depth * width);
         backend.run(programs.kernel("matmul_cpu.cl", "pack_panels", defines), new long[] {(long) depth * width, panels, batches}, null,
                 OpenClBackend.memory(packed), OpenClBackend.memory(x), rows, depth, width, x.offset(), x.strides()[0], rowStride, depthStride);
         return packed;
     }
 
-    private Tensor allocateContiguous(int... shape) {
-        return Tensor.asStrided(backend.allocate(DType.F32, Shape.numel(shape)), shape, Shape.contiguousStrides(shape), 0);
+    private StridedArray allocateContiguous(int... shape) {
+        return StridedArray.of(backend.allocate(DType.F32, Shape.numel(shape)), shape, Shape.contiguousStrides(shape), 0);
     }
 }

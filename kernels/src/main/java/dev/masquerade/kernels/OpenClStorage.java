@@ -1,7 +1,7 @@
 package dev.masquerade.kernels;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.backend.Storage;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Storage;
 import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jocl.cl_mem;
@@ -27,7 +27,7 @@ final class OpenClStorage extends Storage {
     private final Buffer buffer;
 
     OpenClStorage(OpenClBackend backend, OpenClMemory owner, DType dtype, int size, cl_mem memory) {
-        super(backend, dtype, size);
+        super(backend.device(), dtype, size);
         this.owner = owner;
         this.buffer = new Buffer(memory, (long) size * dtype.bytes());
         Buffer unreachable = buffer; // the cleaning action must not refer to this storage

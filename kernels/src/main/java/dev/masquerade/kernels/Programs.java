@@ -8,6 +8,9 @@ import static org.jocl.CL.clCreateProgramWithSource;
 import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clGetProgramBuildInfo;
 
+import dev.masquerade.engine.backend.BinaryOp;
+import dev.masquerade.engine.backend.ReduceOp;
+import dev.masquerade.engine.backend.UnaryOp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,8 +30,16 @@ import org.jocl.cl_program;
  * kernels. A build failure names the file, the device and the compiler's log. A line
  * {@code #include "name.cl"} is replaced by that resource before compiling: a program built
  * from a string has no folder in which the OpenCL compiler could look for it.
+ *
+ * <p>Every build also gets the engine's opcodes as defines made from the Java enums
+ * ({@code -DUNARY_EXP=1 -DBINARY_MUL=2 -DREDUCE_MAX=1 ...}), so a kernel's {@code switch}
+ * names each case, and an opcode added to an enum cannot shift the others unnoticed.
  */
 final class Programs {
+    /** The opcode defines every build gets: {@code -DUNARY_NEG=0 -DUNARY_EXP=1 ... -DREDUCE_MAX=1}. */
+    static final String OPCODES = String.join(" ", opcodeDefines("UNARY", UnaryOp.values()), opcodeDefines("BINARY", BinaryOp.values()),
+            opcodeDefines("REDUCE", ReduceOp.values()));
+
     private final cl_context context;
     private final cl_device_id device;
     private final String deviceName;
@@ -65,7 +76,7 @@ final class Programs {
         return built.computeIfAbsent(file + " " + defines, key -> {
             cl_program program = clCreateProgramWithSource(context, 1, new String[] {source(file)}, null, null);
             try {
-                clBuildProgram(program, 1, new cl_device_id[] {device}, ("-cl-std=CL1.2 " + defines).trim(), null, null);
+                clBuildProgram(program, 1, new cl_device_id[] {device}, "-cl-std=CL1.2 " + OPCODES + " " + defines, null, null);
             } catch (CLException e) {
                 throw new IllegalStateException("OpenCL kernel file " + file + (defines.isEmpty() ? "" : " (" + defines + ")")
                         + " failed to build on " + deviceName + ":\n" + buildLog(program), e);
@@ -82,6 +93,14 @@ final class Programs {
         return new String(log, StandardCharsets.UTF_8).trim();
     }
 
+    private static String opcodeDefines(String family, Enum<?>[] opcodes) {
+        StringBuilder out = new StringBuilder();
+        for (Enum<?> op : opcodes) {
+            out.append(out.length() == 0 ? "" : " ").append("-D").append(family).append('_').append(op.name()).append('=').append(op.ordinal());
+        }
+        return out.toString();
+    }
+
     private static String source(String file) {
         StringBuilder out = new StringBuilder();
         for (String line : resource(file).split("\n", -1)) {
@@ -95,7 +114,7 @@ final class Programs {
         return out.toString();
     }
 
-    private static String resource(String file) {
+    static String resource(String file) {
         try (InputStream in = Programs.class.getResourceAsStream(file)) {
             if (in == null) {
                 throw new IllegalStateException("kernel source " + file + " is missing from the kernels jar");

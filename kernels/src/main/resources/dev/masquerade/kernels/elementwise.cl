@@ -32,7 +32,8 @@ __kernel void copy_int(__global int* dst, __global const int* src, Layout L) {
     dst[o[0]] = src[o[1]];
 }
 
-// UnaryOp: NEG, EXP, LOG, SQRT, ABS, SIGN, STEP, RELU, LEAKY_RELU(p0), SIGMOID, TANH, SOFTPLUS, POW(p0), CLAMP(p0, p1)
+// UnaryOp: the UNARY_* opcodes are defines made from the Java enum (Programs passes them to
+// every build); LEAKY_RELU and POW take p0, CLAMP takes p0 and p1.
 __kernel void unary(__global float* y, __global const float* x, Layout L, int op, float p0, float p1) {
     int g = get_global_id(0);
     if (g >= L.numel) return;
@@ -41,25 +42,26 @@ __kernel void unary(__global float* y, __global const float* x, Layout L, int op
     float v = x[o[1]];
     float r;
     switch (op) {
-        case 0: r = -v; break;
-        case 1: r = exp(v); break;
-        case 2: r = log(v); break;
-        case 3: r = sqrt(v); break;
-        case 4: r = fabs(v); break;
-        case 5: r = v > 0 ? 1.0f : (v < 0 ? -1.0f : 0.0f); break;
-        case 6: r = v > 0 ? 1.0f : 0.0f; break;
-        case 7: r = v > 0 ? v : 0.0f; break;
-        case 8: r = v > 0 ? v : p0 * v; break;
-        case 9: { float e = exp(-fabs(v)); r = v >= 0 ? 1 / (1 + e) : e / (1 + e); break; }
-        case 10: r = tanh(v); break;
-        case 11: r = fmax(v, 0.0f) + log1p(exp(-fabs(v))); break;
-        case 12: r = pow(v, p0); break;
-        default: r = fmin(fmax(v, p0), p1); break;
+        case UNARY_NEG: r = -v; break;
+        case UNARY_EXP: r = exp(v); break;
+        case UNARY_LOG: r = log(v); break;
+        case UNARY_SQRT: r = sqrt(v); break;
+        case UNARY_ABS: r = fabs(v); break;
+        case UNARY_SIGN: r = v > 0 ? 1.0f : (v < 0 ? -1.0f : 0.0f); break;
+        case UNARY_STEP: r = v > 0 ? 1.0f : 0.0f; break;
+        case UNARY_RELU: r = v > 0 ? v : 0.0f; break;
+        case UNARY_LEAKY_RELU: r = v > 0 ? v : p0 * v; break;
+        case UNARY_SIGMOID: { float e = exp(-fabs(v)); r = v >= 0 ? 1 / (1 + e) : e / (1 + e); break; }
+        case UNARY_TANH: r = tanh(v); break;
+        case UNARY_SOFTPLUS: r = fmax(v, 0.0f) + log1p(exp(-fabs(v))); break;
+        case UNARY_POW: r = pow(v, p0); break;
+        case UNARY_CLAMP: r = fmin(fmax(v, p0), p1); break;
+        default: r = NAN; break; // an opcode this file does not know: make it show
     }
     y[o[0]] = r;
 }
 
-// BinaryOp: ADD, SUB, MUL, DIV, MAX, MIN, EQ, GT, GE, LT, LE
+// BinaryOp: the BINARY_* defines, made from the Java enum.
 __kernel void binary(__global float* y, __global const float* a, __global const float* b, Layout L, int op) {
     int g = get_global_id(0);
     if (g >= L.numel) return;
@@ -69,17 +71,18 @@ __kernel void binary(__global float* y, __global const float* a, __global const 
     float v = b[o[2]];
     float r;
     switch (op) {
-        case 0: r = u + v; break;
-        case 1: r = u - v; break;
-        case 2: r = u * v; break;
-        case 3: r = u / v; break;
-        case 4: r = fmax(u, v); break;
-        case 5: r = fmin(u, v); break;
-        case 6: r = u == v; break;
-        case 7: r = u > v; break;
-        case 8: r = u >= v; break;
-        case 9: r = u < v; break;
-        default: r = u <= v; break;
+        case BINARY_ADD: r = u + v; break;
+        case BINARY_SUB: r = u - v; break;
+        case BINARY_MUL: r = u * v; break;
+        case BINARY_DIV: r = u / v; break;
+        case BINARY_MAX: r = fmax(u, v); break;
+        case BINARY_MIN: r = fmin(u, v); break;
+        case BINARY_EQ: r = u == v; break;
+        case BINARY_GT: r = u > v; break;
+        case BINARY_GE: r = u >= v; break;
+        case BINARY_LT: r = u < v; break;
+        case BINARY_LE: r = u <= v; break;
+        default: r = NAN; break;
     }
     y[o[0]] = r;
 }

@@ -14,18 +14,18 @@
 
 #include "layout.cl"
 
-// op: 0 = SUM, 1 = MAX (the ordinals of the engine's ReduceOp)
+// op: REDUCE_SUM or REDUCE_MAX, defines made from the engine's ReduceOp
 __kernel void reduce(__global float* out, __global const float* x, Layout outer, Layout block, int op) {
     int g = get_global_id(0);
     if (g >= outer.numel) return;
     int o[2];
     offsets_of(&outer, g, 2, o);
-    float acc = op == 0 ? 0.0f : -INFINITY;
+    float acc = op == REDUCE_SUM ? 0.0f : -INFINITY;
     for (int r = 0; r < block.numel; r++) {
         int b[1];
         offsets_of(&block, r, 1, b);
         float v = x[o[1] + b[0]];
-        acc = op == 0 ? acc + v : fmax(acc, v);
+        acc = op == REDUCE_SUM ? acc + v : fmax(acc, v);
     }
     out[o[0]] = acc;
 }
@@ -39,19 +39,19 @@ __kernel void reduce_grouped(__global float* out, __global const float* x, Layou
     int g = get_group_id(0), lid = get_local_id(0);
     int o[2];
     offsets_of(&outer, g, 2, o);
-    float acc = op == 0 ? 0.0f : -INFINITY;
+    float acc = op == REDUCE_SUM ? 0.0f : -INFINITY;
     for (int r = lid; r < block.numel; r += GROUP) {
         int b[1];
         offsets_of(&block, r, 1, b);
         float v = x[o[1] + b[0]];
-        acc = op == 0 ? acc + v : fmax(acc, v);
+        acc = op == REDUCE_SUM ? acc + v : fmax(acc, v);
     }
     partial[lid] = acc;
     barrier(CLK_LOCAL_MEM_FENCE);
     // (width, not half: half is a type in OpenCL C)
     for (int width = GROUP / 2; width > 0; width /= 2) {
         if (lid < width) {
-            partial[lid] = op == 0 ? partial[lid] + partial[lid + width] : fmax(partial[lid], partial[lid + width]);
+            partial[lid] = op == REDUCE_SUM ? partial[lid] + partial[lid + width] : fmax(partial[lid], partial[lid + width]);
         }
         barrier(CLK_LOCAL_MEM_FENCE);
     }

@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.UnaryOp;
 import dev.masquerade.engine.testing.Domain;
-import dev.masquerade.engine.testing.GradCheck;
 import dev.masquerade.engine.testing.Gens;
+import dev.masquerade.engine.testing.GradCheck;
 import dev.masquerade.engine.testing.HostTensor;
 import dev.masquerade.engine.testing.Inputs;
 import dev.masquerade.engine.testing.Layout;
@@ -86,7 +86,7 @@ class OpenClAgreesWithCpuTest {
             tests.add(Property.forAll("unary " + op + " on OpenCL equals the CPU", Inputs.over(Gens.sameShape(1), List.of(domain)))
                     .test(in -> agree(in, t -> {
                         Tensor out = Tensor.empty(DType.F32, t.get(0).device(), t.get(0).shape());
-                        t.get(0).backend().unary(op, t.get(0), out, params);
+                        t.get(0).backend().unary(op, t.get(0).array(), out.array(), params);
                         return out;
                     })));
         }
@@ -94,9 +94,9 @@ class OpenClAgreesWithCpuTest {
             Domain domain = op == BinaryOp.DIV ? Domain.real(0.5, 2) : Domain.any();
             tests.add(Property.forAll("binary " + op + " on OpenCL equals the CPU (broadcasting)", Inputs.over(Gens.broadcastable(2), List.of(domain)))
                     .test(in -> agree(in, t -> {
-                        int[] shape = dev.masquerade.engine.Shape.broadcast("test", t.get(0).shape(), t.get(1).shape());
+                        int[] shape = dev.masquerade.engine.array.Shape.broadcast("test", t.get(0).shape(), t.get(1).shape());
                         Tensor out = Tensor.empty(DType.F32, t.get(0).device(), shape);
-                        t.get(0).backend().binary(op, t.get(0).expand(shape), t.get(1).expand(shape), out);
+                        t.get(0).backend().binary(op, t.get(0).expand(shape).array(), t.get(1).expand(shape).array(), out.array());
                         return out;
                     })));
         }
@@ -118,13 +118,13 @@ class OpenClAgreesWithCpuTest {
         OpenClMatmul device = ((OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL)).matmuls();
         java.util.Map<String, DeviceMatmul> variants = new java.util.LinkedHashMap<>();
         for (OpenClMatmul.Kernel kernel : OpenClMatmul.Kernel.values()) {
-            variants.put("matmul kernel " + kernel, (a, ta, b, tb, out) -> device.matmul(kernel, a, ta, b, tb, out));
+            variants.put("matmul kernel " + kernel, (a, ta, b, tb, out) -> device.matmul(kernel, a.array(), ta, b.array(), tb, out.array()));
         }
         for (MatmulTuner.Block block : MatmulTuner.CANDIDATES) {
-            variants.put("matmul_cpu.cl with the tuner's block " + block, (a, ta, b, tb, out) -> device.matmulCpu(block, a, ta, b, tb, out));
+            variants.put("matmul_cpu.cl with the tuner's block " + block, (a, ta, b, tb, out) -> device.matmulCpu(block, a.array(), ta, b.array(), tb, out.array()));
         }
         for (Tiling tiling : Tiling.GPU_CANDIDATES) {
-            variants.put("matmul_register_blocked.cl with the GPU tiling " + tiling, (a, ta, b, tb, out) -> device.matmulTiled(tiling, a, ta, b, tb, out));
+            variants.put("matmul_register_blocked.cl with the GPU tiling " + tiling, (a, ta, b, tb, out) -> device.matmulTiled(tiling, a.array(), ta, b.array(), tb, out.array()));
         }
         return variants.entrySet().stream().map(variant ->
                 Property.forAll(variant.getKey() + " equals the CPU", Inputs.over(layouts, List.of(Domain.any()))).test(in -> agree(in,
@@ -136,10 +136,10 @@ class OpenClAgreesWithCpuTest {
         // 2·256³ floating-point operations: large enough to be tuned (small products take Tiling.SMALL untimed)
         Tensor a = Tensor.randn(new Rng(1), 1, 256, 256), b = Tensor.randn(new Rng(2), 1, 256, 256);
         Tensor expected = Tensor.empty(DType.F32, Device.CPU, 1, 256, 256);
-        a.backend().matmul(a, false, b, true, expected);
+        a.backend().matmul(a.array(), false, b.array(), true, expected.array());
         OpenClMatmul device = ((OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL)).matmuls();
         Tensor actual = Tensor.empty(DType.F32, OPENCL, 1, 256, 256);
-        device.matmul(OpenClMatmul.Kernel.TUNED, a.to(OPENCL), false, b.to(OPENCL), true, actual);
+        device.matmul(OpenClMatmul.Kernel.TUNED, a.to(OPENCL).array(), false, b.to(OPENCL).array(), true, actual.array());
         double error = GradCheck.relativeError(actual.toDoubleArray(), expected.toDoubleArray());
         assertTrue(error <= TOLERANCE, "the tuned kernel differs from the CPU by " + error + " relative");
     }
@@ -151,7 +151,7 @@ class OpenClAgreesWithCpuTest {
         if (t.get(0).device().equals(OPENCL)) {
             onDevice.run(t.get(0), ta, t.get(1), tb, out);
         } else {
-            t.get(0).backend().matmul(t.get(0), ta, t.get(1), tb, out);
+            t.get(0).backend().matmul(t.get(0).array(), ta, t.get(1).array(), tb, out.array());
         }
         return out;
     }
@@ -169,7 +169,7 @@ class OpenClAgreesWithCpuTest {
         return Tiling.GPU_CANDIDATES.stream().filter(t -> t.splits() > 1).map(tiling ->
                 Property.forAll("split-K " + tiling + " equals the CPU", Inputs.over(layouts, List.of(Domain.any()))).test(in -> agree(in,
                         t -> product(t, in.layout().param(3) == 1, in.layout().param(4) == 1,
-                                (a, ta, b, tb, out) -> device.matmulTiled(tiling, a, ta, b, tb, out)))));
+                                (a, ta, b, tb, out) -> device.matmulTiled(tiling, a.array(), ta, b.array(), tb, out.array())))));
     }
 
     /** One way of multiplying on the device: a rung of the ladder, the CPU kernel with a given block, or rung 4 with a given tiling. */
@@ -210,11 +210,11 @@ class OpenClAgreesWithCpuTest {
                             Tensor sum = Tensor.empty(DType.F32, x.device(), kept), max = Tensor.empty(DType.F32, x.device(), kept);
                             if (x.device().equals(OPENCL)) {
                                 OpenClBackend device = (OpenClBackend) x.backend();
-                                device.reduce(true, dev.masquerade.engine.backend.ReduceOp.SUM, x, axes, sum);
-                                device.reduce(true, dev.masquerade.engine.backend.ReduceOp.MAX, x, axes, max);
+                                device.reduce(true, dev.masquerade.engine.backend.ReduceOp.SUM, x.array(), axes, sum.array());
+                                device.reduce(true, dev.masquerade.engine.backend.ReduceOp.MAX, x.array(), axes, max.array());
                             } else {
-                                x.backend().reduce(dev.masquerade.engine.backend.ReduceOp.SUM, x, axes, sum);
-                                x.backend().reduce(dev.masquerade.engine.backend.ReduceOp.MAX, x, axes, max);
+                                x.backend().reduce(dev.masquerade.engine.backend.ReduceOp.SUM, x.array(), axes, sum.array());
+                                x.backend().reduce(dev.masquerade.engine.backend.ReduceOp.MAX, x.array(), axes, max.array());
                             }
                             return sum.add(max);
                         })));
@@ -334,8 +334,8 @@ class OpenClAgreesWithCpuTest {
         }
         device[1] = cpu[1].transpose(0, 1).to(OPENCL).transpose(0, 1); // strided on the device too
         AdamStep step = new AdamStep(0.5, 0.999, 0.02, 1.3, 1e-8, 0.99, 0.01);
-        cpu[0].backend().adamUpdate(cpu[0], cpu[1], cpu[2], cpu[3], step);
-        device[0].backend().adamUpdate(device[0], device[1], device[2], device[3], step);
+        cpu[0].backend().adamUpdate(cpu[0].array(), cpu[1].array(), cpu[2].array(), cpu[3].array(), step);
+        device[0].backend().adamUpdate(device[0].array(), device[1].array(), device[2].array(), device[3].array(), step);
         for (int i : new int[] {0, 2, 3}) {
             double error = GradCheck.relativeError(device[i].toDoubleArray(), cpu[i].toDoubleArray());
             assertTrue(error <= TOLERANCE, "operand " + i + " differs by " + error + " relative");

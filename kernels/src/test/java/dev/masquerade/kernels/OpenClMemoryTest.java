@@ -3,11 +3,11 @@ package dev.masquerade.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,10 +1,10 @@
 package dev.masquerade.nn;
 
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.NoGrad;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
+import dev.masquerade.engine.array.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

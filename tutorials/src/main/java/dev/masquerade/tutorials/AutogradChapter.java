@@ -1,8 +1,8 @@
 package dev.masquerade.tutorials;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package dev.masquerade.tutorials;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.loss.Losses;
 import dev.masquerade.nn.loss.Reduction;
 import java.util.LinkedHashMap;

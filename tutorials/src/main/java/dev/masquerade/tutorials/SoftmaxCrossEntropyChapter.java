@@ -1,7 +1,5 @@
 package dev.masquerade.tutorials;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.loss.Losses;
 import java.util.LinkedHashMap;

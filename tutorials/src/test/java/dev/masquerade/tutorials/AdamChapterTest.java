@@ -2,9 +2,9 @@ package dev.masquerade.tutorials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.Parameter;
 import dev.masquerade.nn.optim.Adam;
 import java.util.List;

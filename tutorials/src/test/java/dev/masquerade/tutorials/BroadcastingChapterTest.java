@@ -2,9 +2,9 @@ package dev.masquerade.tutorials;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import org.junit.jupiter.api.Test;
 
 /** Chapter 2: the broadcast input's gradient is the column sum, by autograd and by central differences. */

@@ -3,9 +3,9 @@ package dev.masquerade.tutorials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.gan.GanLoss;
 import java.io.IOException;
 import java.nio.file.Files;

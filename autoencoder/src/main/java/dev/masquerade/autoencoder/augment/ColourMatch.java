@@ -1,7 +1,7 @@
 package dev.masquerade.autoencoder.augment;
 
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 import java.util.Locale;
 
 /**

@@ -1,10 +1,10 @@
 package dev.masquerade.autoencoder.faces;
 
 import dev.masquerade.autoencoder.FaceSet;
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import java.util.ArrayList;
 import java.util.List;
 

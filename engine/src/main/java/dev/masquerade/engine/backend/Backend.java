@@ -1,8 +1,9 @@
 package dev.masquerade.engine.backend;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
-import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
+import dev.masquerade.engine.array.Storage;
+import dev.masquerade.engine.array.StridedArray;
 
 /**
  * The primitives every device must provide. Operations in {@code dev.masquerade.engine.ops}
@@ -39,63 +40,63 @@ public interface Backend {
     Storage upload(double[] values, DType dtype);
 
     /** Copies the elements of a view to the host, in row-major logical order. */
-    double[] download(Tensor tensor);
+    double[] download(StridedArray tensor);
 
     /** {@code out = op(x)} element by element; {@code params} as {@link UnaryOp#parameterCount()}. */
-    void unary(UnaryOp op, Tensor x, Tensor out, double... params);
+    void unary(UnaryOp op, StridedArray x, StridedArray out, double... params);
 
     /** {@code out = op(a, b)} element by element; a and b are already broadcast to out's shape (stride 0). */
-    void binary(BinaryOp op, Tensor a, Tensor b, Tensor out);
+    void binary(BinaryOp op, StridedArray a, StridedArray b, StridedArray out);
 
     /** {@code out = condition != 0 ? a : b}, all broadcast to out's shape. */
-    void where(Tensor condition, Tensor a, Tensor b, Tensor out);
+    void where(StridedArray condition, StridedArray a, StridedArray b, StridedArray out);
 
     /** Reduces x over {@code axes}; out has x's rank with those axes of size 1. */
-    void reduce(ReduceOp op, Tensor x, int[] axes, Tensor out);
+    void reduce(ReduceOp op, StridedArray x, int[] axes, StridedArray out);
 
     /** {@code dst = src} element by element (same shape, any strides, dtype converted). */
-    void copy(Tensor src, Tensor dst);
+    void copy(StridedArray src, StridedArray dst);
 
     /** Sets every element of dst to value. */
-    void fill(Tensor dst, double value);
+    void fill(StridedArray dst, double value);
 
     /**
      * Batched matrix product {@code out[b] = op(a[b]) · op(bm[b])} on rank-3 tensors, where op
      * transposes the last two axes when its flag is set. A batch stride of 0 repeats one matrix.
      */
-    void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out);
+    void matmul(StridedArray a, boolean transposeA, StridedArray b, boolean transposeB, StridedArray out);
 
     /** Cross-correlation of x [N, C, H, W] with weight [F, C, kH, kW] into out [N, F, Ho, Wo]. */
-    void conv2d(Tensor x, Tensor weight, Tensor out, Conv2dGeometry geometry);
+    void conv2d(StridedArray x, StridedArray weight, StridedArray out, Conv2dGeometry geometry);
 
     /** Gradient of conv2d with respect to its input: gradInput [N, C, H, W] from gradOutput and weight. */
-    void conv2dBackwardInput(Tensor gradOutput, Tensor weight, Tensor gradInput, Conv2dGeometry geometry);
+    void conv2dBackwardInput(StridedArray gradOutput, StridedArray weight, StridedArray gradInput, Conv2dGeometry geometry);
 
     /** Gradient of conv2d with respect to its weight: gradWeight [F, C, kH, kW] from x and gradOutput. */
-    void conv2dBackwardWeight(Tensor x, Tensor gradOutput, Tensor gradWeight, Conv2dGeometry geometry);
+    void conv2dBackwardWeight(StridedArray x, StridedArray gradOutput, StridedArray gradWeight, Conv2dGeometry geometry);
 
     /**
      * Max pooling of x [N, C, H, W] into out [N, C, Ho, Wo]; indices (I32, same shape as out)
      * receive the position {@code h·W + w} of each maximum within its input plane.
      */
-    void maxPool2d(Tensor x, Tensor out, Tensor indices, Pool2dGeometry geometry);
+    void maxPool2d(StridedArray x, StridedArray out, StridedArray indices, Pool2dGeometry geometry);
 
     /** Routes each gradOutput element to the input position that indices names; gradInput is overwritten. */
-    void maxPool2dBackward(Tensor gradOutput, Tensor indices, Tensor gradInput);
+    void maxPool2dBackward(StridedArray gradOutput, StridedArray indices, StridedArray gradInput);
 
     /**
      * {@code out[..., j, ...] = x[..., index[..., j, ...], ...]} along {@code axis}; index (I32) has
      * out's shape, which equals x's shape except along axis.
      */
-    void gather(Tensor x, int axis, Tensor index, Tensor out);
+    void gather(StridedArray x, int axis, StridedArray index, StridedArray out);
 
     /** The adjoint of gather: {@code out[..., index[..., j, ...], ...] += src[..., j, ...]} along axis. */
-    void scatterAdd(Tensor src, int axis, Tensor index, Tensor out);
+    void scatterAdd(StridedArray src, int axis, StridedArray index, StridedArray out);
 
     /**
      * One Adam step, in place, on a parameter and its two moment estimates (all of one shape;
      * the gradient may be a strided view): see {@link AdamStep} for the formulas. One pass
      * through memory, where the same step written as tensor operations would take a dozen.
      */
-    void adamUpdate(Tensor param, Tensor grad, Tensor m, Tensor v, AdamStep step);
+    void adamUpdate(StridedArray param, StridedArray grad, StridedArray m, StridedArray v, AdamStep step);
 }

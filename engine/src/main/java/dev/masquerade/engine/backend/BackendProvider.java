@@ -1,6 +1,6 @@
 package dev.masquerade.engine.backend;
 
-import dev.masquerade.engine.Device;
+import dev.masquerade.engine.array.Device;
 import java.util.List;
 
 /**

@@ -1,13 +1,13 @@
 package dev.masquerade.engine.cpu;
 
-import dev.masquerade.engine.Device;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.BackendProvider;
 import java.util.List;
 
 /** Registers the CPU backend with {@link dev.masquerade.engine.backend.Backends}. */
 public final class CpuBackendProvider implements BackendProvider {
-    private static final CpuBackend BACKEND = new CpuBackend(CpuFeatures.VECTOR);
+    private static final ReferenceCpuBackend BACKEND = CpuFeatures.VECTOR ? new FastCpuBackend() : new ReferenceCpuBackend();
 
     @Override
     public String type() {

@@ -1,7 +1,8 @@
 package dev.masquerade.engine.cpu;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.backend.Storage;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
+import dev.masquerade.engine.array.Storage;
 
 /**
  * CPU memory: a Java array of the tensor's element type. Kernels compute in double: they
@@ -13,8 +14,8 @@ final class CpuStorage extends Storage {
     private final double[] f64;
     private final int[] i32;
 
-    CpuStorage(CpuBackend backend, DType dtype, int size) {
-        super(backend, dtype, size);
+    CpuStorage(DType dtype, int size) {
+        super(Device.CPU, dtype, size);
         this.f32 = dtype == DType.F32 ? new float[size] : null;
         this.f64 = dtype == DType.F64 ? new double[size] : null;
         this.i32 = dtype == DType.I32 ? new int[size] : null;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The fast float32 convolutions: im2col (or, for 1×1 kernels, the image itself) feeding
- * {@link VectorGemm}. The reference path is the double-precision code in {@link CpuBackend}
+ * {@link VectorGemm}. The reference path is the double-precision code in {@link ReferenceCpuBackend}
  * with {@link Im2col#im2col}; the property tests check that both agree.
  *
  * <p>With the im2col matrix X̂ [C·kH·kW, Ho·Wo] of one image and the weight W [F, C·kH·kW]:

@@ -1,14 +1,14 @@
 package dev.masquerade.engine.cpu;
 
-import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Layout;
+import dev.masquerade.engine.array.StridedArray;
 
 /**
  * Walks several same-shape strided tensors together, in row-major order, a chunk of at most
  * {@value #CHUNK} elements at a time. Element-wise kernels, copies and fills are built on it.
  *
- * <p>First the axes are <em>coalesced</em>: size-1 axes are dropped and neighbouring axes that
- * every operand steps through evenly are merged, so a contiguous tensor becomes one long row.
- * The rows are then cut into chunks and the chunks shared among threads. The body runs once
+ * <p>First the axes are merged ({@link Layout#merge}, the same layout the OpenCL kernels
+ * walk), so a contiguous tensor becomes one long row. The rows are then cut into chunks and the chunks shared among threads. The body runs once
  * per chunk (not per element) and loops over the chunk itself.
  */
 final class StridedLoop {
@@ -43,18 +43,18 @@ final class StridedLoop {
             return run;
         }
 
-        CpuStorage storage(Tensor t) {
+        CpuStorage storage(StridedArray t) {
             return (CpuStorage) t.storage();
         }
 
         /** Loads operand i's chunk into scratch buffer i. */
-        double[] load(Tensor t, int i) {
+        double[] load(StridedArray t, int i) {
             storage(t).load(offset[i], stride[i], length, scratch[i], 0);
             return scratch[i];
         }
 
         /** Stores scratch buffer {@code buffer} into operand i's chunk. */
-        void store(Tensor t, int i, int buffer) {
+        void store(StridedArray t, int i, int buffer) {
             storage(t).store(scratch[buffer], 0, length, offset[i], stride[i]);
         }
     }
@@ -64,25 +64,35 @@ final class StridedLoop {
         void chunk(Cursor cursor);
     }
 
+    /** The elements of any view, row-major, in a new array. */
+    static double[] read(StridedArray t) {
+        double[] out = new double[t.numel()];
+        run(t.shape(), new StridedArray[] {t}, 0, c -> c.storage(t).load(c.offset[0], c.stride[0], c.length, out, c.linear));
+        return out;
+    }
+
+    /** Writes row-major values through the strides of any view. */
+    static void write(double[] values, StridedArray t) {
+        run(t.shape(), new StridedArray[] {t}, 0, c -> c.storage(t).store(values, c.linear, c.length, c.offset[0], c.stride[0]));
+    }
+
     /** Runs body over every chunk of the operands, which all have {@code shape} (broadcast views allowed). */
-    static void run(int[] shape, Tensor[] operands, int scratchBuffers, Body body) {
+    static void run(int[] shape, StridedArray[] operands, int scratchBuffers, Body body) {
         walk(shape, operands, scratchBuffers, body, true);
     }
 
     /** Like {@link #run}, but every chunk on the calling thread, in order: for bodies that accumulate. */
-    static void runInOrder(int[] shape, Tensor[] operands, int scratchBuffers, Body body) {
+    static void runInOrder(int[] shape, StridedArray[] operands, int scratchBuffers, Body body) {
         walk(shape, operands, scratchBuffers, body, false);
     }
 
-    private static void walk(int[] shape, Tensor[] operands, int scratchBuffers, Body body, boolean parallel) {
-        int rank = shape.length;
-        int[] dims = new int[Math.max(rank, 1)];
-        int[][] strides = new int[operands.length][dims.length];
-        int kept = coalesce(shape, operands, dims, strides);
-        int rowLength = dims[kept - 1];
+    private static void walk(int[] shape, StridedArray[] operands, int scratchBuffers, Body body, boolean parallel) {
+        Layout layout = Layout.merge(shape, operands);
+        int last = layout.rank() - 1;
+        int rowLength = layout.rowLength();
         int rows = 1;
-        for (int d = 0; d < kept - 1; d++) {
-            rows *= dims[d];
+        for (int d = 0; d < last; d++) {
+            rows *= layout.dims()[d];
         }
         int chunksPerRow = (rowLength + CHUNK - 1) / CHUNK;
         int bufferSize = Math.min(rowLength, CHUNK);
@@ -91,21 +101,21 @@ final class StridedLoop {
             Cursor cursor = new Cursor(operands.length, scratchBuffers, bufferSize);
             // An odometer over the outer axes: moving to the next row is a few additions, which
             // matters when rows are short (a permuted view whose last axis has 2 elements).
-            int[] index = new int[kept];
+            int[] index = new int[layout.rank()];
             int[] rowStart = new int[operands.length];
             int row = -1;
             for (int item = from; item < to; item++) {
                 int itemRow = item / chunksPerRow;
                 if (itemRow == row + 1 && row >= 0) {
-                    nextRow(index, rowStart, dims, strides, kept);
+                    nextRow(index, rowStart, layout);
                 } else if (itemRow != row) {
-                    firstRow(itemRow, index, rowStart, operands, dims, strides, kept);
+                    firstRow(itemRow, index, rowStart, layout);
                 }
                 row = itemRow;
                 int start = (item % chunksPerRow) * CHUNK;
                 for (int k = 0; k < operands.length; k++) {
-                    cursor.offset[k] = rowStart[k] + start * strides[k][kept - 1];
-                    cursor.stride[k] = strides[k][kept - 1];
+                    cursor.offset[k] = rowStart[k] + start * layout.strides()[k][last];
+                    cursor.stride[k] = layout.strides()[k][last];
                 }
                 cursor.length = Math.min(CHUNK, rowLength - start);
                 cursor.linear = row * rowLength + start;
@@ -120,24 +130,27 @@ final class StridedLoop {
     }
 
     /** Sets the odometer and each operand's offset to the start of {@code row}. */
-    private static void firstRow(int row, int[] index, int[] rowStart, Tensor[] operands, int[] dims, int[][] strides, int kept) {
+    private static void firstRow(int row, int[] index, int[] rowStart, Layout layout) {
+        int[] dims = layout.dims();
         int rest = row;
-        for (int d = kept - 2; d >= 0; d--) {
+        for (int d = dims.length - 2; d >= 0; d--) {
             index[d] = rest % dims[d];
             rest /= dims[d];
         }
-        for (int k = 0; k < operands.length; k++) {
-            int off = operands[k].offset();
-            for (int d = 0; d < kept - 1; d++) {
-                off += index[d] * strides[k][d];
+        for (int k = 0; k < rowStart.length; k++) {
+            int off = layout.offsets()[k];
+            for (int d = 0; d < dims.length - 1; d++) {
+                off += index[d] * layout.strides()[k][d];
             }
             rowStart[k] = off;
         }
     }
 
     /** Advances the odometer and the offsets by one row. */
-    private static void nextRow(int[] index, int[] rowStart, int[] dims, int[][] strides, int kept) {
-        for (int d = kept - 2; d >= 0; d--) {
+    private static void nextRow(int[] index, int[] rowStart, Layout layout) {
+        int[] dims = layout.dims();
+        int[][] strides = layout.strides();
+        for (int d = dims.length - 2; d >= 0; d--) {
             index[d]++;
             for (int k = 0; k < rowStart.length; k++) {
                 rowStart[k] += strides[k][d];
@@ -150,36 +163,5 @@ final class StridedLoop {
             }
             index[d] = 0;
         }
-    }
-
-    /** Fills dims/strides with the coalesced layout and returns its rank (at least 1). */
-    private static int coalesce(int[] shape, Tensor[] operands, int[] dims, int[][] strides) {
-        int kept = 0;
-        for (int axis = 0; axis < shape.length; axis++) {
-            if (shape[axis] == 1) {
-                continue;
-            }
-            boolean mergeable = kept > 0;
-            for (int k = 0; k < operands.length && mergeable; k++) {
-                mergeable = strides[k][kept - 1] == operands[k].strides()[axis] * shape[axis];
-            }
-            if (mergeable) {
-                dims[kept - 1] *= shape[axis];
-                for (int k = 0; k < operands.length; k++) {
-                    strides[k][kept - 1] = operands[k].strides()[axis];
-                }
-            } else {
-                dims[kept] = shape[axis];
-                for (int k = 0; k < operands.length; k++) {
-                    strides[k][kept] = operands[k].strides()[axis];
-                }
-                kept++;
-            }
-        }
-        if (kept == 0) {
-            dims[0] = 1;
-            kept = 1;
-        }
-        return kept;
     }
 }

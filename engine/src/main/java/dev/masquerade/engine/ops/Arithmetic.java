@@ -1,8 +1,8 @@
 package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.BinaryOp;
 import java.util.Arrays;
@@ -118,7 +118,7 @@ public final class Arithmetic {
         requireFloatingPoint(op, a);
         int[] shape = Shape.broadcast(op, a.shape(), b.shape());
         Tensor out = Tensor.empty(a.dtype(), a.device(), shape);
-        backend.binary(code, broadcastView(a, shape), broadcastView(b, shape), out);
+        backend.binary(code, broadcastView(a, shape).array(), broadcastView(b, shape).array(), out.array());
         return out;
     }
 

@@ -1,8 +1,8 @@
 package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 import java.util.List;
 
 /**
@@ -39,7 +39,7 @@ public final class Concatenation {
         shape[a] = starts[inputs.length];
         Tensor out = Tensor.empty(first.dtype(), first.device(), shape);
         for (int i = 0; i < inputs.length; i++) {
-            first.backend().copy(inputs[i], Views.rawSlice(out, a, starts[i], starts[i + 1], 1));
+            first.backend().copy(inputs[i].array(), Views.rawSlice(out, a, starts[i], starts[i + 1], 1).array());
         }
         return Autograd.record("concat", out, g -> {
             Tensor[] grads = new Tensor[inputs.length];

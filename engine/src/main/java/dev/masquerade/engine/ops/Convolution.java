@@ -1,8 +1,8 @@
 package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.Conv2dGeometry;
 
 /**
@@ -33,7 +33,7 @@ public final class Convolution {
                     + " does not fit input " + Shape.str(x.shape()));
         }
         Tensor out = Tensor.empty(x.dtype(), x.device(), x.size(0), weight.size(0), outH, outW);
-        x.backend().conv2d(x, weight, out, g);
+        x.backend().conv2d(x.array(), weight.array(), out.array(), g);
         Tensor y = Autograd.record("conv2d", out, grad -> new Tensor[] {
                 Autograd.ifNeeded(x, () -> backwardInput(grad, weight, x.shape(), g)),
                 Autograd.ifNeeded(weight, () -> backwardWeight(x, grad, weight.shape(), g))}, x, weight);
@@ -68,19 +68,19 @@ public final class Convolution {
     private static Tensor forward(Tensor x, Tensor weight, Conv2dGeometry g) {
         Tensor out = Tensor.empty(x.dtype(), x.device(), x.size(0), weight.size(0),
                 g.outputHeight(x.size(2), weight.size(2)), g.outputWidth(x.size(3), weight.size(3)));
-        x.backend().conv2d(x, weight, out, g);
+        x.backend().conv2d(x.array(), weight.array(), out.array(), g);
         return out;
     }
 
     private static Tensor backwardInput(Tensor gradOutput, Tensor weight, int[] inputShape, Conv2dGeometry g) {
         Tensor gradInput = Tensor.empty(gradOutput.dtype(), gradOutput.device(), inputShape);
-        gradOutput.backend().conv2dBackwardInput(gradOutput, weight, gradInput, g);
+        gradOutput.backend().conv2dBackwardInput(gradOutput.array(), weight.array(), gradInput.array(), g);
         return gradInput;
     }
 
     private static Tensor backwardWeight(Tensor x, Tensor gradOutput, int[] weightShape, Conv2dGeometry g) {
         Tensor gradWeight = Tensor.empty(x.dtype(), x.device(), weightShape);
-        x.backend().conv2dBackwardWeight(x, gradOutput, gradWeight, g);
+        x.backend().conv2dBackwardWeight(x.array(), gradOutput.array(), gradWeight.array(), g);
         return gradWeight;
     }
 

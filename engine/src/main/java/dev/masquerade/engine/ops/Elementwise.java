@@ -79,7 +79,7 @@ public final class Elementwise {
     static Tensor map(UnaryOp op, Tensor x, double... params) {
         Arithmetic.requireFloatingPoint(op.name().toLowerCase(), x);
         Tensor out = Tensor.empty(x.dtype(), x.device(), x.shape());
-        x.backend().unary(op, x, out, params);
+        x.backend().unary(op, x.array(), out.array(), params);
         return out;
     }
 

@@ -2,8 +2,8 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.NoGrad;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 import java.util.Arrays;
 
 /**
@@ -34,7 +34,7 @@ public final class MatMul {
         outShape[batch.length + 1] = n;
         Tensor out = Tensor.empty(a.dtype(), a.device(), batches, m, n);
         try (var scope = NoGrad.enter()) {
-            a.backend().matmul(asBatch(a, batch, batches), false, asBatch(b, batch, batches), false, out);
+            a.backend().matmul(asBatch(a, batch, batches).array(), false, asBatch(b, batch, batches).array(), false, out.array());
         }
         Tensor result = out.reshape(outShape);
         return Autograd.record("matmul", result, g -> new Tensor[] {

@@ -1,8 +1,8 @@
 package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 import java.util.Arrays;
 
 /**
@@ -29,7 +29,7 @@ public final class Padding {
             shape[axis] += padding[2 * i] + padding[2 * i + 1];
         }
         Tensor out = Tensor.full(value, x.dtype(), x.device(), shape);
-        x.backend().copy(x, interior(out, padding, x.shape()));
+        x.backend().copy(x.array(), interior(out, padding, x.shape()).array());
         return Autograd.record("pad", out, g -> new Tensor[] {interior(g, padding, x.shape())}, x);
     }
 

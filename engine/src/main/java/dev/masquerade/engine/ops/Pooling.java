@@ -1,9 +1,9 @@
 package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.Pool2dGeometry;
 
 /**
@@ -22,10 +22,10 @@ public final class Pooling {
         int[] outShape = outputShape("maxPool2d", x, g);
         Tensor out = Tensor.empty(x.dtype(), x.device(), outShape);
         Tensor winners = Tensor.empty(DType.I32, x.device(), outShape);
-        x.backend().maxPool2d(x, out, winners, g);
+        x.backend().maxPool2d(x.array(), out.array(), winners.array(), g);
         return Autograd.record("maxPool2d", out, grad -> {
             Tensor gradInput = Tensor.empty(x.dtype(), x.device(), x.shape());
-            x.backend().maxPool2dBackward(grad, winners, gradInput);
+            x.backend().maxPool2dBackward(grad.array(), winners.array(), gradInput.array());
             return new Tensor[] {gradInput};
         }, x);
     }

@@ -1,8 +1,8 @@
 package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.ReduceOp;
 
@@ -74,7 +74,7 @@ public final class Reductions {
     private static Tensor reduce(String op, ReduceOp code, Tensor x, int[] sortedAxes) {
         Arithmetic.requireFloatingPoint(op, x);
         Tensor out = Tensor.empty(x.dtype(), x.device(), Shape.reduced(x.shape(), sortedAxes, true));
-        x.backend().reduce(code, x, sortedAxes, out);
+        x.backend().reduce(code, x.array(), sortedAxes, out.array());
         return out;
     }
 }

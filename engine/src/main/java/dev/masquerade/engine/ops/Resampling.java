@@ -1,7 +1,7 @@
 package dev.masquerade.engine.ops;
 
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 
 /**
  * Changing the resolution of [N, C, H, W] images by rearranging or repeating pixels. Both are

@@ -1,9 +1,9 @@
 package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Shape;
 
 /**
  * Choosing elements: by a mask ({@link #where}) or by position ({@link #gather},
@@ -22,8 +22,8 @@ public final class Selection {
         }
         int[] shape = Shape.broadcast("where", Shape.broadcast("where", condition.shape(), a.shape()), b.shape());
         Tensor out = Tensor.empty(a.dtype(), a.device(), shape);
-        a.backend().where(Arithmetic.broadcastView(condition, shape), Arithmetic.broadcastView(a, shape),
-                Arithmetic.broadcastView(b, shape), out);
+        a.backend().where(Arithmetic.broadcastView(condition, shape).array(), Arithmetic.broadcastView(a, shape).array(),
+                Arithmetic.broadcastView(b, shape).array(), out.array());
         return Autograd.record("where", out, g -> {
             Tensor zero = g.scalarLike(0);
             return new Tensor[] {null,
@@ -48,10 +48,10 @@ public final class Selection {
             }
         }
         Tensor out = Tensor.empty(x.dtype(), x.device(), is);
-        x.backend().gather(x, a, index, out);
+        x.backend().gather(x.array(), a, index.array(), out.array());
         return Autograd.record("gather", out, g -> {
             Tensor gradInput = Tensor.zeros(x.dtype(), x.device(), xs);
-            x.backend().scatterAdd(g, a, index, gradInput);
+            x.backend().scatterAdd(g.array(), a, index.array(), gradInput.array());
             return new Tensor[] {gradInput};
         }, x);
     }

@@ -2,8 +2,8 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.NoGrad;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 
 /**
  * Softmax turns scores into probabilities along one axis: yᵢ = e^xᵢ / Σⱼ e^xⱼ.

@@ -1,8 +1,8 @@
 package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 import java.util.Arrays;
 
 /**
@@ -110,7 +110,7 @@ public final class Views {
             return x;
         }
         Tensor out = Tensor.empty(x.dtype(), x.device(), x.shape());
-        x.backend().copy(x, out);
+        x.backend().copy(x.array(), out.array());
         return Autograd.record("contiguous", out, g -> new Tensor[] {g}, x);
     }
 
@@ -146,7 +146,7 @@ public final class Views {
     /** A tensor of {@code shape} filled with {@code fill}, with {@code part} copied into the given slice. */
     static Tensor embed(Tensor part, int[] shape, int axis, int start, int end, int step, double fill) {
         Tensor out = Tensor.full(fill, part.dtype(), part.device(), shape);
-        part.backend().copy(part, rawSlice(out, axis, start, end, step));
+        part.backend().copy(part.array(), rawSlice(out, axis, start, end, step).array());
         return out;
     }
 

@@ -3,10 +3,10 @@ package dev.masquerade.engine.cpu;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.engine.backend.AdamStep;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class AdamUpdateTest {
     void oneElementFollowsTheFormulas() {
         Tensor[] t = operands(1);
         double p = t[0].toDoubleArray()[0], g = t[1].toDoubleArray()[0], m = t[2].toDoubleArray()[0], v = t[3].toDoubleArray()[0];
-        new CpuBackend(false).adamUpdate(t[0], t[1], t[2], t[3], STEP);
+        new ReferenceCpuBackend().adamUpdate(t[0].array(), t[1].array(), t[2].array(), t[3].array(), STEP);
         double grad = g + 0.1 * p;
         double m1 = 0.9 * m + 0.1 * grad;
         double v1 = 0.999 * v + 0.001 * grad * grad;
@@ -47,8 +47,8 @@ class AdamUpdateTest {
         for (int n : new int[] {1, 7, 1000, 5000}) {
             Tensor[] fast = operands(n);
             Tensor[] reference = copies(fast);
-            new CpuBackend(true).adamUpdate(fast[0], fast[1], fast[2], fast[3], STEP);
-            new CpuBackend(false).adamUpdate(reference[0], reference[1], reference[2], reference[3], STEP);
+            new FastCpuBackend().adamUpdate(fast[0].array(), fast[1].array(), fast[2].array(), fast[3].array(), STEP);
+            new ReferenceCpuBackend().adamUpdate(reference[0].array(), reference[1].array(), reference[2].array(), reference[3].array(), STEP);
             for (int i : new int[] {0, 2, 3}) {
                 assertArrayEquals(reference[i].toFloatArray(), fast[i].toFloatArray(), 1e-5f, "operand " + i + " at n = " + n);
             }

@@ -2,10 +2,10 @@ package dev.masquerade.engine.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.engine.backend.Conv2dGeometry;
 import dev.masquerade.engine.testing.GradCheck;
 import org.junit.jupiter.api.Test;
@@ -19,17 +19,18 @@ class DirectConvolutionTest {
         Tensor w = Tensor.randn(rng, DType.F32, Device.CPU, filters, channels, kernel, kernel);
         Conv2dGeometry g = Conv2dGeometry.square(1, padding, 1);
         int outH = g.outputHeight(size, kernel), outW = g.outputWidth(size + 3, kernel);
-        CpuBackend fast = new CpuBackend(true), reference = new CpuBackend(false);
+        FastCpuBackend fast = new FastCpuBackend();
+        ReferenceCpuBackend reference = new ReferenceCpuBackend();
         Tensor expected = Tensor.empty(DType.F32, Device.CPU, batch, filters, outH, outW);
         Tensor actual = Tensor.empty(DType.F32, Device.CPU, batch, filters, outH, outW);
-        reference.conv2d(x, w, expected, g);
-        fast.conv2d(x, w, actual, g);
+        reference.conv2d(x.array(), w.array(), expected.array(), g);
+        fast.conv2d(x.array(), w.array(), actual.array(), g);
         close("forward", expected, actual);
         Tensor gradOutput = Tensor.randn(rng, DType.F32, Device.CPU, batch, filters, outH, outW);
         Tensor expectedWeight = Tensor.empty(DType.F32, Device.CPU, w.shape());
         Tensor actualWeight = Tensor.empty(DType.F32, Device.CPU, w.shape());
-        reference.conv2dBackwardWeight(x, gradOutput, expectedWeight, g);
-        fast.conv2dBackwardWeight(x, gradOutput, actualWeight, g);
+        reference.conv2dBackwardWeight(x.array(), gradOutput.array(), expectedWeight.array(), g);
+        fast.conv2dBackwardWeight(x.array(), gradOutput.array(), actualWeight.array(), g);
         close("weight gradient", expectedWeight, actualWeight);
     }
 

@@ -2,12 +2,12 @@ package dev.masquerade.engine.ops;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.engine.testing.GradCheck;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.engine.testing.Gens;
+import dev.masquerade.engine.testing.GradCheck;
 import dev.masquerade.engine.testing.Layout;
 import dev.masquerade.engine.testing.Property;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masquerade.engine.Autograd;
-import dev.masquerade.engine.DType;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.testing.GradCheck;
 import dev.masquerade.engine.testing.HostTensor;
 import java.util.List;

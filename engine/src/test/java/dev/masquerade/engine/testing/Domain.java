@@ -1,6 +1,6 @@
 package dev.masquerade.engine.testing;
 
-import dev.masquerade.engine.DType;
+import dev.masquerade.engine.array.DType;
 import java.util.SplittableRandom;
 import java.util.function.ToIntFunction;
 

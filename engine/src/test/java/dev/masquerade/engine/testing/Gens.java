@@ -1,6 +1,6 @@
 package dev.masquerade.engine.testing;
 
-import dev.masquerade.engine.Shape;
+import dev.masquerade.engine.array.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

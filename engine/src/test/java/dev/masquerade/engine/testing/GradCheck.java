@@ -1,8 +1,8 @@
 package dev.masquerade.engine.testing;
 
-import dev.masquerade.engine.DType;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

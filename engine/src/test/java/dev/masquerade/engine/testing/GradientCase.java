@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masquerade.engine.DType;
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.engine.backend.Storage;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The standard properties every differentiable operation must have, run on generated inputs:

@@ -1,9 +1,9 @@
 package dev.masquerade.engine.testing;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
+import dev.masquerade.engine.array.Shape;
 import java.util.Arrays;
 
 /**

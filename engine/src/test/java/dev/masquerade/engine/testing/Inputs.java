@@ -1,7 +1,7 @@
 package dev.masquerade.engine.testing;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Shape;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

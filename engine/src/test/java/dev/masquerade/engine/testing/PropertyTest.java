@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masquerade.engine.DType;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -41,10 +41,10 @@ class PropertyTest {
         List<int[]> seen = new ArrayList<>();
         PropertyFailure failure = assertThrows(PropertyFailure.class, () -> Property.forAll("numel below 100", shapes).check(shape -> {
             seen.add(shape);
-            assertTrue(dev.masquerade.engine.Shape.numel(shape) < 100);
+            assertTrue(dev.masquerade.engine.array.Shape.numel(shape) < 100);
         }));
         int[] failingOriginal = shapes.generate(new SplittableRandom(failure.seed()));
-        assertTrue(dev.masquerade.engine.Shape.numel(failingOriginal) >= 100);
+        assertTrue(dev.masquerade.engine.array.Shape.numel(failingOriginal) >= 100);
         String previous = System.getProperty("masquerade.seed");
         System.setProperty("masquerade.seed", Long.toString(failure.seed()));
         try {
@@ -63,8 +63,8 @@ class PropertyTest {
     @Test
     void broadcastableShapesBroadcast() {
         Property.forAll("broadcastable triples broadcast", Gens.broadcastable(3)).check(layout -> {
-            int[] common = dev.masquerade.engine.Shape.broadcast("t", layout.shape(0), layout.shape(1));
-            dev.masquerade.engine.Shape.broadcast("t", common, layout.shape(2));
+            int[] common = dev.masquerade.engine.array.Shape.broadcast("t", layout.shape(0), layout.shape(1));
+            dev.masquerade.engine.array.Shape.broadcast("t", common, layout.shape(2));
         });
     }
 

@@ -1,8 +1,8 @@
 package dev.masquerade.gan.metrics;
 
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.classify.FashionClassifier;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.FashionMnist;

@@ -1,7 +1,7 @@
 package dev.masquerade.nn.data;
 
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.array.Device;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;

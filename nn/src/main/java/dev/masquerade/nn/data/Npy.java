@@ -1,8 +1,8 @@
 package dev.masquerade.nn.data;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Device;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

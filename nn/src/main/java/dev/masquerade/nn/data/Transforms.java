@@ -1,8 +1,8 @@
 package dev.masquerade.nn.data;
 
 import dev.masquerade.engine.Rng;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 
 /**
  * Augmentations of image batches [N, C, H, W]: each image gets its own random draw from a

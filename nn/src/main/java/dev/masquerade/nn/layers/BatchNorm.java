@@ -29,7 +29,7 @@ public final class BatchNorm extends Module {
     public Tensor forward(Tensor x) {
         if ((x.rank() != 2 && x.rank() != 4) || x.size(1) != channels) {
             throw new IllegalArgumentException("BatchNorm(" + channels + "): needs [N, " + channels + "] or [N, " + channels
-                    + ", H, W], got " + dev.masquerade.engine.Shape.str(x.shape()));
+                    + ", H, W], got " + dev.masquerade.engine.array.Shape.str(x.shape()));
         }
         int[] axes = x.rank() == 2 ? new int[] {0} : new int[] {0, 2, 3};
         int[] perChannel = x.rank() == 2 ? new int[] {1, channels} : new int[] {1, channels, 1, 1};

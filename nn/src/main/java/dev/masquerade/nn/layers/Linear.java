@@ -1,8 +1,8 @@
 package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.Rng;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 import dev.masquerade.nn.Init;
 import dev.masquerade.nn.Module;
 import dev.masquerade.nn.Parameter;

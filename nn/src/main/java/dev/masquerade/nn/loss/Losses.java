@@ -1,8 +1,8 @@
 package dev.masquerade.nn.loss;
 
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Shape;
 
 /**
  * Loss functions. Each computes per-element losses with differentiable tensor operations (so

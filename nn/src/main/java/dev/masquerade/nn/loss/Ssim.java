@@ -1,7 +1,7 @@
 package dev.masquerade.nn.loss;
 
-import dev.masquerade.engine.Shape;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
 
 /**
  * Structural similarity (Wang et al. 2004) of images in [0, 1], [N, C, H, W] with H, W ≥ 11.

@@ -52,7 +52,7 @@ public final class Adam extends Optimizer {
         AdamStep coefficients = new AdamStep(beta1, beta2, learningRate() / (1 - Math.pow(beta1, step)),
                 1 / Math.sqrt(1 - Math.pow(beta2, step)), epsilon, decoupled ? 1 - learningRate() * weightDecay : 1,
                 decoupled ? 0 : weightDecay);
-        value.backend().adamUpdate(value, grad, m, v, coefficients);
+        value.backend().adamUpdate(value.array(), grad.array(), m.array(), v.array(), coefficients);
         for (Tensor changed : new Tensor[] {value, m, v}) {
             changed.storage().bumpVersion();
         }

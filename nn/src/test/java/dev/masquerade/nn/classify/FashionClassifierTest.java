@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.masquerade.engine.Device;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.Datasets;
 import dev.masquerade.nn.data.FashionMnist;

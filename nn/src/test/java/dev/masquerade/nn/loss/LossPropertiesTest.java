@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.testing.Domain;
-import dev.masquerade.engine.testing.GradientCase;
 import dev.masquerade.engine.testing.Gens;
+import dev.masquerade.engine.testing.GradientCase;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -74,10 +74,10 @@ class LossPropertiesTest {
 
     @Test
     void ssimOfAnImageWithItselfIsOneAndDropsWithNoise() {
-        Tensor image = Tensor.rand(new dev.masquerade.engine.Rng(1), dev.masquerade.engine.DType.F64, dev.masquerade.engine.Device.CPU, 2, 3, 16, 16);
+        Tensor image = Tensor.rand(new dev.masquerade.engine.Rng(1), dev.masquerade.engine.array.DType.F64, dev.masquerade.engine.array.Device.CPU, 2, 3, 16, 16);
         assertEquals(1, Ssim.ssim(image, image).item(), 1e-12);
         assertEquals(0, Ssim.dssim(image, image).item(), 1e-12);
-        Tensor noisy = image.add(Tensor.randn(new dev.masquerade.engine.Rng(2), dev.masquerade.engine.DType.F64, dev.masquerade.engine.Device.CPU, 2, 3, 16, 16).mul(0.2));
+        Tensor noisy = image.add(Tensor.randn(new dev.masquerade.engine.Rng(2), dev.masquerade.engine.array.DType.F64, dev.masquerade.engine.array.Device.CPU, 2, 3, 16, 16).mul(0.2));
         assertTrue(Ssim.ssim(image, noisy).item() < 0.9);
     }
 

@@ -1,4 +1,4 @@
-package dev.masquerade.engine;
+package dev.masquerade.engine.array;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.masquerade.engine;
+package dev.masquerade.engine.array;
 
 /**
  * Element types a tensor can hold.

@@ -1,12 +1,9 @@
-package dev.masquerade.engine.backend;
-
-import dev.masquerade.engine.DType;
-import dev.masquerade.engine.Memory;
+package dev.masquerade.engine.array;
 
 /**
  * A flat block of elements owned by one backend: a Java array on the CPU, a {@code cl_mem}
- * on an OpenCL device. Tensors are views (shape, strides, offset) onto a storage; several
- * views may share one.
+ * on an OpenCL device. {@link StridedArray}s are views (shape, strides, offset) onto a storage;
+ * several views may share one.
  *
  * <p>The version counter counts in-place writes. Autograd records it when an operation saves a
  * tensor for its backward pass and refuses to differentiate through a tensor written since.
@@ -15,18 +12,18 @@ import dev.masquerade.engine.Memory;
  * scope {@link #release releases} it unless it was kept or made persistent.
  */
 public abstract class Storage {
-    private final Backend backend;
+    private final Device device;
     private final DType dtype;
     private final int size;
     private int version;
     private boolean released;
     private boolean persistent;
 
-    protected Storage(Backend backend, DType dtype, int size) {
-        this.backend = backend;
+    protected Storage(Device device, DType dtype, int size) {
+        this.device = device;
         this.dtype = dtype;
         this.size = size;
-        Memory.adopt(this);
+        Ownership.adopt(this);
     }
 
     /** Gives the memory back to the device now, unless it is persistent; using it afterwards fails. */
@@ -41,7 +38,7 @@ public abstract class Storage {
     protected void free() {
     }
 
-    /** Exempts this memory from {@link #release}; see {@link Memory#persist}. */
+    /** Exempts this memory from {@link #release}: parameters, optimizer state, module buffers. */
     public final void persist() {
         persistent = true;
     }
@@ -51,9 +48,9 @@ public abstract class Storage {
         return released;
     }
 
-    /** The backend that owns this memory and runs operations on it. */
-    public final Backend backend() {
-        return backend;
+    /** The device this memory lives on; its backend runs the operations on it. */
+    public final Device device() {
+        return device;
     }
 
     /** Element type. */

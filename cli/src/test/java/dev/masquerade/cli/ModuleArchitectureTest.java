@@ -1,0 +1,35 @@
+package dev.masquerade.cli;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The direction of README's module table, checked on the classes themselves: engine ←
+ * kernels; engine ← nn ← gan ← autoencoder; tutorials and cli on top. Nothing points back up,
+ * and only the top sees the OpenCL backend by name (everything else finds it through
+ * {@code ServiceLoader}). Maven forbids a module cycle; this also catches a lower module
+ * reaching a higher one through a class on the test classpath or a copied package name.
+ */
+@AnalyzeClasses(packages = "dev.masquerade", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleArchitectureTest {
+
+    @ArchTest
+    static final ArchRule modulesOnlyLookDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("engine").definedBy("dev.masquerade.engine..")
+            .layer("kernels").definedBy("dev.masquerade.kernels..")
+            .layer("nn").definedBy("dev.masquerade.nn..")
+            .layer("gan").definedBy("dev.masquerade.gan..")
+            .layer("autoencoder").definedBy("dev.masquerade.autoencoder..")
+            .layer("tutorials").definedBy("dev.masquerade.tutorials..")
+            .layer("cli").definedBy("dev.masquerade.cli..")
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("tutorials").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("autoencoder").mayOnlyBeAccessedByLayers("tutorials", "cli")
+            .whereLayer("gan").mayOnlyBeAccessedByLayers("autoencoder", "tutorials", "cli")
+            .whereLayer("nn").mayOnlyBeAccessedByLayers("gan", "autoencoder", "tutorials", "cli")
+            .whereLayer("kernels").mayOnlyBeAccessedByLayers("tutorials", "cli");
+}
