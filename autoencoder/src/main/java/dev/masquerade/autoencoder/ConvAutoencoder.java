@@ -17,8 +17,8 @@ import dev.masquerade.nn.layers.Linear;
 import dev.masquerade.nn.layers.Reshape;
 import dev.masquerade.nn.loss.Losses;
 import dev.masquerade.nn.optim.Adam;
-import dev.masquerade.nn.train.Epoch;
 import dev.masquerade.nn.train.TrainingLog;
+import dev.masquerade.nn.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -85,11 +85,17 @@ public final class ConvAutoencoder extends Module {
         Adam adam = new Adam(model.parameters(), options.learningRate(), 0.9, 0.999);
         DataLoader loader = new DataLoader(train, options.batchSize(), true, false, rng.split(), options.device());
         try (TrainingLog log = new TrainingLog(folder)) {
-            long step = 0;
-            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-                step = Epoch.run(loader, adam, batch -> Losses.mse(model.forward(batch.features()), batch.features()), epoch,
-                        options.epochs(), step, log, options.progress());
-            }
+            TrainingLoop.epochs(options.epochs(), loader.batchesPerEpoch()).log(log).progress(options.progress())
+                    .guard(model.parameters())
+                    .checkpoint(0, at -> {
+                        Map<String, Object> config = new LinkedHashMap<>();
+                        config.put("model", "ConvAutoencoder");
+                        config.put("shape", shape);
+                        config.put("latent", options.latent());
+                        config.put("epochs_done", at.epoch());
+                        Checkpoint.save(folder.resolve(CHECKPOINT), model, adam, config);
+                    })
+                    .run(TrainingLoop.overBatches(loader, adam, batch -> Losses.mse(model.forward(batch.features()), batch.features())));
             log.writeLossCurve("Autoencoder: reconstruction MSE", "loss.png");
             Map<String, Object> metrics = new LinkedHashMap<>();
             try (var scope = NoGrad.enter()) {
@@ -109,11 +115,6 @@ public final class ConvAutoencoder extends Module {
             metrics.put("test_samples", test.size());
             metrics.put("parameters", model.parameterCount());
             metrics.put("seconds", (System.nanoTime() - start) / 1e9);
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("model", "ConvAutoencoder");
-            config.put("shape", shape);
-            config.put("latent", options.latent());
-            Checkpoint.save(folder.resolve(CHECKPOINT), model, adam, config);
             log.writeSummary(metrics);
             return metrics;
         }

@@ -4,7 +4,6 @@ import dev.masquerade.autoencoder.FaceSwapModel.Side;
 import dev.masquerade.autoencoder.augment.Augmentation;
 import dev.masquerade.autoencoder.augment.ColourMatch;
 import dev.masquerade.autoencoder.faces.SyntheticFaces;
-import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
@@ -12,8 +11,8 @@ import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.io.Checkpoint;
 import dev.masquerade.nn.io.Images;
 import dev.masquerade.nn.optim.Adam;
-import dev.masquerade.nn.train.Progress;
 import dev.masquerade.nn.train.TrainingLog;
+import dev.masquerade.nn.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,30 +126,26 @@ public final class FaceSwapTrainer {
             }
             rng = new Rng(options.seed() + done); // a fresh stream, so a resumed run does not repeat its batches
         }
-        try (TrainingLog log = new TrainingLog(folder, resume);
-             Progress progress = new Progress("face swap", options.steps() - done, options.progress())) {
-            for (long step = done + 1; step <= options.steps(); step++) {
-                Map<String, Double> losses;
-                try (Memory.Scope scope = Memory.scope()) { // the step's tensors go back to the device here
-                    losses = step(model, adam, adversary, data, options, rng);
-                }
-                double total = losses.get("loss_a") + losses.get("loss_b");
-                log.step(1, step, total, Map.copyOf(losses));
-                progress.step(total);
-                if (step % options.previewEvery() == 0 || step == options.steps()) {
-                    writePreview(model, data, options.device(), folder.resolve("preview.png"));
-                    if (data.heldOut() != null) {
-                        log.evaluation(step, evaluate(model, data, options.device()));
-                    }
-                }
-                if (step % options.checkpointEvery() == 0 || step == options.steps()) {
-                    save(checkpoint, model, adam, step);
-                    if (adversary != null) {
-                        adversary.save(folder);
-                    }
-                }
-            }
-            progress.close();
+        Rng stream = rng;
+        try (TrainingLog log = new TrainingLog(folder, resume)) {
+            TrainingLoop.steps(options.steps(), "face swap").resumingAfter(0, done).log(log).progress(options.progress())
+                    .guard(model.parameters())
+                    .every(options.previewEvery(), at -> {
+                        writePreview(model, data, options.device(), folder.resolve("preview.png"));
+                        if (data.heldOut() != null) {
+                            log.evaluation(at.step(), evaluate(model, data, options.device()));
+                        }
+                    })
+                    .checkpoint(options.checkpointEvery(), at -> {
+                        save(checkpoint, model, adam, at.step());
+                        if (adversary != null) {
+                            adversary.save(folder);
+                        }
+                    })
+                    .run(at -> {
+                        Map<String, Double> losses = step(model, adam, adversary, data, options, stream);
+                        return new TrainingLoop.StepResult(losses.get("loss_a") + losses.get("loss_b"), Map.copyOf(losses));
+                    });
             log.writeLossCurve("Face swap: loss of A plus loss of B", "loss.png");
             Map<String, Object> metrics = evaluate(model, data, options.device());
             metrics.put("steps", options.steps());

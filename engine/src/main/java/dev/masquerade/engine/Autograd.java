@@ -55,7 +55,7 @@ public final class Autograd {
             needed |= input.requiresGrad();
         }
         if (needed) {
-            output.attach(new Node(name, inputs, backward, output.shape()));
+            output.attach(new Node(name, inputs, backward));
         }
         return output;
     }

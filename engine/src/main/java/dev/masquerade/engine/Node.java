@@ -11,13 +11,11 @@ public final class Node {
     private final Tensor[] inputs;
     private final int[] inputVersions;
     private final Autograd.Backward backward;
-    private final int[] outputShape;
 
-    Node(String name, Tensor[] inputs, Autograd.Backward backward, int[] outputShape) {
+    Node(String name, Tensor[] inputs, Autograd.Backward backward) {
         this.name = name;
         this.inputs = inputs;
         this.backward = backward;
-        this.outputShape = outputShape;
         this.inputVersions = new int[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             inputVersions[i] = inputs[i].storage().version();
@@ -31,10 +29,6 @@ public final class Node {
 
     Tensor[] inputs() {
         return inputs;
-    }
-
-    int[] outputShape() {
-        return outputShape;
     }
 
     Tensor[] backward(Tensor gradOutput) {

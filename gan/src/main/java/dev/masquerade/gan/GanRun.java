@@ -9,8 +9,8 @@ import dev.masquerade.nn.Module;
 import dev.masquerade.nn.io.Checkpoint;
 import dev.masquerade.nn.optim.Adam;
 import dev.masquerade.nn.optim.Optimizer;
-import dev.masquerade.nn.train.Progress;
 import dev.masquerade.nn.train.TrainingLog;
+import dev.masquerade.nn.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,38 +122,41 @@ public final class GanRun {
         int stepsPerEpoch = Math.max(1, task.batchesPerEpoch(options.batchSize()) / options.discriminatorSteps());
         CollapseWatch watch = new CollapseWatch();
         List<String> warnings = new ArrayList<>();
-        Map<String, Object> last = Map.of();
+        GanTrainer.StepReport[] latest = new GanTrainer.StepReport[1]; // the step's report, for the listener after it is logged
+        List<Map<String, Object>> last = new ArrayList<>(List.of(Map.of())); // the latest epoch's evaluation
+        Rng evaluationRng = rng;
+        TrainingLoop.Position end;
         try (TrainingLog log = new TrainingLog(folder, resume)) {
-            for (int epoch = epochsDone + 1; epoch <= options.epochs(); epoch++) {
-                try (Progress progress = new Progress("epoch " + epoch + "/" + options.epochs(), stepsPerEpoch, options.progress())) {
-                    for (int i = 0; i < stepsPerEpoch; i++) {
-                        GanTrainer.StepReport report = trainer.step(realBatches, noise);
-                        step++;
-                        log.step(epoch, step, report.generatorLoss(), stepValues(report));
-                        curves.add(step, report);
-                        progress.step(report.generatorLoss());
-                        warn(watch.step(step, report.discriminatorLoss()), log, step, warnings);
-                    }
-                }
-                GanTask.Evaluation evaluation = task.evaluate(generator, rng.split());
-                warn(watch.coverage("epoch " + epoch, evaluation.covered(), evaluation.of()), log, step, warnings);
-                Map<String, Object> values = new LinkedHashMap<>(evaluation.metrics());
-                values.put("seconds", (System.nanoTime() - started) / 1e9);
-                log.epoch(epoch, values);
-                last = evaluation.metrics();
-                model.draw(sample(generator, fixedNoise), "epoch " + epoch, folder.resolve(samplesFile(epoch)));
-                GanPlots.writeCurves(curves, model.cliName() + ", " + options.loss().cliName() + " loss", folder.resolve("loss.png"));
-                Checkpoint.save(checkpoint, pair, optimizers, config(task, options, epoch, step, baselines));
-            }
+            end = TrainingLoop.epochs(options.epochs(), stepsPerEpoch).resumingAfter(epochsDone, step).log(log).progress(options.progress())
+                    .guard(pair.parameters())
+                    .afterStep((at, result) -> {
+                        curves.add(at.step(), latest[0]);
+                        warn(watch.step(at.step(), latest[0].discriminatorLoss()), log, at.step(), warnings);
+                    })
+                    .afterEpoch(at -> {
+                        GanTask.Evaluation evaluation = task.evaluate(generator, evaluationRng.split());
+                        warn(watch.coverage("epoch " + at.epoch(), evaluation.covered(), evaluation.of()), log, at.step(), warnings);
+                        Map<String, Object> values = new LinkedHashMap<>(evaluation.metrics());
+                        values.put("seconds", (System.nanoTime() - started) / 1e9);
+                        log.epoch(at.epoch(), values);
+                        last.set(0, evaluation.metrics());
+                        model.draw(sample(generator, fixedNoise), "epoch " + at.epoch(), folder.resolve(samplesFile(at.epoch())));
+                        GanPlots.writeCurves(curves, model.cliName() + ", " + options.loss().cliName() + " loss", folder.resolve("loss.png"));
+                    })
+                    .checkpoint(0, at -> Checkpoint.save(checkpoint, pair, optimizers, config(task, options, at.epoch(), at.step(), baselines)))
+                    .run(at -> {
+                        latest[0] = trainer.step(realBatches, noise);
+                        return new TrainingLoop.StepResult(latest[0].generatorLoss(), stepValues(latest[0]));
+                    });
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("task", task.model().cliName());
             summary.put("loss", options.loss().cliName());
             summary.put("d_steps", options.discriminatorSteps());
             summary.put("smoothing", options.smoothing());
-            summary.putAll(last);
+            summary.putAll(last.get(0));
             summary.putAll(baselines);
             summary.put("epochs", options.epochs());
-            summary.put("steps", step);
+            summary.put("steps", end.step());
             summary.put("seconds", (System.nanoTime() - started) / 1e9);
             summary.put("device", Device.defaultDevice().toString());
             summary.put("warnings", warnings);

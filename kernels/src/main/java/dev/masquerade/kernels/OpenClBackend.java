@@ -20,6 +20,7 @@ import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.Conv2dGeometry;
+import dev.masquerade.engine.backend.FusedAdam;
 import dev.masquerade.engine.backend.Pool2dGeometry;
 import dev.masquerade.engine.backend.ReduceOp;
 import dev.masquerade.engine.backend.UnaryOp;
@@ -47,7 +48,7 @@ import org.jocl.cl_queue_properties;
  * Memory goes back when its {@link dev.masquerade.engine.Memory} scope closes, or when the
  * storage is collected; {@link #deviceBytesInUse} counts what is held (pooled buffers are not).
  */
-final class OpenClBackend implements Backend {
+final class OpenClBackend implements Backend, FusedAdam {
     /** What runs on the device so far, for listings. */
     static final String SUPPORTED = "every primitive";
     private static final int MAX_RANK = 8;

@@ -12,6 +12,7 @@ import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Device;
 import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.engine.backend.BinaryOp;
+import dev.masquerade.engine.backend.FusedAdam;
 import dev.masquerade.engine.backend.UnaryOp;
 import dev.masquerade.engine.testing.Domain;
 import dev.masquerade.engine.testing.Gens;
@@ -334,8 +335,8 @@ class OpenClAgreesWithCpuTest {
         }
         device[1] = cpu[1].transpose(0, 1).to(OPENCL).transpose(0, 1); // strided on the device too
         AdamStep step = new AdamStep(0.5, 0.999, 0.02, 1.3, 1e-8, 0.99, 0.01);
-        cpu[0].backend().adamUpdate(cpu[0].array(), cpu[1].array(), cpu[2].array(), cpu[3].array(), step);
-        device[0].backend().adamUpdate(device[0].array(), device[1].array(), device[2].array(), device[3].array(), step);
+        ((FusedAdam) cpu[0].backend()).adamUpdate(cpu[0].array(), cpu[1].array(), cpu[2].array(), cpu[3].array(), step);
+        ((FusedAdam) device[0].backend()).adamUpdate(device[0].array(), device[1].array(), device[2].array(), device[3].array(), step);
         for (int i : new int[] {0, 2, 3}) {
             double error = GradCheck.relativeError(device[i].toDoubleArray(), cpu[i].toDoubleArray());
             assertTrue(error <= TOLERANCE, "operand " + i + " differs by " + error + " relative");

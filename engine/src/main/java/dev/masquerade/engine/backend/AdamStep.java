@@ -1,7 +1,7 @@
 package dev.masquerade.engine.backend;
 
 /**
- * The numbers of one Adam step, as {@link Backend#adamUpdate} applies it to every element:
+ * The numbers of one Adam step, as {@link FusedAdam#adamUpdate} applies it to every element:
  * <pre>
  *   g ← g + l2·p                      (L2 weight decay, Adam's original form)
  *   m ← β₁·m + (1 − β₁)·g

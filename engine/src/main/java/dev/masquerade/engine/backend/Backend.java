@@ -92,11 +92,4 @@ public interface Backend {
 
     /** The adjoint of gather: {@code out[..., index[..., j, ...], ...] += src[..., j, ...]} along axis. */
     void scatterAdd(StridedArray src, int axis, StridedArray index, StridedArray out);
-
-    /**
-     * One Adam step, in place, on a parameter and its two moment estimates (all of one shape;
-     * the gradient may be a strided view): see {@link AdamStep} for the formulas. One pass
-     * through memory, where the same step written as tensor operations would take a dozen.
-     */
-    void adamUpdate(StridedArray param, StridedArray grad, StridedArray m, StridedArray v, AdamStep step);
 }

@@ -8,6 +8,7 @@ import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.Conv2dGeometry;
+import dev.masquerade.engine.backend.FusedAdam;
 import dev.masquerade.engine.backend.Pool2dGeometry;
 import dev.masquerade.engine.backend.ReduceOp;
 import dev.masquerade.engine.backend.UnaryOp;
@@ -21,7 +22,7 @@ import dev.masquerade.engine.backend.UnaryOp;
  * <p>It is the oracle: {@link FastCpuBackend} and the OpenCL backend are tested against it. It
  * also runs float64 (the gradient checks) and every machine without the Vector API.
  */
-public class ReferenceCpuBackend implements Backend {
+public class ReferenceCpuBackend implements Backend, FusedAdam {
 
     ReferenceCpuBackend() {
     }

@@ -16,8 +16,8 @@ import dev.masquerade.nn.layers.MaxPool2d;
 import dev.masquerade.nn.layers.Reshape;
 import dev.masquerade.nn.loss.Losses;
 import dev.masquerade.nn.optim.Adam;
-import dev.masquerade.nn.train.Epoch;
 import dev.masquerade.nn.train.TrainingLog;
+import dev.masquerade.nn.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -120,23 +120,25 @@ public final class FashionClassifier {
         classifier.model.to(options.device());
         Adam adam = new Adam(classifier.model.parameters(), options.learningRate(), 0.9, 0.999);
         DataLoader loader = new DataLoader(train, options.batchSize(), true, false, rng.split(), options.device());
-        double accuracy = 0;
+        double[] accuracy = {0};
         try (TrainingLog log = new TrainingLog(folder)) {
-            long step = 0;
-            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-                step = Epoch.run(loader, adam, batch -> Losses.crossEntropy(classifier.logits(batch.features()), batch.labels()),
-                        epoch, options.epochs(), step, log, options.progress());
-                accuracy = classifier.accuracy(test, options.device());
-                log.epoch(epoch, Map.of("test_accuracy", accuracy, "seconds", (System.nanoTime() - start) / 1e9));
-                Map<String, Object> config = new LinkedHashMap<>();
-                config.put("model", "FashionClassifier");
-                config.put("epochs_done", epoch);
-                Checkpoint.save(folder.resolve(CHECKPOINT), classifier.model, adam, config);
-            }
+            TrainingLoop.epochs(options.epochs(), loader.batchesPerEpoch()).log(log).progress(options.progress())
+                    .guard(classifier.model.parameters())
+                    .afterEpoch(at -> {
+                        accuracy[0] = classifier.accuracy(test, options.device());
+                        log.epoch(at.epoch(), Map.of("test_accuracy", accuracy[0], "seconds", (System.nanoTime() - start) / 1e9));
+                    })
+                    .checkpoint(0, at -> {
+                        Map<String, Object> config = new LinkedHashMap<>();
+                        config.put("model", "FashionClassifier");
+                        config.put("epochs_done", at.epoch());
+                        Checkpoint.save(folder.resolve(CHECKPOINT), classifier.model, adam, config);
+                    })
+                    .run(TrainingLoop.overBatches(loader, adam, batch -> Losses.crossEntropy(classifier.logits(batch.features()), batch.labels())));
             log.writeLossCurve("Fashion-MNIST classifier: training loss", "loss_curve.png");
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("test_accuracy", accuracy);
+            summary.put("test_accuracy", accuracy[0]);
             summary.put("epochs", options.epochs());
             summary.put("seconds", seconds);
             summary.put("train_samples", train.size());
@@ -147,7 +149,7 @@ public final class FashionClassifier {
             summary.put("device", options.device().toString());
             summary.put("parameters", classifier.model.parameterCount());
             log.writeSummary(summary);
-            return new Result(accuracy, options.epochs(), seconds, folder);
+            return new Result(accuracy[0], options.epochs(), seconds, folder);
         }
     }
 }

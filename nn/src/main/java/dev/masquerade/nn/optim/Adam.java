@@ -2,6 +2,7 @@ package dev.masquerade.nn.optim;
 
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.backend.AdamStep;
+import dev.masquerade.engine.backend.FusedAdam;
 import dev.masquerade.nn.Parameter;
 import java.util.List;
 
@@ -12,6 +13,9 @@ import java.util.List;
  * Weight decay λ is either added to the gradient (Adam) or, decoupled, subtracted from the
  * parameter directly, p ← p − lr·λ·p (AdamW, Loshchilov and Hutter 2019).
  * Tutorial: tutorials/18-adam.md.
+ *
+ * <p>{@link #update} is the definition written as tensor operations; where the parameter's
+ * backend offers {@link FusedAdam}, the same step runs as one pass through memory instead.
  */
 public final class Adam extends Optimizer {
     private final double beta1;
@@ -19,6 +23,7 @@ public final class Adam extends Optimizer {
     private final double epsilon;
     private final double weightDecay;
     private final boolean decoupled;
+    private boolean fusedAllowed = true;
 
     public Adam(List<Parameter> parameters, double learningRate, double beta1, double beta2, double epsilon,
                 double weightDecay, boolean decoupled) {
@@ -41,20 +46,44 @@ public final class Adam extends Optimizer {
     }
 
     /**
-     * One fused pass per parameter ({@link dev.masquerade.engine.backend.Backend#adamUpdate}):
-     * the bias corrections fold into two scalars, stepSize = lr/(1 − β₁ᵗ) and
-     * vScale = 1/√(1 − β₂ᵗ), because lr·m̂/(√v̂ + ε) = stepSize·m/(√v·vScale + ε).
+     * Whether to take the backend's fused step where it offers one ({@link FusedAdam}: the same
+     * arithmetic in one pass through memory). On by default; off runs the tensor-operation
+     * definition below on every backend, which is what the fused step is tested against.
+     *
+     * @return this optimizer
      */
+    public Adam fused(boolean allowed) {
+        this.fusedAllowed = allowed;
+        return this;
+    }
+
     @Override
     protected void update(int index, Tensor value, Tensor grad, long step) {
         Tensor m = state(index, "m", value);
         Tensor v = state(index, "v", value);
-        AdamStep coefficients = new AdamStep(beta1, beta2, learningRate() / (1 - Math.pow(beta1, step)),
-                1 / Math.sqrt(1 - Math.pow(beta2, step)), epsilon, decoupled ? 1 - learningRate() * weightDecay : 1,
-                decoupled ? 0 : weightDecay);
-        value.backend().adamUpdate(value.array(), grad.array(), m.array(), v.array(), coefficients);
-        for (Tensor changed : new Tensor[] {value, m, v}) {
-            changed.storage().bumpVersion();
+        if (fusedAllowed && value.backend() instanceof FusedAdam fused) {
+            fused.adamUpdate(value.array(), grad.array(), m.array(), v.array(), coefficients(step));
+            for (Tensor changed : new Tensor[] {value, m, v}) {
+                changed.storage().bumpVersion();
+            }
+            return;
         }
+        Tensor g = decoupled || weightDecay == 0 ? grad : grad.add(value.mul(weightDecay)); // L2: decay inside the gradient
+        m.copyFrom(m.mul(beta1).add(g.mul(1 - beta1)));                  // momentum: an average of recent gradients
+        v.copyFrom(v.mul(beta2).add(g.mul(g).mul(1 - beta2)));           // an average of their squares
+        Tensor mHat = m.div(1 - Math.pow(beta1, step));                   // both start at 0: undo the pull towards it
+        Tensor vHat = v.div(1 - Math.pow(beta2, step));
+        Tensor decayed = decoupled && weightDecay != 0 ? value.mul(1 - learningRate() * weightDecay) : value; // AdamW
+        value.copyFrom(decayed.sub(mHat.mul(learningRate()).div(vHat.sqrt().add(epsilon))));
+    }
+
+    /**
+     * The numbers of the fused step: the bias corrections fold into two scalars,
+     * stepSize = lr/(1 − β₁ᵗ) and vScale = 1/√(1 − β₂ᵗ), because
+     * lr·m̂/(√v̂ + ε) = stepSize·m/(√v·vScale + ε).
+     */
+    private AdamStep coefficients(long step) {
+        return new AdamStep(beta1, beta2, learningRate() / (1 - Math.pow(beta1, step)), 1 / Math.sqrt(1 - Math.pow(beta2, step)), epsilon,
+                decoupled ? 1 - learningRate() * weightDecay : 1, decoupled ? 0 : weightDecay);
     }
 }
