@@ -4,7 +4,7 @@ import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Device;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Sequential;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.DataLoader;
@@ -32,7 +32,7 @@ import java.util.Map;
  * or 25 → 13 → 7); two transposed convolutions grow it back, with output padding choosing the
  * exact size.
  */
-public final class ConvAutoencoder extends Module {
+public final class ConvAutoencoder extends Layer {
     /** Name of the checkpoint manifest in a run folder. */
     public static final String CHECKPOINT = "autoencoder.json";
     private final Sequential encoder;
@@ -98,8 +98,7 @@ public final class ConvAutoencoder extends Module {
                     .run(TrainingLoop.overBatches(loader, adam, batch -> Losses.mse(model.forward(batch.features()), batch.features())));
             log.writeLossCurve("Autoencoder: reconstruction MSE", "loss.png");
             Map<String, Object> metrics = new LinkedHashMap<>();
-            try (var scope = NoGrad.enter()) {
-                model.eval();
+            try (var scope = NoGrad.enter(); var evaluating = model.evaluating()) {
                 int[] all = java.util.stream.IntStream.range(0, test.size()).toArray();
                 Tensor images = test.batch(all, options.device()).features();
                 Tensor reconstructions = model.forward(images);

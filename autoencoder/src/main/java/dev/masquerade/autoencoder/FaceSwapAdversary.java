@@ -6,6 +6,7 @@ import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Device;
 import dev.masquerade.gan.GanLoss;
 import dev.masquerade.gan.models.PatchGan;
+import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Module;
 import dev.masquerade.nn.io.Checkpoint;
 import dev.masquerade.nn.optim.Adam;
@@ -27,8 +28,8 @@ public final class FaceSwapAdversary extends Module {
     private static final GanLoss LOSS = GanLoss.NONSATURATING;
     private static final int WIDTH = 32;
 
-    private final Module discriminatorA;
-    private final Module discriminatorB;
+    private final Layer discriminatorA;
+    private final Layer discriminatorB;
     private final Adam optimizerA;
     private final Adam optimizerB;
     private final double weight;
@@ -43,7 +44,7 @@ public final class FaceSwapAdversary extends Module {
         this.optimizerB = new Adam(discriminatorB.parameters(), learningRate, 0.5, 0.999);
     }
 
-    private Module discriminator(Side side) {
+    private Layer discriminator(Side side) {
         return side == Side.A ? discriminatorA : discriminatorB;
     }
 
@@ -56,7 +57,7 @@ public final class FaceSwapAdversary extends Module {
     public double discriminatorStep(Side side, Tensor real, Tensor decoded, Tensor mask) {
         Adam optimizer = side == Side.A ? optimizerA : optimizerB;
         optimizer.zeroGrad();
-        Module d = discriminator(side);
+        Layer d = discriminator(side);
         Tensor loss = LOSS.discriminator(d.forward(judged(real, mask)), d.forward(judged(decoded.detach(), mask)), 0);
         loss.backward();
         optimizer.step();
@@ -81,8 +82,4 @@ public final class FaceSwapAdversary extends Module {
         Checkpoint.loadInto(folder.resolve(CHECKPOINT), this, Map.of("a", optimizerA, "b", optimizerB));
     }
 
-    @Override
-    public Tensor forward(Tensor input) {
-        throw new UnsupportedOperationException("the adversary judges one side at a time: use decoderLoss or discriminatorStep");
-    }
 }

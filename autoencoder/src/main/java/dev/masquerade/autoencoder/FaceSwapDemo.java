@@ -47,8 +47,9 @@ public final class FaceSwapDemo {
     }
 
     /** The demo's training options, for {@code steps} steps (normally {@value #STEPS}). */
-    public static FaceSwapTrainer.Options options(int steps, long seed, boolean progress, Device device) {
-        return new FaceSwapTrainer.Options(new FaceSwapConfig(64, WIDTH, LATENT, false), steps, BATCH, LEARNING_RATE, BETA1, 0.999,
-                FaceSwapLoss.DEFAULT, AUGMENTATION, 100, 250, seed, progress, device, 0);
+    public static FaceSwapOptions options(int steps, long seed, boolean progress, Device device) {
+        return FaceSwapOptions.builder().model(new FaceSwapConfig(64, WIDTH, LATENT, false)).steps(steps).batchSize(BATCH)
+                .learningRate(LEARNING_RATE).beta1(BETA1).augmentation(AUGMENTATION).checkpointEvery(250).seed(seed).progress(progress)
+                .device(device).build();
     }
 }

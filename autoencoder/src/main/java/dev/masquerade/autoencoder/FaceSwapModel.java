@@ -95,9 +95,4 @@ public final class FaceSwapModel extends Module {
         return decoded.face().mul(decoded.mask()).add(background.mul(decoded.mask().neg().add(1)));
     }
 
-    /** Not defined: the model has two outputs; use {@link #swap} or {@link #decode}. */
-    @Override
-    public Tensor forward(Tensor input) {
-        throw new UnsupportedOperationException("a face-swap model has one output per identity: call swap(side, faces) or decode(side, code)");
-    }
 }

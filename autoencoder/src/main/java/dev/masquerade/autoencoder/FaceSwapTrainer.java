@@ -67,25 +67,6 @@ public final class FaceSwapTrainer {
         }
     }
 
-    /** How to train. */
-    public record Options(FaceSwapConfig model, int steps, int batchSize, double learningRate, double beta1, double beta2,
-                          FaceSwapLoss loss, Augmentation augmentation, int previewEvery, int checkpointEvery, long seed,
-                          boolean progress, Device device, double ganWeight) {
-        /** Checks the numbers. */
-        public Options {
-            if (steps < 1 || batchSize < 1 || learningRate <= 0 || previewEvery < 1 || checkpointEvery < 1 || ganWeight < 0) {
-                throw new IllegalArgumentException("steps, batch size, preview and checkpoint intervals must be at least 1, the "
-                        + "learning rate positive and the GAN weight not negative");
-            }
-        }
-
-        /** The same options with the adversarial refinement at this weight (0: off). */
-        public Options withGanWeight(double weight) {
-            return new Options(model, steps, batchSize, learningRate, beta1, beta2, loss, augmentation, previewEvery, checkpointEvery,
-                    seed, progress, device, weight);
-        }
-    }
-
     /** What a run produced: its metrics (also in metrics.json) and folder. */
     public record Result(Map<String, Object> metrics, Path folder) {
     }
@@ -95,7 +76,7 @@ public final class FaceSwapTrainer {
      * folder's checkpoint (model, optimizer state and step count; the checkpoint's
      * architecture wins over {@code options.model()}) up to {@code options.steps()} in all.
      */
-    public static Result train(Data data, Options options, Path folder, boolean resume) throws IOException {
+    public static Result train(Data data, FaceSwapOptions options, Path folder, boolean resume) throws IOException {
         long start = System.nanoTime();
         Path checkpoint = folder.resolve(CHECKPOINT);
         FaceSwapConfig config = options.model();
@@ -169,7 +150,7 @@ public final class FaceSwapTrainer {
      * with an adversary, gan_a and gan_b (the adversarial parts) and d_loss_a and d_loss_b
      * (the discriminators' losses, updated after the model).
      */
-    static Map<String, Double> step(FaceSwapModel model, Adam adam, FaceSwapAdversary adversary, Data data, Options options, Rng rng) {
+    static Map<String, Double> step(FaceSwapModel model, Adam adam, FaceSwapAdversary adversary, Data data, FaceSwapOptions options, Rng rng) {
         adam.zeroGrad();
         Tensor total = null;
         Map<String, Double> losses = new LinkedHashMap<>();
@@ -235,8 +216,7 @@ public final class FaceSwapTrainer {
      */
     public static Map<String, Object> evaluate(FaceSwapModel model, Data data, Device device) {
         Map<String, Object> metrics = new LinkedHashMap<>();
-        try (var scope = NoGrad.enter()) {
-            model.eval();
+        try (var scope = NoGrad.enter(); var evaluating = model.evaluating()) {
             for (Side side : Side.values()) {
                 FaceSet faces = data.heldOut() == null ? (side == Side.A ? data.a() : data.b())
                         : (side == Side.A ? data.heldOut().a() : data.heldOut().b());
@@ -254,7 +234,6 @@ public final class FaceSwapTrainer {
                 metrics.put("swap_psnr", SwapMetrics.psnr(swapped, truth));
                 metrics.put("held_out_pairs", truth.size(0));
             }
-            model.train();
         }
         return metrics;
     }
@@ -267,8 +246,7 @@ public final class FaceSwapTrainer {
     public static void writePreview(FaceSwapModel model, Data data, Device device, Path file) throws IOException {
         List<Tensor> columns = new ArrayList<>();
         int n = Math.min(PREVIEW_FACES, Math.min(data.a().size(), data.b().size()));
-        try (var scope = NoGrad.enter()) {
-            model.eval();
+        try (var scope = NoGrad.enter(); var evaluating = model.evaluating()) {
             for (Side side : Side.values()) {
                 FaceSet set = side == Side.A ? data.a() : data.b();
                 Tensor originals = set.images().narrow(0, 0, n).to(device);
@@ -282,7 +260,6 @@ public final class FaceSwapTrainer {
                     }
                 }
             }
-            model.train();
         }
         writeColumns(columns, file);
     }
@@ -297,23 +274,19 @@ public final class FaceSwapTrainer {
     /** For synthetic faces: rows of A's face, the swap A→B, and the correct swap (B with A's attributes). */
     static void writeSyntheticSwaps(FaceSwapModel model, SyntheticFaces.SwapPairs pairs, Device device, Path file) throws IOException {
         int n = Math.min(8, pairs.a().size());
-        try (var scope = NoGrad.enter()) {
-            model.eval();
+        try (var scope = NoGrad.enter(); var evaluating = model.evaluating()) {
             Tensor a = pairs.a().images().narrow(0, 0, n).to(device);
             writeColumns(List.of(a, model.swap(Side.B, a), pairs.b().images().narrow(0, 0, n).to(device)), file);
-            model.train();
         }
     }
 
     /** For real faces: rows of A, A→B, B, B→A. */
     static void writeSwaps(FaceSwapModel model, Data data, Device device, Path file) throws IOException {
-        try (var scope = NoGrad.enter()) {
-            model.eval();
+        try (var scope = NoGrad.enter(); var evaluating = model.evaluating()) {
             int n = Math.min(Math.min(8, data.a().size()), data.b().size());
             Tensor a = data.a().images().narrow(0, 0, n).to(device);
             Tensor b = data.b().images().narrow(0, 0, n).to(device);
             writeColumns(List.of(a, model.swap(Side.B, a), b, model.swap(Side.A, b)), file);
-            model.train();
         }
     }
 

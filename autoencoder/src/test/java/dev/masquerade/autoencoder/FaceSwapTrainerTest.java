@@ -25,9 +25,9 @@ class FaceSwapTrainerTest {
     @TempDir
     Path folder;
 
-    private static FaceSwapTrainer.Options options(int steps, boolean masks) {
-        return new FaceSwapTrainer.Options(new FaceSwapConfig(64, 4, 16, masks), steps, 4, 1e-3, 0.5, 0.999, FaceSwapLoss.DEFAULT,
-                Augmentation.DEFAULT, 2, 2, 7, false, Device.CPU, 0);
+    private static FaceSwapOptions options(int steps, boolean masks) {
+        return FaceSwapOptions.builder().model(new FaceSwapConfig(64, 4, 16, masks)).steps(steps).batchSize(4).learningRate(1e-3)
+                .previewEvery(2).checkpointEvery(2).seed(7).progress(false).device(Device.CPU).build();
     }
 
     @Test
@@ -60,9 +60,9 @@ class FaceSwapTrainerTest {
 
     @Test
     void anAdversaryJudgesEachSideAndResumesWithTheModel() throws IOException {
-        FaceSwapTrainer.train(DATA, options(2, true).withGanWeight(0.1), folder, false);
+        FaceSwapTrainer.train(DATA, options(2, true).toBuilder().ganWeight(0.1).build(), folder, false);
         assertTrue(Files.exists(folder.resolve(FaceSwapAdversary.CHECKPOINT)));
-        FaceSwapTrainer.train(DATA, options(3, true).withGanWeight(0.1), folder, true);
+        FaceSwapTrainer.train(DATA, options(3, true).toBuilder().ganWeight(0.1).build(), folder, true);
         List<String> steps = Files.readAllLines(folder.resolve("metrics.jsonl")).stream().filter(l -> l.contains("\"loss\"")).toList();
         assertEquals(3, steps.size());
         var last = new ObjectMapper().readTree(steps.get(2));
@@ -80,7 +80,7 @@ class FaceSwapTrainerTest {
     void resumingWithAnAdversaryARunTrainedWithoutOneSaysSo() throws IOException {
         FaceSwapTrainer.train(DATA, options(1, false), folder, false);
         IOException error = assertThrows(IOException.class,
-                () -> FaceSwapTrainer.train(DATA, options(2, false).withGanWeight(0.1), folder, true));
+                () -> FaceSwapTrainer.train(DATA, options(2, false).toBuilder().ganWeight(0.1).build(), folder, true));
         assertTrue(error.getMessage().contains("trained without it"), error.getMessage());
     }
 
@@ -92,8 +92,8 @@ class FaceSwapTrainerTest {
 
     @Test
     void trainingLowersTheLoss() throws IOException {
-        var opts = new FaceSwapTrainer.Options(new FaceSwapConfig(64, 8, 32, false), 40, 8, 1e-3, 0.5, 0.999, FaceSwapLoss.DEFAULT,
-                Augmentation.NONE, 100, 100, 3, false, Device.CPU, 0);
+        var opts = FaceSwapOptions.builder().model(new FaceSwapConfig(64, 8, 32, false)).steps(40).batchSize(8).learningRate(1e-3)
+                .augmentation(Augmentation.NONE).checkpointEvery(100).seed(3).progress(false).device(Device.CPU).build();
         FaceSwapTrainer.train(DATA, opts, folder, false);
         List<String> lines = Files.readAllLines(folder.resolve("metrics.jsonl")).stream().filter(l -> l.contains("\"loss\"")).toList();
         ObjectMapper json = new ObjectMapper();
@@ -121,8 +121,8 @@ class FaceSwapTrainerTest {
     @Test
     void facesOfTheWrongSizeAreRefused() {
         var small = new FaceSwapTrainer.Data(DATA.a(), DATA.b(), null);
-        var options128 = new FaceSwapTrainer.Options(new FaceSwapConfig(128, 4, 16, false), 1, 2, 1e-3, 0.5, 0.999, FaceSwapLoss.DEFAULT,
-                Augmentation.NONE, 1, 1, 1, false, Device.CPU, 0);
+        var options128 = FaceSwapOptions.builder().model(new FaceSwapConfig(128, 4, 16, false)).steps(1).batchSize(2).learningRate(1e-3)
+                .augmentation(Augmentation.NONE).previewEvery(1).checkpointEvery(1).seed(1).progress(false).device(Device.CPU).build();
         var error = assertThrows(IllegalArgumentException.class, () -> FaceSwapTrainer.train(small, options128, folder, false));
         assertTrue(error.getMessage().contains("--size 128"), error.getMessage());
     }

@@ -4,7 +4,7 @@ import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Device;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.loss.Losses;
 import dev.masquerade.nn.optim.Adam;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,8 +26,8 @@ public class Dcgan28 extends EngineBenchmark {
     @Param({"cpu"})
     public String device;
     private Device on;
-    private Module generator;
-    private Module discriminator;
+    private Layer generator;
+    private Layer discriminator;
     private Adam generatorOptimizer;
     private Adam discriminatorOptimizer;
     private Tensor real;

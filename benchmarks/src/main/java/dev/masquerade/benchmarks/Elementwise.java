@@ -2,11 +2,11 @@ package dev.masquerade.benchmarks;
 
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import java.util.stream.IntStream;
 
 /**
  * Memory-bound work on 16 M floats: the engine's element-wise add (reads 2 arrays, writes 1:

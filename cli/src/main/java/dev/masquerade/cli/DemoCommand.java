@@ -32,6 +32,6 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path folder = run.folder();
         return FaceSwapReport.run(spec.commandLine().getOut(), FaceSwapDemo.data(run.seed),
-                FaceSwapDemo.options(steps, run.seed, run.progress(), Device.defaultDevice()).withGanWeight(ganWeight), folder, false);
+                FaceSwapDemo.options(steps, run.seed, run.progress(), Device.defaultDevice()).toBuilder().ganWeight(ganWeight).build(), folder, false);
     }
 }

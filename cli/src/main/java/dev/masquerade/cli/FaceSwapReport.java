@@ -1,5 +1,6 @@
 package dev.masquerade.cli;
 
+import dev.masquerade.autoencoder.FaceSwapOptions;
 import dev.masquerade.autoencoder.FaceSwapTrainer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ final class FaceSwapReport {
     private FaceSwapReport() {
     }
 
-    static int run(PrintWriter out, FaceSwapTrainer.Data data, FaceSwapTrainer.Options options, Path folder, boolean resume) throws Exception {
+    static int run(PrintWriter out, FaceSwapTrainer.Data data, FaceSwapOptions options, Path folder, boolean resume) throws Exception {
         out.printf("Training a face swap (%dx%d, width %d, code %d%s) on %,d faces of A and %,d of B for %,d steps on %s; run folder %s%n",
                 options.model().size(), options.model().size(), options.model().width(), options.model().latent(),
                 options.model().masks() ? ", masks" : "", data.a().size(), data.b().size(), options.steps(), options.device(), folder);

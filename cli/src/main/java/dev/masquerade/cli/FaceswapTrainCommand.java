@@ -3,6 +3,7 @@ package dev.masquerade.cli;
 import dev.masquerade.autoencoder.FaceSet;
 import dev.masquerade.autoencoder.FaceSwapConfig;
 import dev.masquerade.autoencoder.FaceSwapLoss;
+import dev.masquerade.autoencoder.FaceSwapOptions;
 import dev.masquerade.autoencoder.FaceSwapTrainer;
 import dev.masquerade.autoencoder.augment.Augmentation;
 import dev.masquerade.autoencoder.augment.ColourMatch;
@@ -112,8 +113,9 @@ final class FaceswapTrainCommand implements Callable<Integer> {
         Augmentation augmentation = new Augmentation(!noWarp, Augmentation.DEFAULT.warpSigma(), Augmentation.DEFAULT.maxDegrees(),
                 Augmentation.DEFAULT.maxZoom(), Augmentation.DEFAULT.maxShift(), true, ColourMatch.Method.parse(colourMatch));
         FaceSwapLoss loss = new FaceSwapLoss(FaceSwapLoss.Pixel.parse(pixelLoss), 1, dssimWeight, featureWeight, maskedLoss, 1);
-        var options = new FaceSwapTrainer.Options(config, steps, batchSize, learningRate, beta1, 0.999, loss, augmentation,
-                previewEvery, checkpointEvery, run.seed, run.progress(), Device.defaultDevice(), ganWeight);
+        FaceSwapOptions options = FaceSwapOptions.builder().model(config).steps(steps).batchSize(batchSize).learningRate(learningRate)
+                .beta1(beta1).loss(loss).augmentation(augmentation).previewEvery(previewEvery).checkpointEvery(checkpointEvery)
+                .seed(run.seed).progress(run.progress()).device(Device.defaultDevice()).ganWeight(ganWeight).build();
         Path folder = run.folder();
         return FaceSwapReport.run(spec.commandLine().getOut(), data, options, folder, resume);
     }

@@ -3,6 +3,7 @@ package dev.masquerade.cli;
 import dev.masquerade.gan.FashionMnistTask;
 import dev.masquerade.gan.GanLoss;
 import dev.masquerade.gan.GanModel;
+import dev.masquerade.gan.GanOptions;
 import dev.masquerade.gan.GanRun;
 import dev.masquerade.gan.GanTask;
 import dev.masquerade.gan.RingTask;
@@ -77,7 +78,7 @@ final class GanTrainCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Path folder = run.folder();
         GanTask task;
-        GanRun.Options defaults;
+        GanOptions defaults;
         if (model == GanModel.RING) {
             task = new RingTask(RingTask.BATCHES_PER_EPOCH);
             defaults = RingTask.options(lossFunction, run.seed, run.progress());
@@ -88,11 +89,11 @@ final class GanTrainCommand implements Callable<Integer> {
             }
             FashionJudge judge = FashionJudge.loadOrTrain(classifier != null ? classifier : FashionJudge.DEFAULT_FOLDER, data, run.progress());
             task = new FashionMnistTask(train, FashionMnist.test(data), judge, evaluationSamples);
-            defaults = GanRun.Options.dcgan(lossFunction, 5);
+            defaults = GanOptions.builder().build();
         }
-        GanRun.Options options = new GanRun.Options(lossFunction, discriminatorSteps, smoothing, orDefault(epochs, defaults.epochs()),
-                orDefault(batchSize, defaults.batchSize()), learningRate != null ? learningRate : defaults.learningRate(), defaults.beta1(),
-                run.seed, run.progress());
+        GanOptions options = defaults.toBuilder().loss(lossFunction).discriminatorSteps(discriminatorSteps).smoothing(smoothing)
+                .epochs(orDefault(epochs, defaults.epochs())).batchSize(orDefault(batchSize, defaults.batchSize()))
+                .learningRate(learningRate != null ? learningRate : defaults.learningRate()).seed(run.seed).progress(run.progress()).build();
         out.printf("Training a GAN on %s with the %s loss, %d discriminator step%s per generator step, %d epochs; run folder %s%n",
                 model.cliName(), lossFunction.cliName(), options.discriminatorSteps(), options.discriminatorSteps() == 1 ? "" : "s",
                 options.epochs(), folder);

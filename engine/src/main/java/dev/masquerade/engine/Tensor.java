@@ -369,7 +369,7 @@ public final class Tensor {
     }
 
     void accumulateGrad(Tensor increment) {
-        grad = grad == null ? increment.to(increment.dtype()) : grad.add(increment);
+        grad = grad == null ? increment.detach().clone() : grad.add(increment);
     }
 
     // ---------------------------------------------------------------- element-wise
@@ -394,6 +394,11 @@ public final class Tensor {
         return Arithmetic.sub(this, scalarLike(value));
     }
 
+    /** {@code value − this}: the scalar first, as PyTorch's {@code rsub} (and Python's {@code 1 - x}). */
+    public Tensor rsub(double value) {
+        return Arithmetic.sub(scalarLike(value), this);
+    }
+
     /** {@code this · other} element by element, broadcasting. */
     public Tensor mul(Tensor other) {
         return Arithmetic.mul(this, other);
@@ -414,6 +419,11 @@ public final class Tensor {
         return Arithmetic.div(this, scalarLike(value));
     }
 
+    /** {@code value / this}: the scalar first, as Python's {@code 1 / x}. */
+    public Tensor rdiv(double value) {
+        return Arithmetic.div(scalarLike(value), this);
+    }
+
     /** Element-wise maximum, broadcasting. */
     public Tensor maximum(Tensor other) {
         return Arithmetic.maximum(this, other);
@@ -432,6 +442,11 @@ public final class Tensor {
     /** {@code this^exponent} element by element. */
     public Tensor pow(double exponent) {
         return Elementwise.pow(this, exponent);
+    }
+
+    /** {@code this^exponent} element by element, broadcasting (the base positive where the exponent's gradient is wanted). */
+    public Tensor pow(Tensor exponent) {
+        return Arithmetic.pow(this, exponent);
     }
 
     /** e to the power of each element. */
@@ -479,6 +494,26 @@ public final class Tensor {
         return Elementwise.softplus(this);
     }
 
+    /** The error function, 2/√π ∫₀ˣ e^(−t²) dt. */
+    public Tensor erf() {
+        return Elementwise.erf(this);
+    }
+
+    /** GELU, x·Φ(x) (the exact form, with erf). */
+    public Tensor gelu() {
+        return Elementwise.gelu(this);
+    }
+
+    /** SiLU (swish), x·σ(x). */
+    public Tensor silu() {
+        return Elementwise.silu(this);
+    }
+
+    /** ELU: x for x &gt; 0, α(eˣ − 1) otherwise. */
+    public Tensor elu(double alpha) {
+        return Elementwise.elu(this, alpha);
+    }
+
     /** Each element limited to [min, max]. */
     public Tensor clamp(double min, double max) {
         return Elementwise.clamp(this, min, max);
@@ -516,9 +551,54 @@ public final class Tensor {
         return Reductions.max(this, axes, keepDim);
     }
 
-    /** Population variance (dividing by n, as batch normalisation does) over the given axes. */
+    /** Smallest element (rank 0). */
+    public Tensor min() {
+        return Reductions.min(this, new int[0], false);
+    }
+
+    /** Smallest element over the given axes. */
+    public Tensor min(int[] axes, boolean keepDim) {
+        return Reductions.min(this, axes, keepDim);
+    }
+
+    /** The sample variance (dividing by n − 1, PyTorch's default) over the given axes. */
     public Tensor var(int[] axes, boolean keepDim) {
-        return Reductions.var(this, axes, keepDim);
+        return Reductions.var(this, axes, true, keepDim);
+    }
+
+    /** The variance over the given axes: dividing by n − 1 when unbiased, by n (as batch normalisation does) otherwise. */
+    public Tensor var(int[] axes, boolean unbiased, boolean keepDim) {
+        return Reductions.var(this, axes, unbiased, keepDim);
+    }
+
+    /** The sample standard deviation (n − 1, PyTorch's default) over the given axes. */
+    public Tensor std(int[] axes, boolean keepDim) {
+        return Reductions.std(this, axes, true, keepDim);
+    }
+
+    /** The standard deviation over the given axes, unbiased (n − 1) or not (n). */
+    public Tensor std(int[] axes, boolean unbiased, boolean keepDim) {
+        return Reductions.std(this, axes, unbiased, keepDim);
+    }
+
+    /** The position (I32) of the largest element of the flattened tensor. Not differentiable. */
+    public Tensor argmax() {
+        return Reductions.argmax(reshape(-1), 0, false);
+    }
+
+    /** The positions (I32) of the largest elements along one axis; the first where several tie. Not differentiable. */
+    public Tensor argmax(int axis, boolean keepDim) {
+        return Reductions.argmax(this, axis, keepDim);
+    }
+
+    /** The position (I32) of the smallest element of the flattened tensor. Not differentiable. */
+    public Tensor argmin() {
+        return Reductions.argmin(reshape(-1), 0, false);
+    }
+
+    /** The positions (I32) of the smallest elements along one axis; the first where several tie. Not differentiable. */
+    public Tensor argmin(int axis, boolean keepDim) {
+        return Reductions.argmin(this, axis, keepDim);
     }
 
     /** {@code log Σ e^x} over the given axes, computed without overflow. */
@@ -613,6 +693,15 @@ public final class Tensor {
     /** Repeats axes of size 1 (and new leading axes) to the given shape without copying. */
     public Tensor expand(int... newShape) {
         return Views.expand(this, newShape);
+    }
+
+    /**
+     * A copy in new memory (PyTorch's {@code clone()}): writing to one never changes the other.
+     * Unlike {@link #to(DType)} it stays in the graph: the gradient passes through to this tensor.
+     */
+    @Override
+    public Tensor clone() {
+        return Views.copy("clone", this);
     }
 
     /** A row-major copy, or this tensor when already contiguous. */

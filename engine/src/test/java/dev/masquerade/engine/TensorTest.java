@@ -118,4 +118,36 @@ class TensorTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(DType.F32, new Device("opencl", 0), 1));
         assertTrue(missing.getMessage().contains("opencl"), missing.getMessage());
     }
+
+    @Test
+    void argmaxAndArgminGiveTheFirstPositionOfTheExtremeAlongAnAxisOrOverAll() {
+        Tensor x = Tensor.of(new float[] {3, 7, 7, 1, 0, 5, 2, 0}, 2, 4);
+        assertArrayEquals(new double[] {1, 1}, x.argmax(1, false).toDoubleArray(), "ties go to the first position");
+        assertArrayEquals(new double[] {3, 0}, x.argmin(1, false).toDoubleArray());
+        assertArrayEquals(new double[] {0, 0, 0, 0}, x.argmax(0, false).toDoubleArray());
+        assertArrayEquals(new int[] {2, 1}, x.argmax(1, true).shape());
+        assertEquals(DType.I32, x.argmax(1, false).dtype());
+        assertEquals(1, x.argmax().item());
+        assertEquals(4, x.argmin().item());
+    }
+
+    @Test
+    void varianceIsUnbiasedByDefaultAsInPyTorchAndPopulationOnRequest() {
+        Tensor x = Tensor.of(new float[] {1, 2, 3, 4}, 4);
+        assertEquals(5.0 / 3, x.var(new int[0], false).item(), 1e-6);
+        assertEquals(1.25, x.var(new int[0], false, false).item(), 1e-6);
+        assertEquals(Math.sqrt(5.0 / 3), x.std(new int[0], false).item(), 1e-6);
+        assertEquals(1, x.min().item());
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[] {1}, 1).var(new int[0], false));
+        assertTrue(one.getMessage().contains("at least 2 elements"), one.getMessage());
+    }
+
+    @Test
+    void aCloneIsNewMemoryThatGradientsPassThrough() {
+        Tensor x = Tensor.of(new float[] {1, 2}, 2).requiresGrad(true);
+        Tensor copy = x.clone();
+        assertNotSame(x.storage(), copy.storage());
+        copy.mul(3).sum().backward();
+        assertArrayEquals(new double[] {3, 3}, x.grad().toDoubleArray());
+    }
 }

@@ -6,7 +6,7 @@ import dev.masquerade.engine.array.Device;
 import dev.masquerade.gan.metrics.FashionJudge;
 import dev.masquerade.gan.metrics.FrechetDistance;
 import dev.masquerade.gan.models.Dcgan28;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.DataLoader;
 import java.util.Iterator;
@@ -65,7 +65,7 @@ public final class FashionMnistTask implements GanTask {
     }
 
     @Override
-    public Map<String, Object> baselines(Module untrained, Rng rng) {
+    public Map<String, Object> baselines(Layer untrained, Rng rng) {
         Map<String, Object> baselines = new LinkedHashMap<>();
         baselines.put("fd_floor", FrechetDistance.between(FrechetDistance.Gaussian.fit(judge.judge(train, samples).features()), test));
         baselines.put("fd_ceiling", FrechetDistance.between(FrechetDistance.Gaussian.fit(judge.judge(generate(untrained, rng)).features()), test));
@@ -73,7 +73,7 @@ public final class FashionMnistTask implements GanTask {
     }
 
     @Override
-    public Evaluation evaluate(Module generator, Rng rng) {
+    public Evaluation evaluate(Layer generator, Rng rng) {
         FashionJudge.Judgement judgement = judge.judge(generate(generator, rng));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("fd", FrechetDistance.between(FrechetDistance.Gaussian.fit(judgement.features()), test));
@@ -83,7 +83,7 @@ public final class FashionMnistTask implements GanTask {
     }
 
     /** {@code samples} images in [0, 1] from fresh noise. */
-    private Tensor generate(Module generator, Rng rng) {
+    private Tensor generate(Layer generator, Rng rng) {
         return toUnit(GanRun.sample(generator, Tensor.randn(rng, samples, Dcgan28.NOISE)));
     }
 

@@ -5,7 +5,7 @@ import dev.masquerade.engine.Tensor;
 import dev.masquerade.gan.models.Dcgan28;
 import dev.masquerade.gan.models.RingMlp;
 import dev.masquerade.gan.ring.Ring;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.io.Images;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,10 +31,10 @@ public enum GanModel {
 
     private final int noiseSize;
     private final int samplesPerPicture;
-    private final Function<Rng, ? extends Module> generator;
-    private final Function<Rng, ? extends Module> discriminator;
+    private final Function<Rng, ? extends Layer> generator;
+    private final Function<Rng, ? extends Layer> discriminator;
 
-    GanModel(int noiseSize, int samplesPerPicture, Function<Rng, ? extends Module> generator, Function<Rng, ? extends Module> discriminator) {
+    GanModel(int noiseSize, int samplesPerPicture, Function<Rng, ? extends Layer> generator, Function<Rng, ? extends Layer> discriminator) {
         this.noiseSize = noiseSize;
         this.samplesPerPicture = samplesPerPicture;
         this.generator = generator;
@@ -42,12 +42,12 @@ public enum GanModel {
     }
 
     /** A fresh generator: noise [N, noiseSize()] → samples. */
-    public Module generator(Rng rng) {
+    public Layer generator(Rng rng) {
         return generator.apply(rng);
     }
 
     /** A fresh discriminator: samples → one logit each [N, 1]. */
-    public Module discriminator(Rng rng) {
+    public Layer discriminator(Rng rng) {
         return discriminator.apply(rng);
     }
 

@@ -5,6 +5,7 @@ import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Device;
 import dev.masquerade.gan.metrics.CollapseWatch;
+import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Module;
 import dev.masquerade.nn.io.Checkpoint;
 import dev.masquerade.nn.optim.Adam;
@@ -35,27 +36,6 @@ public final class GanRun {
     private GanRun() {
     }
 
-    /**
-     * How to train. Adam with β₂ = 0.999 for both networks.
-     *
-     * @param discriminatorSteps k, discriminator updates per generator update
-     * @param smoothing one-sided label smoothing (real labelled 1 − smoothing)
-     */
-    public record Options(GanLoss loss, int discriminatorSteps, double smoothing, int epochs, int batchSize, double learningRate,
-                          double beta1, long seed, boolean progress) {
-        public Options {
-            if (discriminatorSteps < 1 || epochs < 1 || batchSize < 2 || learningRate <= 0) {
-                throw new IllegalArgumentException("--d-steps and --epochs must be at least 1, --batch at least 2 and the learning rate "
-                        + "positive; got " + discriminatorSteps + ", " + epochs + ", " + batchSize + " and " + learningRate);
-            }
-        }
-
-        /** Radford et al.'s settings, those of dcgan28 in MODELS.md: batch 64, Adam lr 2e-4, β₁ 0.5, k = 1. */
-        public static Options dcgan(GanLoss loss, int epochs) {
-            return new Options(loss, 1, 0, epochs, 64, 2e-4, 0.5, 42, true);
-        }
-    }
-
     /** What a run produced: the summary written to metrics.json, and the folder. */
     public record Result(Map<String, Object> summary, Path folder) {
     }
@@ -67,14 +47,10 @@ public final class GanRun {
             child("discriminator", discriminator);
         }
 
-        @Override
-        public Tensor forward(Tensor input) {
-            throw new UnsupportedOperationException("a GAN has no single forward pass: use its generator or its discriminator");
-        }
     }
 
     /** Trains on a task and writes the run folder; with {@code resume}, continues from its checkpoint. */
-    public static Result train(GanTask task, Options options, Path folder, boolean resume) throws IOException {
+    public static Result train(GanTask task, GanOptions options, Path folder, boolean resume) throws IOException {
         long started = System.nanoTime();
         Path checkpoint = folder.resolve(CHECKPOINT);
         if (resume && !Files.exists(checkpoint)) {
@@ -82,8 +58,8 @@ public final class GanRun {
         }
         Rng rng = new Rng(options.seed());
         GanModel model = task.model();
-        Module generator = model.generator(rng.split());
-        Module discriminator = model.discriminator(rng.split());
+        Layer generator = model.generator(rng.split());
+        Layer discriminator = model.discriminator(rng.split());
         Tensor fixedNoise = Tensor.randn(rng.split(), model.samplesPerPicture(), model.noiseSize());
         Optimizer generatorOptimizer = new Adam(generator.parameters(), options.learningRate(), options.beta1(), 0.999);
         Optimizer discriminatorOptimizer = new Adam(discriminator.parameters(), options.learningRate(), options.beta1(), 0.999);
@@ -175,20 +151,14 @@ public final class GanRun {
      * running statistics, so a sample does not depend on the others in its batch) and without
      * recording gradients.
      */
-    public static Tensor sample(Module generator, Tensor noise) {
-        boolean training = generator.isTraining();
-        generator.eval();
-        try (var scope = NoGrad.enter()) {
+    public static Tensor sample(Layer generator, Tensor noise) {
+        try (var scope = NoGrad.enter(); var evaluating = generator.evaluating()) {
             return generator.forward(noise);
-        } finally {
-            if (training) {
-                generator.train();
-            }
         }
     }
 
     /** The model and generator of a checkpoint that {@link #train} wrote. */
-    public record Trained(GanModel model, Module generator) {
+    public record Trained(GanModel model, Layer generator) {
     }
 
     /** Restores the generator of a checkpoint that {@link #train} wrote, whichever its task. */
@@ -199,7 +169,7 @@ public final class GanRun {
                     + "'masquerade gan train' run");
         }
         GanModel model = GanModel.parse(task.toString());
-        Module generator = model.generator(new Rng(0));
+        Layer generator = model.generator(new Rng(0));
         Checkpoint.loadInto(checkpoint, new Pair(generator, model.discriminator(new Rng(0))), Map.of());
         return new Trained(model, generator);
     }
@@ -223,7 +193,7 @@ public final class GanRun {
         }
     }
 
-    private static Map<String, Object> config(GanTask task, Options options, int epochsDone, long stepsDone, Map<String, Object> baselines) {
+    private static Map<String, Object> config(GanTask task, GanOptions options, int epochsDone, long stepsDone, Map<String, Object> baselines) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("model", "gan");
         config.put("task", task.model().cliName());

@@ -2,7 +2,7 @@ package dev.masquerade.gan;
 
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -24,12 +24,12 @@ public interface GanTask {
      * Reference numbers measured once before training, against which the run's metrics are
      * read (for Fashion-MNIST: fd_floor and fd_ceiling, the latter from {@code untrained}).
      */
-    Map<String, Object> baselines(Module untrained, Rng rng);
+    Map<String, Object> baselines(Layer untrained, Rng rng);
 
     /** The task's metrics for a generator, and its coverage (classes or modes with a fair share of samples). */
     record Evaluation(Map<String, Object> metrics, int covered, int of) {
     }
 
     /** Judges the generator on fresh samples. */
-    Evaluation evaluate(Module generator, Rng rng);
+    Evaluation evaluate(Layer generator, Rng rng);
 }

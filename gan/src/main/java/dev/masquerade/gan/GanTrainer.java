@@ -3,6 +3,7 @@ package dev.masquerade.gan;
 import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Module;
 import dev.masquerade.nn.Parameter;
 import dev.masquerade.nn.optim.Optimizer;
@@ -22,8 +23,8 @@ import java.util.function.Supplier;
  * so a step with k = 1 runs the generator forward once, as PyTorch's DCGAN example does.
  */
 public final class GanTrainer {
-    private final Module generator;
-    private final Module discriminator;
+    private final Layer generator;
+    private final Layer discriminator;
     private final Optimizer generatorOptimizer;
     private final Optimizer discriminatorOptimizer;
     private final GanLoss loss;
@@ -34,7 +35,7 @@ public final class GanTrainer {
      * @param discriminatorSteps k, the discriminator updates per generator update (at least 1)
      * @param smoothing one-sided label smoothing: real batches are labelled 1 − smoothing
      */
-    public GanTrainer(Module generator, Module discriminator, Optimizer generatorOptimizer, Optimizer discriminatorOptimizer,
+    public GanTrainer(Layer generator, Layer discriminator, Optimizer generatorOptimizer, Optimizer discriminatorOptimizer,
                       GanLoss loss, int discriminatorSteps, double smoothing) {
         if (discriminatorSteps < 1) {
             throw new IllegalArgumentException("discriminator steps per generator step must be at least 1, got " + discriminatorSteps);

@@ -4,7 +4,7 @@ import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.gan.models.RingMlp;
 import dev.masquerade.gan.ring.Ring;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -28,8 +28,8 @@ public final class RingTask implements GanTask {
     }
 
     /** The default training of {@code masquerade gan train --dataset ring}: batch 256, Adam lr 1e-3, β₁ 0.5, k = 1. */
-    public static GanRun.Options options(GanLoss loss, long seed, boolean progress) {
-        return new GanRun.Options(loss, 1, 0, EPOCHS, 256, 1e-3, 0.5, seed, progress);
+    public static GanOptions options(GanLoss loss, long seed, boolean progress) {
+        return GanOptions.builder().loss(loss).epochs(EPOCHS).batchSize(256).learningRate(1e-3).seed(seed).progress(progress).build();
     }
 
     @Override
@@ -48,12 +48,12 @@ public final class RingTask implements GanTask {
     }
 
     @Override
-    public Map<String, Object> baselines(Module untrained, Rng rng) {
+    public Map<String, Object> baselines(Layer untrained, Rng rng) {
         return Map.of("modes", Ring.MODES);
     }
 
     @Override
-    public Evaluation evaluate(Module generator, Rng rng) {
+    public Evaluation evaluate(Layer generator, Rng rng) {
         Ring.Coverage coverage = Ring.coverage(GanRun.sample(generator, Tensor.randn(rng, SAMPLES, RingMlp.NOISE)));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("modes_covered", coverage.modesCovered());

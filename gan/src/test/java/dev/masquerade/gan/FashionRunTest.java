@@ -42,7 +42,7 @@ class FashionRunTest {
         FashionClassifier.train(train.head(2000), test, new FashionClassifier.Options(1, 64, 1e-3, 1, false, Device.CPU), classifierFolder);
         FashionJudge judge = new FashionJudge(FashionClassifier.load(classifierFolder));
         GanTask task = new FashionMnistTask(train.head(640), test, judge, 300);
-        GanRun.Options one = new GanRun.Options(GanLoss.NONSATURATING, 1, 0.1, 1, 64, 2e-4, 0.5, 7, false);
+        GanOptions one = GanOptions.builder().smoothing(0.1).epochs(1).seed(7).progress(false).build();
 
         GanRun.train(task, one, folder, false);
         for (String file : List.of("samples_epoch_000.png", "samples_epoch_001.png", "loss.png", "metrics.json", GanRun.CHECKPOINT)) {
@@ -60,7 +60,7 @@ class FashionRunTest {
             assertTrue(step.has(key), key + " in " + step);
         }
 
-        GanRun.Options two = new GanRun.Options(GanLoss.NONSATURATING, 1, 0.1, 2, 64, 2e-4, 0.5, 7, false);
+        GanOptions two = one.toBuilder().epochs(2).build();
         GanRun.train(task, two, folder, true);
         JsonNode second = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile());
         assertEquals(20, second.get("steps").asInt());
@@ -79,7 +79,7 @@ class FashionRunTest {
         IOException done = assertThrows(IOException.class, () -> GanRun.train(task, two, folder, true));
         assertTrue(done.getMessage().contains("has trained 2 epochs already; pass --epochs above 2"), done.getMessage());
         IOException lossMismatch = assertThrows(IOException.class,
-                () -> GanRun.train(task, new GanRun.Options(GanLoss.HINGE, 1, 0, 3, 64, 2e-4, 0.5, 7, false), folder, true));
+                () -> GanRun.train(task, GanOptions.builder().loss(GanLoss.HINGE).epochs(3).seed(7).progress(false).build(), folder, true));
         assertTrue(lossMismatch.getMessage().contains("was trained with loss nonsaturating, not hinge"), lossMismatch.getMessage());
     }
 

@@ -10,7 +10,7 @@ import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.gan.models.RingMlp;
 import dev.masquerade.gan.ring.Ring;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.optim.Adam;
 import dev.masquerade.nn.optim.Optimizer;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The alternating updates: k discriminator steps per generator step, each network moved only by its own loss. */
 class GanTrainerTest {
     private final Rng rng = new Rng(11);
-    private final Module generator = RingMlp.generator(rng);
-    private final Module discriminator = RingMlp.discriminator(rng);
+    private final Layer generator = RingMlp.generator(rng);
+    private final Layer discriminator = RingMlp.discriminator(rng);
     private final Optimizer generatorOptimizer = new Adam(generator.parameters(), 1e-3, 0.5, 0.999);
     private final Optimizer discriminatorOptimizer = new Adam(discriminator.parameters(), 1e-3, 0.5, 0.999);
 

@@ -56,6 +56,7 @@ __kernel void unary(__global float* y, __global const float* x, Layout L, int op
         case UNARY_SOFTPLUS: r = fmax(v, 0.0f) + log1p(exp(-fabs(v))); break;
         case UNARY_POW: r = pow(v, p0); break;
         case UNARY_CLAMP: r = fmin(fmax(v, p0), p1); break;
+        case UNARY_ERF: r = erf(v); break;
         default: r = NAN; break; // an opcode this file does not know: make it show
     }
     y[o[0]] = r;
@@ -82,6 +83,7 @@ __kernel void binary(__global float* y, __global const float* a, __global const 
         case BINARY_GE: r = u >= v; break;
         case BINARY_LT: r = u < v; break;
         case BINARY_LE: r = u <= v; break;
+        case BINARY_POW: r = pow(u, v); break;
         default: r = NAN; break;
     }
     y[o[0]] = r;

@@ -92,8 +92,12 @@ class OpenClAgreesWithCpuTest {
                     })));
         }
         for (BinaryOp op : BinaryOp.values()) {
-            Domain domain = op == BinaryOp.DIV ? Domain.real(0.5, 2) : Domain.any();
-            tests.add(Property.forAll("binary " + op + " on OpenCL equals the CPU (broadcasting)", Inputs.over(Gens.broadcastable(2), List.of(domain)))
+            List<Domain> domains = switch (op) {
+                case DIV -> List.of(Domain.real(0.5, 2));
+                case POW -> List.of(Domain.real(0.5, 3), Domain.real(-2, 2)); // a positive base: real powers
+                default -> List.of(Domain.any());
+            };
+            tests.add(Property.forAll("binary " + op + " on OpenCL equals the CPU (broadcasting)", Inputs.over(Gens.broadcastable(2), domains))
                     .test(in -> agree(in, t -> {
                         int[] shape = dev.masquerade.engine.array.Shape.broadcast("test", t.get(0).shape(), t.get(1).shape());
                         Tensor out = Tensor.empty(DType.F32, t.get(0).device(), shape);

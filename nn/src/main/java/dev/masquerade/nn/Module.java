@@ -1,10 +1,8 @@
 package dev.masquerade.nn;
 
 import dev.masquerade.engine.Memory;
-import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Device;
-import dev.masquerade.engine.array.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +10,10 @@ import java.util.Map;
 
 /**
  * A piece of a network: it owns parameters, buffers (state that is saved but not learned,
- * such as batch normalisation's running statistics) and child modules, and maps an input
- * tensor to an output tensor in {@link #forward}.
+ * such as batch normalisation's running statistics) and child modules, and has a training
+ * and an evaluation mode. A module with one input and one output is a {@link Layer}, which
+ * adds {@code forward}; a model that is called in other ways (the face swap's encoder and two
+ * decoders, a GAN's pair of networks) is a module with its own methods instead.
  *
  * <p>Names are paths: a parameter {@code weight} of the child {@code conv1} is
  * {@code conv1.weight}. Checkpoints and optimizers use these names.
@@ -23,9 +23,6 @@ public abstract class Module {
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
-
-    /** The module's computation. */
-    public abstract Tensor forward(Tensor input);
 
     /** Registers a learnable tensor under {@code name}. */
     protected final Parameter parameter(String name, Tensor initial) {
@@ -113,6 +110,30 @@ public abstract class Module {
         return setTraining(false);
     }
 
+    /**
+     * Evaluation mode until the returned scope closes, then every module back in the mode it
+     * had: {@code try (var evaluating = model.evaluating()) { ... }} instead of a pair of
+     * {@link #eval()} and {@link #train()} calls that an exception or an early return can split.
+     */
+    public Evaluating evaluating() {
+        Map<Module, Boolean> before = new java.util.IdentityHashMap<>();
+        collectModes(before);
+        eval();
+        return () -> before.forEach((module, mode) -> module.training = mode);
+    }
+
+    /** The scope {@link #evaluating} returns; closing it restores the modes. */
+    @FunctionalInterface
+    public interface Evaluating extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private void collectModes(Map<Module, Boolean> modes) {
+        modes.put(this, training);
+        children.values().forEach(c -> c.collectModes(modes));
+    }
+
     private Module setTraining(boolean on) {
         training = on;
         children.values().forEach(c -> c.setTraining(on));
@@ -130,27 +151,5 @@ public abstract class Module {
         buffers.replaceAll((name, b) -> Memory.persist(b.to(device)));
         children.values().forEach(c -> c.to(device));
         return this;
-    }
-
-    /**
-     * A table of the direct children like Keras's {@code summary()}: each child's output shape
-     * for an input of {@code inputShape} (batch axis included) and its parameter count.
-     */
-    public String summary(int... inputShape) {
-        StringBuilder out = new StringBuilder(String.format("%-28s %-22s %12s%n", "layer", "output shape", "parameters"));
-        out.append("-".repeat(64)).append('\n');
-        try (var scope = NoGrad.enter()) {
-            Tensor x = Tensor.zeros(inputShape);
-            boolean wasTraining = training;
-            eval();
-            for (Map.Entry<String, Module> entry : children.entrySet()) {
-                x = entry.getValue().forward(x);
-                out.append(String.format("%-28s %-22s %,12d%n", entry.getKey() + " (" + entry.getValue().getClass().getSimpleName() + ")",
-                        Shape.str(x.shape()), entry.getValue().parameterCount()));
-            }
-            setTraining(wasTraining);
-        }
-        out.append("-".repeat(64)).append('\n');
-        return out.append(String.format("%-51s %,12d%n", "total", parameterCount())).toString();
     }
 }

@@ -85,6 +85,25 @@ class ModuleTest {
     }
 
     @Test
+    void evaluatingPutsEveryModuleInEvaluationModeAndRestoresEachOnesModeAfterwards() {
+        Dropout dropout = new Dropout(0.5, new Rng(1));
+        BatchNorm norm = new BatchNorm(3);
+        Sequential model = new Sequential(new Linear(3, 3, new Rng(2)), norm, dropout);
+        dropout.eval(); // a mixed state: the scope must give back exactly this
+        try (var evaluating = model.evaluating()) {
+            assertTrue(!model.isTraining() && !norm.isTraining() && !dropout.isTraining());
+        }
+        assertTrue(model.isTraining() && norm.isTraining());
+        assertTrue(!dropout.isTraining());
+        assertThrows(IllegalStateException.class, () -> {
+            try (var evaluating = model.evaluating()) {
+                throw new IllegalStateException("an evaluation that fails half-way");
+            }
+        });
+        assertTrue(model.isTraining() && norm.isTraining(), "an exception inside the scope still restores the modes");
+    }
+
+    @Test
     void upscaleDoublesTheResolution() {
         Upscale up = new Upscale(8, 4, new Rng(11));
         assertArrayEquals(new int[] {2, 4, 10, 12}, up.forward(Tensor.zeros(2, 8, 5, 6)).shape());

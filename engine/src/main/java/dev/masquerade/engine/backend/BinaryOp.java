@@ -6,5 +6,7 @@ package dev.masquerade.engine.backend;
  */
 public enum BinaryOp {
     ADD, SUB, MUL, DIV, MAX, MIN,
-    EQ, GT, GE, LT, LE
+    EQ, GT, GE, LT, LE,
+    /** a to the power b. */
+    POW
 }

@@ -19,7 +19,9 @@ public enum UnaryOp {
     /** Parameter: the exponent. */
     POW(1),
     /** Parameters: the minimum and the maximum. */
-    CLAMP(2);
+    CLAMP(2),
+    /** The error function, 2/√π ∫₀ˣ e^(−t²) dt (for GELU). */
+    ERF(0);
 
     private final int parameterCount;
 

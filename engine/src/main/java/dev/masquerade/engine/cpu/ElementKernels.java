@@ -35,6 +35,7 @@ final class ElementKernels {
             case SOFTPLUS -> { for (int i = 0; i < n; i++) y[i] = Math.max(x[i], 0) + Math.log1p(Math.exp(-Math.abs(x[i]))); }
             case POW -> { for (int i = 0; i < n; i++) y[i] = Math.pow(x[i], p[0]); }
             case CLAMP -> { for (int i = 0; i < n; i++) y[i] = Math.min(Math.max(x[i], p[0]), p[1]); }
+            case ERF -> { for (int i = 0; i < n; i++) y[i] = ErrorFunction.erf(x[i]); }
         }
     }
 
@@ -51,6 +52,7 @@ final class ElementKernels {
             case GE -> { for (int i = 0; i < n; i++) y[i] = a[i] >= b[i] ? 1 : 0; }
             case LT -> { for (int i = 0; i < n; i++) y[i] = a[i] < b[i] ? 1 : 0; }
             case LE -> { for (int i = 0; i < n; i++) y[i] = a[i] <= b[i] ? 1 : 0; }
+            case POW -> { for (int i = 0; i < n; i++) y[i] = Math.pow(a[i], b[i]); }
         }
     }
 

@@ -48,6 +48,14 @@ public final class Arithmetic {
                 Autograd.ifNeeded(b, () -> sumToShape(g.mul(out).div(b).neg(), b.shape()))}, a, b);
     }
 
+    /** d aᵇ/da = b·aᵇ⁻¹, d aᵇ/db = aᵇ·ln a (a &gt; 0 where b's gradient is wanted). */
+    public static Tensor pow(Tensor a, Tensor b) {
+        Tensor out = binary("pow", BinaryOp.POW, a, b);
+        return Autograd.record("pow", out, g -> new Tensor[] {
+                Autograd.ifNeeded(a, () -> sumToShape(g.mul(b).mul(pow(a, b.sub(1))), a.shape())),
+                Autograd.ifNeeded(b, () -> sumToShape(g.mul(out).mul(a.log()), b.shape()))}, a, b);
+    }
+
     /** d max(a,b)/da = 1 where a ≥ b, else 0 (and the reverse for b, so a tie sends the gradient to a). */
     public static Tensor maximum(Tensor a, Tensor b) {
         return extremum("maximum", BinaryOp.MAX, BinaryOp.GE, a, b);

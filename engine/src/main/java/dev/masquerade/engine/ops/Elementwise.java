@@ -66,6 +66,34 @@ public final class Elementwise {
         return unary("pow", UnaryOp.POW, x, (in, y) -> in.pow(exponent - 1).mul(exponent), exponent); // d xᵖ = p·xᵖ⁻¹
     }
 
+    public static Tensor erf(Tensor x) {
+        // d erf = 2/√π · e^(−x²)
+        return unary("erf", UnaryOp.ERF, x, (in, y) -> in.mul(in).neg().exp().mul(2 / Math.sqrt(Math.PI)));
+    }
+
+    /**
+     * GELU, x·Φ(x) with Φ the standard normal's distribution function, Φ(x) = (1 + erf(x/√2))/2
+     * (PyTorch's exact form). Built from erf, so autograd derives Φ(x) + x·φ(x).
+     */
+    public static Tensor gelu(Tensor x) {
+        return x.mul(erf(x.mul(1 / Math.sqrt(2))).add(1)).mul(0.5);
+    }
+
+    /** SiLU (swish), x·σ(x); autograd derives σ(x)(1 + x(1 − σ(x))). */
+    public static Tensor silu(Tensor x) {
+        return x.mul(x.sigmoid());
+    }
+
+    /**
+     * ELU, x for x &gt; 0 and α(eˣ − 1) otherwise, written max(x, 0) + α(e^min(x, 0) − 1) so that
+     * no exponential overflows where x is large (the unused branch of a where would still make
+     * inf, and its zero gradient times inf is NaN).
+     */
+    public static Tensor elu(Tensor x, double alpha) {
+        Tensor zero = x.scalarLike(0);
+        return x.maximum(zero).add(x.minimum(zero).exp().sub(1).mul(alpha));
+    }
+
     public static Tensor clamp(Tensor x, double min, double max) {
         if (min > max) {
             throw new IllegalArgumentException("clamp: min " + min + " is greater than max " + max);

@@ -1,7 +1,9 @@
 package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
+import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.ReduceOp;
@@ -44,10 +46,61 @@ public final class Reductions {
         return sum(x, sorted, keepDim).div(count(x, sorted));
     }
 
-    /** Population variance mean((x − mean x)²); autograd derives 2(xᵢ − mean)/n. */
-    public static Tensor var(Tensor x, int[] axes, boolean keepDim) {
-        Tensor centered = x.sub(mean(x, axes, true));
-        return mean(centered.mul(centered), axes, keepDim);
+    /**
+     * Variance Σ(x − mean x)² / (n − 1) when unbiased (Bessel's correction, PyTorch's default:
+     * the sample variance), / n otherwise (the population variance batch normalisation uses).
+     * Built from mean and mul, so autograd derives 2(xᵢ − mean)/(n − 1) or /n.
+     */
+    public static Tensor var(Tensor x, int[] axes, boolean unbiased, boolean keepDim) {
+        int[] sorted = Shape.normalizeAxes("var", axes, x.rank());
+        int n = count(x, sorted);
+        if (unbiased && n < 2) {
+            throw new IllegalArgumentException("var: an unbiased variance needs at least 2 elements per result, got " + n + " from shape "
+                    + Shape.str(x.shape()) + "; reduce over more elements or pass unbiased = false");
+        }
+        Tensor centered = x.sub(mean(x, sorted, true));
+        Tensor population = mean(centered.mul(centered), sorted, keepDim);
+        return unbiased ? population.mul((double) n / (n - 1)) : population;
+    }
+
+    /** The square root of {@link #var}: d std = d var / (2 std). */
+    public static Tensor std(Tensor x, int[] axes, boolean unbiased, boolean keepDim) {
+        return var(x, axes, unbiased, keepDim).sqrt();
+    }
+
+    /** The smallest element: −max(−x), so the gradient goes to the minimum as max's goes to the maximum. */
+    public static Tensor min(Tensor x, int[] axes, boolean keepDim) {
+        return max(x.neg(), axes, keepDim).neg();
+    }
+
+    /**
+     * The position of the largest element along {@code axis} (I32; the first one where several
+     * tie). Not differentiable: a position has no gradient. Built from tensor operations (the
+     * maximum, a comparison, the smallest matching index), so it runs on every backend.
+     */
+    public static Tensor argmax(Tensor x, int axis, boolean keepDim) {
+        return firstPosition("argmax", x, axis, keepDim, false);
+    }
+
+    /** The position of the smallest element along {@code axis} (I32; the first of ties). */
+    public static Tensor argmin(Tensor x, int axis, boolean keepDim) {
+        return firstPosition("argmin", x, axis, keepDim, true);
+    }
+
+    private static Tensor firstPosition(String op, Tensor x, int axis, boolean keepDim, boolean smallest) {
+        int a = Shape.normalizeAxis(op, axis, x.rank());
+        try (var scope = NoGrad.enter()) {
+            Tensor values = smallest ? x.detach().neg() : x.detach();
+            Tensor best = values.max(new int[] {a}, true);
+            int n = x.size(a);
+            int[] positionShape = new int[x.rank()];
+            java.util.Arrays.fill(positionShape, 1);
+            positionShape[a] = n;
+            Tensor positions = Tensor.arange(0, n, 1, x.dtype(), x.device()).reshape(positionShape);
+            Tensor candidates = Tensor.where(Arithmetic.compare(BinaryOp.EQ, values, best), positions, positions.scalarLike(n));
+            Tensor first = min(candidates, new int[] {a}, keepDim);
+            return first.to(DType.I32);
+        }
     }
 
     /**

@@ -106,12 +106,14 @@ public final class Views {
 
     /** A row-major copy (or x itself when already contiguous). d contiguous = identity. */
     public static Tensor contiguous(Tensor x) {
-        if (x.isContiguous()) {
-            return x;
-        }
+        return x.isContiguous() ? x : copy("contiguous", x);
+    }
+
+    /** A row-major copy in new memory, always. d copy = identity: the gradient passes through. */
+    public static Tensor copy(String name, Tensor x) {
         Tensor out = Tensor.empty(x.dtype(), x.device(), x.shape());
         x.backend().copy(x.array(), out.array());
-        return Autograd.record("contiguous", out, g -> new Tensor[] {g}, x);
+        return Autograd.record(name, out, g -> new Tensor[] {g}, x);
     }
 
     /** Inserts a size-1 axis at position axis (which may equal the rank). */

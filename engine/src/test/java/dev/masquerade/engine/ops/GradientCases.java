@@ -5,8 +5,8 @@ import static dev.masquerade.engine.testing.GradientCase.of;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.testing.Domain;
 import dev.masquerade.engine.testing.Gen;
-import dev.masquerade.engine.testing.GradientCase;
 import dev.masquerade.engine.testing.Gens;
+import dev.masquerade.engine.testing.GradientCase;
 import dev.masquerade.engine.testing.Layout;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +17,7 @@ import java.util.List;
  * tried on and how it is called. {@code OperationRegistryTest} fails when an operation of
  * Tensor has no case here.
  */
-final class GradientCases {
+public final class GradientCases {
     private static final List<Domain> ANY = List.of(Domain.any());
     private static final List<Domain> POSITIVE = List.of(Domain.real(0.5, 3));
     private static final List<Domain> AWAY_FROM_ZERO = List.of(Domain.any().avoiding(0));
@@ -26,7 +26,8 @@ final class GradientCases {
     private GradientCases() {
     }
 
-    static List<GradientCase> all() {
+    /** Every case, in the order of Tensor's API. */
+    public static List<GradientCase> all() {
         List<GradientCase> cases = new ArrayList<>();
         // element-wise, broadcasting
         cases.add(of("add", Gens.broadcastable(2), ANY, (in, l) -> in.get(0).add(in.get(1))));
@@ -35,10 +36,14 @@ final class GradientCases {
         cases.add(of("div", Gens.broadcastable(2), List.of(Domain.any(), Domain.real(0.5, 2)), (in, l) -> in.get(0).div(in.get(1))));
         cases.add(of("maximum", Gens.broadcastable(2), ANY, (in, l) -> in.get(0).maximum(in.get(1))));
         cases.add(of("minimum", Gens.broadcastable(2), ANY, (in, l) -> in.get(0).minimum(in.get(1))));
+        cases.add(of("pow", Gens.broadcastable(2), List.of(Domain.real(0.5, 3), Domain.real(-2, 2)), (in, l) -> in.get(0).pow(in.get(1))));
+        cases.add(of("rsub", Gens.sameShape(1), ANY, (in, l) -> in.get(0).rsub(1.5)));
+        cases.add(of("rdiv", Gens.sameShape(1), POSITIVE, (in, l) -> in.get(0).rdiv(1.5)));
         cases.add(of("where", Gens.broadcastable(3), List.of(Domain.mask(), Domain.any()),
                 (in, l) -> Tensor.where(in.get(0), in.get(1), in.get(2))));
         // element-wise, one input
         cases.add(of("neg", Gens.sameShape(1), ANY, (in, l) -> in.get(0).neg()));
+        cases.add(of("clone", Gens.sameShape(1), ANY, (in, l) -> in.get(0).clone()));
         cases.add(of("exp", Gens.sameShape(1), ANY, (in, l) -> in.get(0).exp()));
         cases.add(of("log", Gens.sameShape(1), POSITIVE, (in, l) -> in.get(0).log()));
         cases.add(of("sqrt", Gens.sameShape(1), POSITIVE, (in, l) -> in.get(0).sqrt()));
@@ -49,12 +54,19 @@ final class GradientCases {
         cases.add(of("sigmoid", Gens.sameShape(1), ANY, (in, l) -> in.get(0).sigmoid()));
         cases.add(of("tanh", Gens.sameShape(1), ANY, (in, l) -> in.get(0).tanh()));
         cases.add(of("softplus", Gens.sameShape(1), ANY, (in, l) -> in.get(0).softplus()));
+        cases.add(of("erf", Gens.sameShape(1), ANY, (in, l) -> in.get(0).erf()));
+        cases.add(of("gelu", Gens.sameShape(1), ANY, (in, l) -> in.get(0).gelu()));
+        cases.add(of("silu", Gens.sameShape(1), ANY, (in, l) -> in.get(0).silu()));
+        cases.add(of("elu", Gens.sameShape(1), AWAY_FROM_ZERO, (in, l) -> in.get(0).elu(0.7)));
         cases.add(of("clamp", Gens.sameShape(1), List.of(Domain.any().avoiding(-1, 1)), (in, l) -> in.get(0).clamp(-1, 1)));
         // reductions: params [rank, 4 sizes, axis bit mask (0 = every axis), keepDim]
         cases.add(of("sum", reductions(), ANY, (in, l) -> in.get(0).sum(axes(l), l.param(6) == 1)));
         cases.add(of("mean", reductions(), ANY, (in, l) -> in.get(0).mean(axes(l), l.param(6) == 1)));
         cases.add(of("max", reductions(), DISTINCT, (in, l) -> in.get(0).max(axes(l), l.param(6) == 1)));
-        cases.add(of("var", reductions(), ANY, (in, l) -> in.get(0).var(axes(l), l.param(6) == 1)));
+        cases.add(of("min", reductions(), DISTINCT, (in, l) -> in.get(0).min(axes(l), l.param(6) == 1)));
+        // var and std: params [rank ≥ 1, 4 sizes ≥ 2, axis bit mask, keepDim, unbiased] (n − 1 > 0 for every result)
+        cases.add(of("var", spreadReductions(), ANY, (in, l) -> in.get(0).var(axes(l), l.param(7) == 1, l.param(6) == 1)));
+        cases.add(of("std", spreadReductions(), ANY, (in, l) -> in.get(0).std(axes(l), l.param(7) == 1, l.param(6) == 1)));
         cases.add(of("logsumexp", reductions(), ANY, (in, l) -> in.get(0).logsumexp(axes(l), l.param(6) == 1)));
         cases.add(of("softmax", Gens.shapeWithAxis(), ANY, (in, l) -> in.get(0).softmax(l.param(5))));
         cases.add(of("logSoftmax", Gens.shapeWithAxis(), ANY, (in, l) -> in.get(0).logSoftmax(l.param(5))));
@@ -117,6 +129,11 @@ final class GradientCases {
     /** params [rank, 4 sizes, axis bit mask, keepDim]. */
     private static Gen<Layout> reductions() {
         return Gens.structured(new int[] {0, 1, 1, 1, 1, 0, 0}, new int[] {4, 5, 5, 5, 5, 15, 1},
+                p -> p[5] < (1 << p[0]), p -> List.of(Arrays.copyOfRange(p, 1, 1 + p[0])));
+    }
+
+    private static Gen<Layout> spreadReductions() {
+        return Gens.structured(new int[] {1, 2, 2, 2, 2, 0, 0, 0}, new int[] {4, 4, 4, 4, 4, 15, 1, 1},
                 p -> p[5] < (1 << p[0]), p -> List.of(Arrays.copyOfRange(p, 1, 1 + p[0])));
     }
 

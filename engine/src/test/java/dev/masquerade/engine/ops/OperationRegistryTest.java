@@ -23,16 +23,18 @@ import org.junit.jupiter.api.Test;
 class OperationRegistryTest {
 
     /** Methods that return a tensor but are not differentiable operations, and why. */
-    static final Map<String, String> NOT_DIFFERENTIABLE = Map.of(
-            "grad", "reads the accumulated gradient",
-            "requiresGrad", "marks a leaf; returns it for chaining",
-            "detach", "cuts the graph on purpose (AutogradTest checks that no gradient passes)",
-            "to", "copies to another dtype or device as a new leaf",
-            "copyFrom", "the in-place write for optimizers (AutogradTest checks its version guard)",
-            "scalarLike", "creates a constant",
-            "zerosLike", "creates a constant",
-            "onesLike", "creates a constant",
-            "asStrided", "low-level view constructor used by the view operations");
+    static final Map<String, String> NOT_DIFFERENTIABLE = Map.ofEntries(
+            Map.entry("grad", "reads the accumulated gradient"),
+            Map.entry("requiresGrad", "marks a leaf; returns it for chaining"),
+            Map.entry("detach", "cuts the graph on purpose (AutogradTest checks that no gradient passes)"),
+            Map.entry("to", "copies to another dtype or device as a new leaf"),
+            Map.entry("copyFrom", "the in-place write for optimizers (AutogradTest checks its version guard)"),
+            Map.entry("scalarLike", "creates a constant"),
+            Map.entry("zerosLike", "creates a constant"),
+            Map.entry("onesLike", "creates a constant"),
+            Map.entry("asStrided", "low-level view constructor used by the view operations"),
+            Map.entry("argmax", "returns positions (I32), which have no gradient (TensorTest checks the values)"),
+            Map.entry("argmin", "returns positions (I32), which have no gradient (TensorTest checks the values)"));
 
     static Set<String> operations() {
         return Arrays.stream(Tensor.class.getMethods())

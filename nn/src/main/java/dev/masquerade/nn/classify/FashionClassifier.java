@@ -67,16 +67,15 @@ public final class FashionClassifier {
     public Tensor features(Tensor images) {
         Tensor x = images;
         for (int i = 0; i < 9; i++) { // every layer but the final Linear
-            x = model.children().get(Integer.toString(i)).forward(x);
+            x = model.layer(i).forward(x);
         }
         return x;
     }
 
     /** Fraction of the dataset classified correctly, in evaluation mode. */
     public double accuracy(ArrayDataset data, Device device) {
-        model.eval();
         int correct = 0;
-        try (var scope = NoGrad.enter()) {
+        try (var scope = NoGrad.enter(); var evaluating = model.evaluating()) {
             DataLoader loader = new DataLoader(data, 500, false, false, new Rng(0), device);
             for (ArrayDataset.Batch batch : loader.epoch()) {
                 float[] scores = logits(batch.features()).toFloatArray();
@@ -92,7 +91,6 @@ public final class FashionClassifier {
                 }
             }
         }
-        model.train();
         return (double) correct / data.size();
     }
 

@@ -1,11 +1,11 @@
 package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 import java.util.function.UnaryOperator;
 
 /** A parameter-free element-wise function as a layer: relu, leaky relu, sigmoid, tanh. */
-public final class Activation extends Module {
+public final class Activation extends Layer {
     private final String name;
     private final UnaryOperator<Tensor> function;
 

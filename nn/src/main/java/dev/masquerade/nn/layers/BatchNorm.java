@@ -2,7 +2,7 @@ package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Parameter;
 
 /**
@@ -10,15 +10,34 @@ import dev.masquerade.nn.Parameter;
  * y = γ·(x − μ)/√(σ² + ε) + β. In training μ and σ² are the batch's (biased variance) and
  * running estimates are updated with momentum; in evaluation the running estimates are used.
  */
-public final class BatchNorm extends Module {
-    private static final double EPS = 1e-5;
-    private static final double MOMENTUM = 0.1;
+public final class BatchNorm extends Layer {
+    /** PyTorch's default ε. */
+    public static final double DEFAULT_EPS = 1e-5;
+    /** PyTorch's default momentum of the running estimates. */
+    public static final double DEFAULT_MOMENTUM = 0.1;
     private final Parameter gamma;
     private final Parameter beta;
     private final int channels;
+    private final double eps;
+    private final double momentum;
 
+    /** Batch normalisation with PyTorch's defaults, ε = 1e-5 and momentum 0.1. */
     public BatchNorm(int channels) {
+        this(channels, DEFAULT_EPS, DEFAULT_MOMENTUM);
+    }
+
+    /**
+     * @param eps      added to the variance before the square root
+     * @param momentum weight of each batch in the running estimates: r ← (1 − momentum)·r + momentum·batch
+     */
+    public BatchNorm(int channels, double eps, double momentum) {
+        if (channels < 1 || eps < 0 || momentum < 0 || momentum > 1) {
+            throw new IllegalArgumentException("BatchNorm: needs at least 1 channel, ε ≥ 0 and momentum in [0, 1], got " + channels + ", "
+                    + eps + " and " + momentum);
+        }
         this.channels = channels;
+        this.eps = eps;
+        this.momentum = momentum;
         this.gamma = parameter("weight", Tensor.ones(channels));
         this.beta = parameter("bias", Tensor.zeros(channels));
         buffer("running_mean", Tensor.zeros(channels));
@@ -37,19 +56,19 @@ public final class BatchNorm extends Module {
         Tensor var;
         if (isTraining()) {
             mean = x.mean(axes, true);
-            var = x.var(axes, true);
+            var = x.var(axes, false, true); // the population variance, as PyTorch normalises with
             try (var scope = NoGrad.enter()) {
                 double n = (double) x.numel() / channels;
                 Tensor unbiased = var.detach().reshape(channels).mul(n / Math.max(n - 1, 1));
                 // in place: the buffers' memory outlives the step, the temporaries here do not
-                buffer("running_mean").copyFrom(buffer("running_mean").mul(1 - MOMENTUM).add(mean.detach().reshape(channels).mul(MOMENTUM)));
-                buffer("running_var").copyFrom(buffer("running_var").mul(1 - MOMENTUM).add(unbiased.mul(MOMENTUM)));
+                buffer("running_mean").copyFrom(buffer("running_mean").mul(1 - momentum).add(mean.detach().reshape(channels).mul(momentum)));
+                buffer("running_var").copyFrom(buffer("running_var").mul(1 - momentum).add(unbiased.mul(momentum)));
             }
         } else {
             mean = buffer("running_mean").reshape(perChannel);
             var = buffer("running_var").reshape(perChannel);
         }
-        Tensor normalized = x.sub(mean).div(var.add(EPS).sqrt());
+        Tensor normalized = x.sub(mean).div(var.add(eps).sqrt());
         return normalized.mul(gamma.value().reshape(perChannel)).add(beta.value().reshape(perChannel));
     }
 }

@@ -2,14 +2,14 @@ package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.Rng;
 import dev.masquerade.nn.Init;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Parameter;
 
 /**
  * What the convolution layers have in common: a square-kernel weight and a bias, both drawn
  * with PyTorch's default initialisation for the given fan-in, a stride and a padding.
  */
-public abstract class ConvolutionLayer extends Module {
+public abstract class ConvolutionLayer extends Layer {
     protected final Parameter weight;
     protected final Parameter bias;
     protected final int stride;

@@ -2,14 +2,14 @@ package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 
 /**
  * In training, zeroes each element with probability p and scales the rest by 1/(1 − p), so
  * the expected value is unchanged; in evaluation, the identity. The mask is drawn from a
  * seeded generator, so runs repeat.
  */
-public final class Dropout extends Module {
+public final class Dropout extends Layer {
     private final double p;
     private final Rng rng;
 

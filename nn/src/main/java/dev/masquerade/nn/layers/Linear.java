@@ -4,11 +4,11 @@ import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.nn.Init;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Parameter;
 
 /** y = x·Wᵀ + b for x [..., in]; W [out, in], b [out]. */
-public final class Linear extends Module {
+public final class Linear extends Layer {
     private final Parameter weight;
     private final Parameter bias;
     private final int in;

@@ -1,10 +1,10 @@
 package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 
 /** Max pooling over kernel×kernel windows with the given stride. */
-public final class MaxPool2d extends Module {
+public final class MaxPool2d extends Layer {
     private final int kernel;
     private final int stride;
 

@@ -1,10 +1,10 @@
 package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 
 /** [N, C·r², H, W] → [N, C, H·r, W·r]: channels become sub-pixels (sub-pixel convolution upsampling). */
-public final class PixelShuffle extends Module {
+public final class PixelShuffle extends Layer {
     private final int factor;
 
     public PixelShuffle(int factor) {

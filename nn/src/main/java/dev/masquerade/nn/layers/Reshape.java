@@ -1,13 +1,13 @@
 package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 
 /**
  * Reshapes everything but the batch axis: {@link #flatten()} turns [N, C, H, W] into
  * [N, C·H·W]; {@code new Reshape(512, 4, 4)} turns [N, 8192] into [N, 512, 4, 4] (Unflatten).
  */
-public final class Reshape extends Module {
+public final class Reshape extends Layer {
     private final int[] sampleShape;
 
     /** Each sample reshaped to sampleShape (one size may be -1). */

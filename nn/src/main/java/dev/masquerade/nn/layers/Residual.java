@@ -2,13 +2,13 @@ package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 
 /**
  * A residual block: y = x + conv(leakyRelu(conv(x))), both convolutions 3×3 with padding 1
  * and the same number of channels. The skip connection gives gradients a direct path.
  */
-public final class Residual extends Module {
+public final class Residual extends Layer {
     private final Conv2d first;
     private final Conv2d second;
 

@@ -1,10 +1,10 @@
 package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Layer;
 
 /** Repeats each pixel into a scale×scale block. */
-public final class UpsampleNearest extends Module {
+public final class UpsampleNearest extends Layer {
     private final int scale;
 
     public UpsampleNearest(int scale) {

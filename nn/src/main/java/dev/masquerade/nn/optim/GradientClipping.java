@@ -1,7 +1,6 @@
 package dev.masquerade.nn.optim;
 
 import dev.masquerade.engine.NoGrad;
-import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.Parameter;
 import java.util.List;
 

@@ -99,7 +99,7 @@ public abstract class Optimizer {
             if (key.equals("steps")) {
                 steps = (long) value.item();
             } else {
-                state.put(key, Memory.persist(value.to(value.dtype()))); // an own copy: updates write into state tensors in place
+                state.put(key, Memory.persist(value.detach().clone())); // an own copy: updates write into state tensors in place
             }
         });
     }
