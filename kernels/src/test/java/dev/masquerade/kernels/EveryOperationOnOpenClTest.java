@@ -3,7 +3,6 @@ package dev.masquerade.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.DType;
@@ -37,16 +36,11 @@ class EveryOperationOnOpenClTest {
      */
     private static final double GRADIENT_TOLERANCE = 1e-3;
     private static final int TRIES = 25;
-    private static final Device OPENCL = Device.parse(System.getProperty("masquerade.opencl.device", "opencl:0"));
+    private static final Device OPENCL = OpenClUnderTest.DEVICE;
 
     @BeforeAll
     static void requireOpenCl() {
-        OpenCl.Availability availability = OpenCl.probe();
-        if (Boolean.getBoolean("opencl.required")) {
-            assertTrue(availability.available(), "OpenCL is required here but unavailable: " + availability.reason());
-        } else {
-            assumeTrue(availability.available(), "no OpenCL platform: " + availability.reason());
-        }
+        OpenClUnderTest.require();
     }
 
     @TestFactory

@@ -3,7 +3,6 @@ package dev.masquerade.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
@@ -37,17 +36,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 class OpenClAgreesWithCpuTest {
     private static final double TOLERANCE = 1e-4;
-    /** The device under test: opencl:0, or the one -Dmasquerade.opencl.device names (benchmarks/gpu-run.sh). */
-    private static final Device OPENCL = Device.parse(System.getProperty("masquerade.opencl.device", "opencl:0"));
+    private static final Device OPENCL = OpenClUnderTest.DEVICE;
 
     @BeforeAll
     static void requireOpenCl() {
-        OpenCl.Availability availability = OpenCl.probe();
-        if (Boolean.getBoolean("opencl.required")) {
-            assertTrue(availability.available(), "OpenCL is required here but unavailable: " + availability.reason());
-        } else {
-            assumeTrue(availability.available(), "no OpenCL platform: " + availability.reason());
-        }
+        OpenClUnderTest.require();
     }
 
     /** Applies op to the inputs on the CPU and on OpenCL and compares the results. */
