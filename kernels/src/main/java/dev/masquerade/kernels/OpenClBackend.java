@@ -29,9 +29,9 @@ import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
+import org.jocl.cl_event;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
-import org.jocl.cl_queue_properties;
 
 /**
  * The OpenCL backend of one device. Every call enqueues kernels from the {@code .cl} resources
@@ -68,6 +68,7 @@ final class OpenClBackend implements Backend, FusedAdam {
     private final OpenClMatmul matmuls;
     private final OpenClConvolution convolutions;
     private final OpenClIndexing indexing;
+    private final KernelProfile profile;
 
     OpenClBackend(OpenCl.DeviceEntry entry) {
         this.entry = entry;
@@ -75,7 +76,8 @@ final class OpenClBackend implements Backend, FusedAdam {
         cl_context_properties properties = new cl_context_properties();
         properties.addProperty(CL_CONTEXT_PLATFORM, entry.platform());
         this.context = clCreateContext(properties, 1, new org.jocl.cl_device_id[] {entry.device()}, null, null, null);
-        this.queue = clCreateCommandQueueWithProperties(context, entry.device(), new cl_queue_properties(), null);
+        this.queue = clCreateCommandQueueWithProperties(context, entry.device(), KernelProfile.queueProperties(), null);
+        this.profile = new KernelProfile(entry.name());
         this.programs = new Programs(context, entry.device(), entry.name());
         this.matmuls = new OpenClMatmul(this, entry, programs);
         this.convolutions = new OpenClConvolution(this, entry, programs);
@@ -203,7 +205,9 @@ final class OpenClBackend implements Backend, FusedAdam {
                 clSetKernelArg(kernel, i, Sizeof.cl_float, Pointer.to(new float[] {((Number) a).floatValue()}));
             }
         }
-        clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, local, 0, null, null);
+        cl_event event = KernelProfile.event();
+        clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, local, 0, null, event);
+        profile.record(programs.label(kernel), event);
     }
 
     private void runElementwise(String name, int[] shape, Object... args) {

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -45,6 +46,8 @@ final class Programs {
     private final String deviceName;
     private final Map<String, cl_program> built = new HashMap<>();
     private final Map<String, cl_kernel> kernels = new HashMap<>();
+    /** What each kernel handed out is called in a profile: its name and the defines it was built with. */
+    private final Map<cl_kernel, String> labels = new IdentityHashMap<>();
 
     Programs(cl_context context, cl_device_id device, String deviceName) {
         this.context = context;
@@ -62,7 +65,16 @@ final class Programs {
      * the tile sizes of a kernel are defines, so each choice is its own build, cached apart.
      */
     synchronized cl_kernel kernel(String file, String name, String defines) {
-        return kernels.computeIfAbsent(file + " " + defines + "#" + name, key -> clCreateKernel(program(file, defines), name, null));
+        return kernels.computeIfAbsent(file + " " + defines + "#" + name, key -> {
+            cl_kernel kernel = clCreateKernel(program(file, defines), name, null);
+            labels.put(kernel, defines.isEmpty() ? name : name + " " + defines);
+            return kernel;
+        });
+    }
+
+    /** "matmul_register_blocked -DTSM=128 ...": the name and defines of a kernel this class built. */
+    synchronized String label(cl_kernel kernel) {
+        return labels.getOrDefault(kernel, "?");
     }
 
     /** The largest work-group this kernel can be launched with on the device (fewer where it needs many registers). */

@@ -1,6 +1,7 @@
 package dev.masquerade.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,13 +85,22 @@ class MatmulTunerTest {
         for (Tiling tiling : Tiling.GPU_CANDIDATES) {
             assertEquals(tiling, Tiling.parse(tiling.toString()));
         }
-        assertEquals("64x64x16/4x4/split4", new Tiling(64, 64, 16, 4, 4, 4).toString());
+        assertEquals("64x64x16/4x4/split4", new Tiling(64, 64, 16, 4, 4, false, 4).toString());
+        assertEquals("128x64x16/8x4/float4/split4", new Tiling(128, 64, 16, 8, 4, true, 4).toString());
+        for (String malformed : List.of("64x64x16/4x4/split4/float4", "64x64x16/4x4/float8", "64x64x16", "64x64x16/4x4/float4/float4")) {
+            assertThrows(IllegalArgumentException.class, () -> Tiling.parse(malformed), malformed);
+        }
+    }
+
+    @Test
+    void float4ReadsNeedBlocksOfWholeFloat4s() {
+        assertThrows(IllegalArgumentException.class, () -> new Tiling(64, 64, 16, 2, 2, true, 1));
     }
 
     @Test
     void eachProductShapeOfADeviceIsTunedOnItsOwn() {
         Path cache = folder.resolve("tuning.properties");
-        Tiling wide = Tiling.GPU_CANDIDATES.get(1), split = Tiling.GPU_CANDIDATES.get(8);
+        Tiling wide = Tiling.GPU_CANDIDATES.get(1), split = Tiling.GPU_CANDIDATES.stream().filter(t -> t.splits() > 1).findFirst().orElseThrow();
         List<Tiling> timed = new ArrayList<>();
         MatmulTuner tuner = new MatmulTuner(cache);
         assertEquals(wide, tuner.choose("GPU 1x4096x4096x4096NN", Tiling.GPU_CANDIDATES, Tiling::parse, t -> {
