@@ -11,7 +11,7 @@
 #       the driver, runs the stages (default: all, in this order), and leaves summary.txt and
 #       gpu-run.tar.gz (every log, JSON and picture) in OUT.
 #
-# Stages: setup devices torch sgemm steps profile tests demo dcgan clblast. Each runs under a time
+# Stages: setup devices torch sgemm steps tilings profile tests demo dcgan clblast. Each runs under a time
 # limit (GPU_RUN_DEADLINE seconds for the whole run, default 560), so a device lent for a few
 # minutes always gives back what was measured. ../shared/gpu/README.md explains the set-up.
 set -uo pipefail
@@ -117,7 +117,7 @@ run_all() {
   local out="$1"
   shift
   local stages=("$@")
-  [ ${#stages[@]} -gt 0 ] || stages=(setup devices torch sgemm steps profile tests demo dcgan clblast)
+  [ ${#stages[@]} -gt 0 ] || stages=(setup devices torch sgemm steps tilings profile tests demo dcgan clblast)
   mkdir -p "$work" "$out"
   echo "gpu-run $(date -u +%FT%TZ): ${stages[*]}" >> "$work/summary.txt"
   set_up
@@ -127,6 +127,9 @@ run_all() {
   cli_cp="$engine_cp:$(ls "$lib"/cli-*.jar):$(ls "$lib"/tutorials-*.jar):$lib/picocli-4.7.6.jar"
   cli=("$java" --add-modules jdk.incubator.vector -cp "$cli_cp" dev.masquerade.cli.Masquerade)
   jmh=("$java" -cp "$engine_cp" org.openjdk.jmh.Main -f 1 -wi 1 -w 500ms -i 3 -r 500ms)
+  # profiled runs stay in one JVM (-f 0), so that KernelProfile's table at exit covers the benchmark
+  profiled=("$java" -Dmasquerade.opencl.profile=true --add-modules jdk.incubator.vector -cp "$engine_cp")
+  jmh_profiled=(org.openjdk.jmh.Main -f 0 -wi 1 -w 300ms -i 2 -r 300ms)
   # every test class of the kernels module, named one by one (the console launcher finds none by scanning a jar)
   test_classes=()
   for c in $(cat "$lib/kernels-tests.txt"); do
@@ -149,20 +152,17 @@ run_all() {
       sgemm) stage sgemm 140 "${jmh[@]}" '\.OpenClSgemm\.' -p n=1024,2048,4096,8192 -p kernel=naive,tiled,more_work,register_blocked,tuned \
                -rf json -rff "$work/jmh-sgemm.json" ;;
       steps) stage steps 50 "${jmh[@]}" '\.(Conv3x3|FaceswapSmall|Dcgan28)\.' -p device=opencl:0 -rf json -rff "$work/jmh-steps.json" ;;
-      profile) # where the device time goes (KernelProfile): every tiling the tuner times on a 4096 product (a fresh tuning
-               # cache), then the conv3x3 forward+backward and the two training steps, kernel by kernel
-               profiled=(--add-modules jdk.incubator.vector -cp "$engine_cp" org.openjdk.jmh.Main -f 0 -wi 1 -w 300ms -i 2 -r 300ms)
-               stage profile-tilings 40 "$java" -Dmasquerade.opencl.profile=true -Duser.home="$work/fresh-home" "${profiled[@]}" \
-                     '\.OpenClSgemm\.' -p n=4096 -p kernel=tuned
-               profiled=("$java" -Dmasquerade.opencl.profile=true "${profiled[@]}")
-               stage profile-conv 30 "${profiled[@]}" '\.Conv3x3\.forwardBackward' -p device=opencl:0
-               stage profile-faceswap 30 "${profiled[@]}" '\.FaceswapSmall\.' -p device=opencl:0
-               stage profile-dcgan 30 "${profiled[@]}" '\.Dcgan28\.' -p device=opencl:0 ;;
+      tilings) # the time of every tiling the tuner tries on a 4096 product (a fresh tuning cache), from KernelProfile
+               stage tilings 40 "${profiled[@]}" -Duser.home="$work/fresh-home" "${jmh_profiled[@]}" '\.OpenClSgemm\.' -p n=4096 -p kernel=tuned ;;
+      profile) # where the device time goes (KernelProfile): conv3x3 forward+backward and the two training steps, kernel by kernel
+               stage profile-conv 30 "${profiled[@]}" "${jmh_profiled[@]}" '\.Conv3x3\.forwardBackward' -p device=opencl:0
+               stage profile-faceswap 30 "${profiled[@]}" "${jmh_profiled[@]}" '\.FaceswapSmall\.' -p device=opencl:0
+               stage profile-dcgan 30 "${profiled[@]}" "${jmh_profiled[@]}" '\.Dcgan28\.' -p device=opencl:0 ;;
       clblast) stage clblast 60 "${jmh[@]}" '\.ClBlastSgemm\.' -p n=1024,2048,4096,8192 -rf json -rff "$work/jmh-clblast.json" ;;
       demo) stage demo 80 "${cli[@]}" --device opencl:0 demo --no-progress --out "$work/demo-opencl" ;;
       dcgan) stage dcgan 80 "${cli[@]}" --device opencl:0 gan train --epochs 1 --no-progress --data "$work/fashion-mnist" \
                --classifier "$work/fashion-classifier-3-epochs" --out "$work/dcgan-opencl" ;;
-      *) echo "unknown stage $s: use setup devices torch sgemm steps profile tests demo dcgan clblast" >&2; return 2 ;;
+      *) echo "unknown stage $s: use setup devices torch sgemm steps tilings profile tests demo dcgan clblast" >&2; return 2 ;;
     esac
   done
   cp ~/.cache/masquerade/opencl-matmul.properties "$work/" 2>/dev/null
@@ -179,8 +179,8 @@ run_all() {
   for f in demo dcgan; do
     [ -f "$work/$f.log" ] && tail -n 3 "$work/$f.log"
   done
-  for f in "$work"/profile-*.log; do
-    [ -f "$f" ] && echo "== $(basename "$f")" && sed -n '/OpenCL kernel profile/,$p' "$f" | head -n 14
+  for f in "$work"/tilings.log "$work"/profile-*.log; do
+    [ -f "$f" ] && echo "== $(basename "$f")" && sed -n '/OpenCL kernel profile/,$p' "$f" | head -n 12 && grep '^device time' "$f"
   done
   return 0
 }
@@ -189,5 +189,5 @@ case "${1:-}" in
   bundle) build_bundle ;;
   run) [ $# -ge 2 ] || { echo "usage: $0 run OUT [STAGE ...]" >&2; exit 2; }
        shift; run_all "$@" ;;
-  *) echo "usage: $0 bundle | run OUT [setup devices torch sgemm steps profile tests demo dcgan clblast]" >&2; exit 2 ;;
+  *) echo "usage: $0 bundle | run OUT [setup devices torch sgemm steps tilings profile tests demo dcgan clblast]" >&2; exit 2 ;;
 esac

@@ -3,19 +3,15 @@ package dev.masquerade.gan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.io.Charts;
 import dev.masquerade.nn.train.TrainingLog;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -77,19 +73,7 @@ public final class GanPlots {
             line(outputs, "D(x), real", curves.steps, curves.dReal);
             line(outputs, "D(G(z)), fake", curves.steps, curves.dFake);
         }
-        writeStacked(losses, outputs, png);
-    }
-
-    /** Two charts, one above the other, in one PNG. */
-    private static void writeStacked(XYChart upper, XYChart lower, Path png) throws IOException {
-        BufferedImage top = BitmapEncoder.getBufferedImage(upper);
-        BufferedImage bottom = BitmapEncoder.getBufferedImage(lower);
-        BufferedImage both = new BufferedImage(WIDTH, top.getHeight() + bottom.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = both.createGraphics();
-        g.drawImage(top, 0, 0, null);
-        g.drawImage(bottom, 0, top.getHeight(), null);
-        g.dispose();
-        writeAtomically(both, png);
+        Charts.write(png, losses, outputs);
     }
 
     /**
@@ -118,7 +102,7 @@ public final class GanPlots {
             gradients.addSeries(run.getKey(), x, norm).setMarker(SeriesMarkers.NONE);
             outputs.addSeries(run.getKey(), x, fake).setMarker(SeriesMarkers.NONE);
         }
-        writeStacked(gradients, outputs, png);
+        Charts.write(png, gradients, outputs);
     }
 
     /** A scatter plot of real (grey) and generated (red) 2-d points [n, 2]. */
@@ -129,7 +113,7 @@ public final class GanPlots {
         chart.getStyler().setXAxisMin(-3.0).setXAxisMax(3.0).setYAxisMin(-3.0).setYAxisMax(3.0);
         scatter(chart, "real", real, new Color(150, 150, 150));
         scatter(chart, "generated", fake, new Color(220, 40, 40));
-        writeAtomically(BitmapEncoder.getBufferedImage(chart), png);
+        Charts.write(png, chart);
     }
 
     private static XYChart chart(String title, String yTitle) {
@@ -151,11 +135,5 @@ public final class GanPlots {
             y[i] = Math.max(-3, Math.min(3, p[2 * i + 1]));
         }
         chart.addSeries(name, x, y).setMarkerColor(colour).setMarker(SeriesMarkers.CIRCLE);
-    }
-
-    private static void writeAtomically(BufferedImage image, Path png) throws IOException {
-        Path temporary = Files.createTempFile(png.toAbsolutePath().getParent(), ".plot", ".png");
-        ImageIO.write(image, "png", temporary.toFile());
-        Files.move(temporary, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

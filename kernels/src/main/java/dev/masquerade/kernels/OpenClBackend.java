@@ -24,6 +24,7 @@ import dev.masquerade.engine.backend.FusedAdam;
 import dev.masquerade.engine.backend.Pool2dGeometry;
 import dev.masquerade.engine.backend.ReduceOp;
 import dev.masquerade.engine.backend.UnaryOp;
+import java.util.Arrays;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
@@ -58,6 +59,9 @@ final class OpenClBackend implements Backend, FusedAdam {
     private static final int GROUP = 256;
     private static final int GROUPED_BLOCK = 64;
     private static final int GROUPED_OUTPUTS = 16384;
+    /** Work-groups a sliced reduction aims for (several per multiprocessor of a large GPU), and the fewest elements per slice. */
+    private static final int GROUPS_WANTED = 1024;
+    private static final int SLICE_LEAST = 16 * GROUP;
 
     private final OpenCl.DeviceEntry entry;
     private final Device device;
@@ -293,11 +297,27 @@ final class OpenClBackend implements Backend, FusedAdam {
         for (int axis : axes) {
             block *= x.size(axis);
         }
-        reduce(!entry.isCpu() && block >= GROUPED_BLOCK && out.numel() < GROUPED_OUTPUTS, op, x, axes, out);
+        boolean grouped = !entry.isCpu() && block >= GROUPED_BLOCK && out.numel() < GROUPED_OUTPUTS;
+        reduce(grouped, grouped ? slices(out, block) : 1, op, x, axes, out);
     }
 
-    /** A reduction by reduce.cl's one work-item per output, or by its one work-group per output (tests compare both). */
-    void reduce(boolean grouped, ReduceOp op, StridedArray x, int[] axes, StridedArray out) {
+    /**
+     * Work-groups per output for reduce_grouped: enough for about {@link #GROUPS_WANTED} in all,
+     * but none with fewer than {@link #SLICE_LEAST} elements of the block to add up.
+     */
+    private static int slices(StridedArray out, int block) {
+        if (out.rank() >= MAX_RANK) {
+            return 1; // the partial results take one more axis than the output
+        }
+        int wanted = (GROUPS_WANTED + out.numel() - 1) / out.numel();
+        return Math.max(1, Math.min(wanted, block / SLICE_LEAST));
+    }
+
+    /**
+     * A reduction by reduce.cl's one work-item per output, or by {@code slices} work-groups per
+     * output (tests compare them all).
+     */
+    void reduce(boolean grouped, int slices, ReduceOp op, StridedArray x, int[] axes, StridedArray out) {
         requireFloat("reduce", x, out);
         int[] xStrides = x.strides();
         int[] blockShape = new int[axes.length];
@@ -310,9 +330,20 @@ final class OpenClBackend implements Backend, FusedAdam {
         StridedArray blockView = StridedArray.of(x.storage(), blockShape, blockStrides, 0);
         int[] outer = layout(out.shape(), out, x);
         int n = out.numel();
-        if (grouped) {
+        if (grouped && slices > 1) {
+            // each slice's partial result, [outputs..., slices], then the sum (or maximum) over the slices
+            int[] partialShape = Arrays.copyOf(out.shape(), out.rank() + 1);
+            partialShape[out.rank()] = slices;
+            StridedArray partial = StridedArray.contiguous(allocate(DType.F32, n * slices), partialShape);
+            run(programs.kernel("reduce.cl", "reduce_grouped", "-DGROUP=" + GROUP), new long[] {(long) n * slices * GROUP}, new long[] {GROUP},
+                    memory(partial), memory(x), outer, layout(blockShape, blockView), op.ordinal(), slices);
+            int[] targetShape = Arrays.copyOf(out.shape(), out.rank() + 1), targetStrides = Arrays.copyOf(out.strides(), out.rank() + 1);
+            targetShape[out.rank()] = 1;
+            targetStrides[out.rank()] = 1;
+            reduce(op, partial, new int[] {out.rank()}, StridedArray.of(out.storage(), targetShape, targetStrides, out.offset()));
+        } else if (grouped) {
             run(programs.kernel("reduce.cl", "reduce_grouped", "-DGROUP=" + GROUP), new long[] {(long) n * GROUP}, new long[] {GROUP},
-                    memory(out), memory(x), outer, layout(blockShape, blockView), op.ordinal());
+                    memory(out), memory(x), outer, layout(blockShape, blockView), op.ordinal(), 1);
         } else {
             run(programs.kernel("reduce.cl", "reduce"), new long[] {(n + LOCAL - 1) / LOCAL * LOCAL},
                     memory(out), memory(x), outer, layout(blockShape, blockView), op.ordinal());

@@ -36,11 +36,11 @@ final class OpenClConvolution {
         int pixels = geometry[6] * geometry[7];
         StridedArray cols = StridedArray.of(backend.allocate(DType.F32, geometry[0] * rows * pixels), new int[] {geometry[0], rows, pixels},
                 Shape.contiguousStrides(new int[] {geometry[0], rows, pixels}), 0);
-        // a CPU device does a row of output pixels per work-item (index arithmetic once per row); a GPU a pixel
-        // per work-item, so that neighbouring work-items write neighbouring addresses
+        // a CPU device does a row of output pixels per work-item; a GPU a pixel per work-item, so that
+        // neighbouring work-items write neighbouring addresses
         int span = entry.isCpu() ? geometry[7] : 1;
-        long items = (long) geometry[0] * rows * geometry[6] * ((geometry[7] + span - 1) / span);
-        backend.run(programs.kernel("im2col.cl", "im2col"), new long[] {OpenClBackend.roundUp(items)}, OpenClBackend.memory(cols), OpenClBackend.memory(backend.contiguousCopy(x)), geometry, span);
+        long[] range = {(geometry[7] + span - 1) / span, geometry[6], (long) geometry[0] * geometry[1]};
+        backend.run(programs.kernel("im2col.cl", "im2col"), range, OpenClBackend.memory(cols), OpenClBackend.memory(backend.contiguousCopy(x)), geometry, span);
         return cols;
     }
 

@@ -1,10 +1,11 @@
 // im2col and col2im: convolution as matrix multiplication, on the device.
 //
 // cols[n, (c·kH + ky)·kW + kx, oy·oW + ox] = x[n, c, oy·sH − pH + ky·dH, ox·sW − pW + kx·dW]
-// (0 where the window hangs over the padding). One work-item per `span` output pixels of a row
-// (n, c·kH·kW + …, oy): on a CPU device span is the whole row, so the index arithmetic
-// (divisions) is paid once per row; on a GPU span is 1, so that neighbouring work-items write
-// neighbouring addresses (coalesced stores) and there are enough of them to fill the device.
+// (0 where the window hangs over the padding). Work split: a 3-D range (chunk of a row of
+// output pixels, oy, n·C + c); each work-item writes the kH·kW entries (rows of cols) of each
+// of its `span` pixels, so the only divisions are the two that split n·C + c. On a CPU device
+// span is the whole row (few work-items, each walking memory in order); on a GPU span is 1, so
+// that neighbouring work-items write neighbouring addresses (coalesced stores).
 // col2im is the adjoint: each input pixel sums the entries of cols that were read from it.
 // Written as a gather over the taps that can reach the pixel, one work-item per pixel, it
 // needs no atomic additions.
@@ -15,26 +16,22 @@ typedef struct {
 } Geometry;
 
 __kernel void im2col(__global float* cols, __global const float* x, Geometry g, int span) {
+    int first = get_global_id(0) * span, oy = get_global_id(1), plane = get_global_id(2); // plane = n·C + c
+    int last = min(first + span, g.ow);
+    int n = plane / g.channels, c = plane % g.channels;
     int rows = g.channels * g.kh * g.kw;
-    int chunks = (g.ow + span - 1) / span;
-    int id = get_global_id(0); // ((n · rows + row) · oh + oy) · chunks + chunk
-    if (id >= g.batch * rows * g.oh * chunks) return;
-    int line = id / chunks;
-    int first = (id % chunks) * span, last = min(first + span, g.ow);
-    int oy = line % g.oh;
-    int row = (line / g.oh) % rows;
-    int n = line / (g.oh * rows);
-    int kx = row % g.kw, ky = (row / g.kw) % g.kh, c = row / (g.kw * g.kh);
-    int iy = oy * g.stride_h - g.pad_h + ky * g.dil_h;
-    __global float* out = cols + (long) line * g.ow;
-    if (iy < 0 || iy >= g.h) {
-        for (int ox = first; ox < last; ox++) out[ox] = 0.0f;
-        return;
-    }
-    __global const float* in = x + ((n * g.channels + c) * g.h + iy) * g.w;
-    for (int ox = first; ox < last; ox++) {
-        int ix = ox * g.stride_w - g.pad_w + kx * g.dil_w;
-        out[ox] = (ix >= 0 && ix < g.w) ? in[ix] : 0.0f;
+    __global const float* image = x + (long) plane * g.h * g.w;
+    for (int ky = 0; ky < g.kh; ky++) {
+        int iy = oy * g.stride_h - g.pad_h + ky * g.dil_h;
+        bool inside = iy >= 0 && iy < g.h;
+        for (int kx = 0; kx < g.kw; kx++) {
+            int row = (c * g.kh + ky) * g.kw + kx;
+            __global float* out = cols + ((long) (n * rows + row) * g.oh + oy) * g.ow;
+            for (int ox = first; ox < last; ox++) {
+                int ix = ox * g.stride_w - g.pad_w + kx * g.dil_w;
+                out[ox] = inside && ix >= 0 && ix < g.w ? image[iy * g.w + ix] : 0.0f;
+            }
+        }
     }
 }
 

@@ -8,9 +8,14 @@
 // do not depend on the device.
 //
 // reduce_grouped is for GPUs, where a few outputs with large blocks (a loss's mean, a
-// batch-norm's statistics) would leave all but a handful of work-items idle: one work-group
-// per output, each work-item taking every GROUP-th element of the block, then the partial
-// results halved in local memory until one is left (a tree: log2(GROUP) steps).
+// batch-norm's statistics) would leave all but a handful of work-items idle: `slices`
+// work-groups per output, each work-item taking every (GROUP·slices)-th element of the block
+// (so that a work-group's GROUP reads at each step are neighbours: coalesced), then the
+// partial results halved in local memory until one is left (a tree: log2(GROUP) steps). With
+// one slice the result goes to the output; with more (one output of two million elements
+// would otherwise keep a single multiprocessor busy while the others idle) work-group g
+// writes its partial result to out[g], an [outputs × slices] buffer that a second reduction
+// over the slices finishes.
 
 #include "layout.cl"
 
@@ -34,13 +39,13 @@ __kernel void reduce(__global float* out, __global const float* x, Layout outer,
 #define GROUP 256
 #endif
 
-__kernel void reduce_grouped(__global float* out, __global const float* x, Layout outer, Layout block, int op) {
+__kernel void reduce_grouped(__global float* out, __global const float* x, Layout outer, Layout block, int op, int slices) {
     __local float partial[GROUP];
     int g = get_group_id(0), lid = get_local_id(0);
     int o[2];
-    offsets_of(&outer, g, 2, o);
+    offsets_of(&outer, g / slices, 2, o);
     float acc = op == REDUCE_SUM ? 0.0f : -INFINITY;
-    for (int r = lid; r < block.numel; r += GROUP) {
+    for (int r = (g % slices) * GROUP + lid; r < block.numel; r += GROUP * slices) {
         int b[1];
         offsets_of(&block, r, 1, b);
         float v = x[o[1] + b[0]];
@@ -56,6 +61,6 @@ __kernel void reduce_grouped(__global float* out, __global const float* x, Layou
         barrier(CLK_LOCAL_MEM_FENCE);
     }
     if (lid == 0) {
-        out[o[0]] = partial[0];
+        out[slices == 1 ? o[0] : g] = partial[0];
     }
 }

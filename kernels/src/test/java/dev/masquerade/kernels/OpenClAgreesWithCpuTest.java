@@ -12,6 +12,7 @@ import dev.masquerade.engine.array.Device;
 import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.FusedAdam;
+import dev.masquerade.engine.backend.ReduceOp;
 import dev.masquerade.engine.backend.UnaryOp;
 import dev.masquerade.engine.testing.Domain;
 import dev.masquerade.engine.testing.Gens;
@@ -189,15 +190,15 @@ class OpenClAgreesWithCpuTest {
 
     @TestFactory
     Stream<DynamicTest> reductions() {
-        // params [rank, 4 sizes, bit mask of reduced axes (0 = every axis), keepDim]
-        var layouts = Gens.structured(new int[] {0, 1, 1, 1, 1, 0, 0}, new int[] {4, 5, 5, 5, 5, 15, 1},
+        // params [rank, 4 sizes, bit mask of reduced axes (0 = every axis), keepDim, work-groups per output - 1]
+        var layouts = Gens.structured(new int[] {0, 1, 1, 1, 1, 0, 0, 0}, new int[] {4, 5, 5, 5, 5, 15, 1, 3},
                 p -> p[5] < (1 << p[0]), p -> List.of(java.util.Arrays.copyOfRange(p, 1, 1 + p[0])));
         return Stream.of(
                 Property.forAll("sum over random axes on OpenCL equals the CPU", Inputs.over(layouts, List.of(Domain.any())))
                         .test(in -> agree(in, t -> t.get(0).sum(axes(in), in.layout().param(6) == 1))),
                 Property.forAll("max over random axes on OpenCL equals the CPU", Inputs.over(layouts, List.of(Domain.any())))
                         .test(in -> agree(in, t -> t.get(0).max(axes(in), in.layout().param(6) == 1))),
-                Property.forAll("sum and max by one work-group per output equal the CPU", Inputs.over(layouts, List.of(Domain.any())))
+                Property.forAll("sum and max by one or more work-groups per output equal the CPU", Inputs.over(layouts, List.of(Domain.any())))
                         .test(in -> agree(in, t -> {
                             Tensor x = t.get(0);
                             int[] axes = axes(in).length == 0 ? java.util.stream.IntStream.range(0, x.rank()).toArray() : axes(in);
@@ -208,14 +209,34 @@ class OpenClAgreesWithCpuTest {
                             Tensor sum = Tensor.empty(DType.F32, x.device(), kept), max = Tensor.empty(DType.F32, x.device(), kept);
                             if (x.device().equals(OPENCL)) {
                                 OpenClBackend device = (OpenClBackend) x.backend();
-                                device.reduce(true, dev.masquerade.engine.backend.ReduceOp.SUM, x.array(), axes, sum.array());
-                                device.reduce(true, dev.masquerade.engine.backend.ReduceOp.MAX, x.array(), axes, max.array());
+                                int slices = 1 + in.layout().param(7);
+                                device.reduce(true, slices, ReduceOp.SUM, x.array(), axes, sum.array());
+                                device.reduce(true, slices, ReduceOp.MAX, x.array(), axes, max.array());
                             } else {
-                                x.backend().reduce(dev.masquerade.engine.backend.ReduceOp.SUM, x.array(), axes, sum.array());
-                                x.backend().reduce(dev.masquerade.engine.backend.ReduceOp.MAX, x.array(), axes, max.array());
+                                x.backend().reduce(ReduceOp.SUM, x.array(), axes, sum.array());
+                                x.backend().reduce(ReduceOp.MAX, x.array(), axes, max.array());
                             }
                             return sum.add(max);
                         })));
+    }
+
+    @Test
+    void aLongBlockCutAmongManyWorkGroupsGivesTheCpusSumAndMaximum() {
+        // a loss's sum: one output of 100,000 elements; a bias gradient's: 3 outputs of 50,000 each, by strided blocks
+        Tensor whole = Tensor.randn(new Rng(3), 100_000), rows = Tensor.randn(new Rng(4), 50_000, 3);
+        OpenClBackend device = (OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL);
+        for (ReduceOp op : ReduceOp.values()) {
+            for (int slices : new int[] {2, 13, 64}) {
+                Tensor ofWhole = Tensor.empty(DType.F32, OPENCL, 1), ofRows = Tensor.empty(DType.F32, OPENCL, 1, 3);
+                device.reduce(true, slices, op, whole.to(OPENCL).array(), new int[] {0}, ofWhole.array());
+                device.reduce(true, slices, op, rows.to(OPENCL).array(), new int[] {0}, ofRows.array());
+                Tensor expectedWhole = Tensor.empty(DType.F32, Device.CPU, 1), expectedRows = Tensor.empty(DType.F32, Device.CPU, 1, 3);
+                whole.backend().reduce(op, whole.array(), new int[] {0}, expectedWhole.array());
+                rows.backend().reduce(op, rows.array(), new int[] {0}, expectedRows.array());
+                assertTrue(GradCheck.relativeError(ofWhole.toDoubleArray(), expectedWhole.toDoubleArray()) <= TOLERANCE, op + " of 100,000 in " + slices);
+                assertTrue(GradCheck.relativeError(ofRows.toDoubleArray(), expectedRows.toDoubleArray()) <= TOLERANCE, op + " of 3 x 50,000 in " + slices);
+            }
+        }
     }
 
     private static int[] axes(Inputs in) {

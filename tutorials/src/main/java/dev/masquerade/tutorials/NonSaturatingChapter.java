@@ -4,13 +4,13 @@ import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Device;
 import dev.masquerade.gan.GanLoss;
+import dev.masquerade.nn.io.Charts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -73,7 +73,7 @@ public final class NonSaturatingChapter extends Chapter {
         chart.getStyler().setMarkerSize(0);
         chart.addSeries("minimax: log(1 − D(G(z)))", d, minimax).setMarker(SeriesMarkers.NONE);
         chart.addSeries("non-saturating: −log D(G(z))", d, nonSaturating).setMarker(SeriesMarkers.NONE);
-        BitmapEncoder.saveBitmap(chart, png.toString().replaceFirst("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
+        Charts.write(png, chart);
         return png;
     }
 }

@@ -35,11 +35,16 @@ public final class Images {
                 }
             }
         }
+        writeAtomically(out, file);
+    }
+
+    /** Writes {@code image} as a PNG beside {@code file}, then moves it into place: a crash never leaves half a picture. */
+    static void writeAtomically(BufferedImage image, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temporary = Files.createTempFile(parent, ".image", ".png");
         try {
-            ImageIO.write(out, "png", temporary.toFile());
+            ImageIO.write(image, "png", temporary.toFile());
             Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);

@@ -2,6 +2,7 @@ package dev.masquerade.nn.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.masquerade.nn.io.Charts;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -96,17 +96,18 @@ public final class TrainingLog implements AutoCloseable {
         }
     }
 
-    /** Draws the training loss per step (and its running mean) into {@code fileName} (a PNG) in the run folder. */
-    public Path writeLossCurve(String title, String fileName) throws IOException {
+    /**
+     * Draws the training loss per step (and its running mean) into {@code fileName} (a PNG) in the
+     * run folder; false where this machine cannot draw charts (see {@link Charts}).
+     */
+    public boolean writeLossCurve(String title, String fileName) throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle("step").yAxisTitle("loss").build();
         chart.getStyler().setMarkerSize(0);
         if (!steps.isEmpty()) {
             chart.addSeries("loss", steps, losses).setMarker(SeriesMarkers.NONE);
             chart.addSeries("running mean (100 steps)", steps, runningMean(losses, 100)).setMarker(SeriesMarkers.NONE);
         }
-        Path png = folder.resolve(fileName);
-        BitmapEncoder.saveBitmap(chart, png.toString().replaceFirst("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
-        return png;
+        return Charts.write(folder.resolve(fileName), chart);
     }
 
     /** Writes the summary {@code metrics.json} (atomically). */
