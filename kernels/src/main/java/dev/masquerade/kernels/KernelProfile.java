@@ -28,33 +28,39 @@ import org.jocl.cl_queue_properties;
  * means the device waits for the host: launch overhead, not kernels, is what to shorten.
  */
 final class KernelProfile {
-    /** Whether profiling is on for this process. */
-    static final boolean ENABLED = Boolean.getBoolean("masquerade.opencl.profile");
-
     private final String deviceName;
+    private final boolean enabled;
     /** Per kernel label: launches and device nanoseconds. */
     private final Map<String, long[]> byKernel = new HashMap<>();
     private final long started = System.nanoTime();
 
-    KernelProfile(String deviceName) {
+    /** A profile that records (enabled) or does nothing; nothing is printed unless asked for with {@link #forProcess}. */
+    KernelProfile(String deviceName, boolean enabled) {
         this.deviceName = deviceName;
-        if (ENABLED) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.print(table())));
+        this.enabled = enabled;
+    }
+
+    /** The profile a backend keeps: on with -Dmasquerade.opencl.profile=true, its table printed to standard error at exit. */
+    static KernelProfile forProcess(String deviceName) {
+        KernelProfile profile = new KernelProfile(deviceName, Boolean.getBoolean("masquerade.opencl.profile"));
+        if (profile.enabled) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.print(profile.table())));
         }
+        return profile;
     }
 
     /** The queue's properties: profiling on where asked for. */
-    static cl_queue_properties queueProperties() {
+    cl_queue_properties queueProperties() {
         cl_queue_properties properties = new cl_queue_properties();
-        if (ENABLED) {
+        if (enabled) {
             properties.addProperty(CL_QUEUE_PROPERTIES, CL_QUEUE_PROFILING_ENABLE);
         }
         return properties;
     }
 
     /** An event for the next launch to fill in, or null when profiling is off. */
-    static cl_event event() {
-        return ENABLED ? new cl_event() : null;
+    cl_event event() {
+        return enabled ? new cl_event() : null;
     }
 
     /** Waits for the launch behind {@code event} and adds its device time to {@code kernel}'s (nothing when the event is null). */

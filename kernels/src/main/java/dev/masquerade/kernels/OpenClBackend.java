@@ -75,13 +75,18 @@ final class OpenClBackend implements Backend, FusedAdam {
     private final KernelProfile profile;
 
     OpenClBackend(OpenCl.DeviceEntry entry) {
+        this(entry, KernelProfile.forProcess(entry.name()));
+    }
+
+    /** A backend whose launches {@code profile} records (tests give their own). */
+    OpenClBackend(OpenCl.DeviceEntry entry, KernelProfile profile) {
         this.entry = entry;
         this.device = new Device("opencl", entry.index());
         cl_context_properties properties = new cl_context_properties();
         properties.addProperty(CL_CONTEXT_PLATFORM, entry.platform());
         this.context = clCreateContext(properties, 1, new org.jocl.cl_device_id[] {entry.device()}, null, null, null);
-        this.queue = clCreateCommandQueueWithProperties(context, entry.device(), KernelProfile.queueProperties(), null);
-        this.profile = new KernelProfile(entry.name());
+        this.queue = clCreateCommandQueueWithProperties(context, entry.device(), profile.queueProperties(), null);
+        this.profile = profile;
         this.programs = new Programs(context, entry.device(), entry.name());
         this.matmuls = new OpenClMatmul(this, entry, programs);
         this.convolutions = new OpenClConvolution(this, entry, programs);
@@ -209,7 +214,7 @@ final class OpenClBackend implements Backend, FusedAdam {
                 clSetKernelArg(kernel, i, Sizeof.cl_float, Pointer.to(new float[] {((Number) a).floatValue()}));
             }
         }
-        cl_event event = KernelProfile.event();
+        cl_event event = profile.event();
         clEnqueueNDRangeKernel(queue, kernel, global.length, null, global, local, 0, null, event);
         profile.record(programs.label(kernel), event);
     }

@@ -124,7 +124,7 @@ __kernel void matmul_register_blocked(__global float* C, __global const float* A
         #pragma unroll
         for (int p = 0; p < TSK; p++) {
             float aReg[WPTM], bReg[WPTN];
-#if VECTOR_READS
+            #if VECTOR_READS
             #pragma unroll
             for (int m = 0; m < WPTM; m += 4) {
                 vstore4(*(__local const float4*) &tileA[p][BLOCK_ROW(m)], 0, &aReg[m]);
@@ -133,7 +133,7 @@ __kernel void matmul_register_blocked(__global float* C, __global const float* A
             for (int n = 0; n < WPTN; n += 4) {
                 vstore4(*(__local const float4*) &tileB[p][BLOCK_COL(n)], 0, &bReg[n]);
             }
-#else
+            #else
             #pragma unroll
             for (int m = 0; m < WPTM; m++) {
                 aReg[m] = tileA[p][BLOCK_ROW(m)];
@@ -142,7 +142,7 @@ __kernel void matmul_register_blocked(__global float* C, __global const float* A
             for (int n = 0; n < WPTN; n++) {
                 bReg[n] = tileB[p][BLOCK_COL(n)];
             }
-#endif
+            #endif
             #pragma unroll
             for (int m = 0; m < WPTM; m++) {
                 #pragma unroll
