@@ -7,6 +7,7 @@ import dev.masquerade.engine.array.Storage;
 import dev.masquerade.engine.array.StridedArray;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.Backends;
+import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.Conv2dGeometry;
 import dev.masquerade.engine.backend.Pool2dGeometry;
 import dev.masquerade.engine.ops.Arithmetic;
@@ -66,9 +67,14 @@ public final class Tensor {
         return t;
     }
 
-    /** A float32 tensor of the given value on the default device. */
+    /** A tensor of the given value and type on the default device. */
+    public static Tensor full(double value, DType dtype, int... shape) {
+        return full(value, dtype, Device.defaultDevice(), shape);
+    }
+
+    /** A tensor of the given value, of the default type ({@link DType#DEFAULT}) on the default device. */
     public static Tensor full(double value, int... shape) {
-        return full(value, DType.F32, Device.defaultDevice(), shape);
+        return full(value, DType.DEFAULT, shape);
     }
 
     /** Zeros of the given type on the given device. */
@@ -76,7 +82,12 @@ public final class Tensor {
         return full(0, dtype, device, shape);
     }
 
-    /** Float32 zeros on the default device. */
+    /** Zeros of the given type on the default device. */
+    public static Tensor zeros(DType dtype, int... shape) {
+        return full(0, dtype, shape);
+    }
+
+    /** Zeros of the default type on the default device. */
     public static Tensor zeros(int... shape) {
         return full(0, shape);
     }
@@ -86,7 +97,12 @@ public final class Tensor {
         return full(1, dtype, device, shape);
     }
 
-    /** Float32 ones on the default device. */
+    /** Ones of the given type on the default device. */
+    public static Tensor ones(DType dtype, int... shape) {
+        return full(1, dtype, shape);
+    }
+
+    /** Ones of the default type on the default device. */
     public static Tensor ones(int... shape) {
         return full(1, shape);
     }
@@ -112,9 +128,9 @@ public final class Tensor {
         return of(values, dtype, device, n);
     }
 
-    /** Float32 {@code [0, 1, ..., n - 1]} on the default device. */
+    /** {@code [0, 1, ..., n - 1]} of the default type on the default device. */
     public static Tensor arange(int n) {
-        return arange(0, n, 1, DType.F32, Device.defaultDevice());
+        return arange(0, n, 1, DType.DEFAULT, Device.defaultDevice());
     }
 
     /** Uniform values in [0, 1) drawn from {@code rng}. */
@@ -124,9 +140,9 @@ public final class Tensor {
         return of(values, dtype, device, shape);
     }
 
-    /** Float32 uniform values in [0, 1) on the default device. */
+    /** Uniform values in [0, 1) of the default type on the default device. */
     public static Tensor rand(Rng rng, int... shape) {
-        return rand(rng, DType.F32, Device.defaultDevice(), shape);
+        return rand(rng, DType.DEFAULT, Device.defaultDevice(), shape);
     }
 
     /** Standard normal values drawn from {@code rng}. */
@@ -136,9 +152,14 @@ public final class Tensor {
         return of(values, dtype, device, shape);
     }
 
-    /** Float32 standard normal values on the default device. */
+    /** Standard normal values of the given type on the default device. */
+    public static Tensor randn(Rng rng, DType dtype, int... shape) {
+        return randn(rng, dtype, Device.defaultDevice(), shape);
+    }
+
+    /** Standard normal values of the default type on the default device. */
     public static Tensor randn(Rng rng, int... shape) {
-        return randn(rng, DType.F32, Device.defaultDevice(), shape);
+        return randn(rng, DType.DEFAULT, shape);
     }
 
     /** A tensor holding {@code values} in row-major order. */
@@ -151,9 +172,17 @@ public final class Tensor {
         return new Tensor(StridedArray.contiguous(Backends.of(device).upload(values, dtype), checked));
     }
 
-    /** A float64 tensor on the default device (the type of gradient checks). */
+    /** A tensor of the given type on the default device ({@code of(values, DType.F64, shape)} for gradient checks). */
+    public static Tensor of(double[] values, DType dtype, int... shape) {
+        return of(values, dtype, Device.defaultDevice(), shape);
+    }
+
+    /**
+     * A tensor of the default type (float32) on the default device: Java's doubles become float32
+     * as Python's floats do in {@code torch.tensor}; name {@link DType#F64} to keep double precision.
+     */
     public static Tensor of(double[] values, int... shape) {
-        return of(values, DType.F64, Device.defaultDevice(), shape);
+        return of(values, DType.DEFAULT, shape);
     }
 
     /** A float32 tensor on the default device. */
@@ -162,7 +191,7 @@ public final class Tensor {
         for (int i = 0; i < values.length; i++) {
             widened[i] = values[i];
         }
-        return of(widened, DType.F32, Device.defaultDevice(), shape);
+        return of(widened, DType.F32, shape);
     }
 
     /** An int32 tensor of indices or labels on the default device. */
@@ -170,9 +199,9 @@ public final class Tensor {
         return of(Arrays.stream(values).asDoubleStream().toArray(), DType.I32, Device.defaultDevice(), shape);
     }
 
-    /** A rank-0 float32 tensor on the default device. */
+    /** A rank-0 tensor of the default type on the default device. */
     public static Tensor scalar(double value) {
-        return full(value, DType.F32, Device.defaultDevice());
+        return full(value);
     }
 
     /** A rank-0 tensor of this tensor's type and device, for mixing constants into operations. */
@@ -581,6 +610,31 @@ public final class Tensor {
         return Reductions.std(this, axes, unbiased, keepDim);
     }
 
+    /** 1 where this equals {@code other} (broadcasting), else 0, in this tensor's type. Not differentiable. */
+    public Tensor eq(Tensor other) {
+        return Arithmetic.compare(BinaryOp.EQ, this, other);
+    }
+
+    /** 1 where this is greater than {@code other} (broadcasting), else 0. Not differentiable. */
+    public Tensor gt(Tensor other) {
+        return Arithmetic.compare(BinaryOp.GT, this, other);
+    }
+
+    /** 1 where this is greater than or equal to {@code other} (broadcasting), else 0. Not differentiable. */
+    public Tensor ge(Tensor other) {
+        return Arithmetic.compare(BinaryOp.GE, this, other);
+    }
+
+    /** 1 where this is less than {@code other} (broadcasting), else 0. Not differentiable. */
+    public Tensor lt(Tensor other) {
+        return Arithmetic.compare(BinaryOp.LT, this, other);
+    }
+
+    /** 1 where this is less than or equal to {@code other} (broadcasting), else 0. Not differentiable. */
+    public Tensor le(Tensor other) {
+        return Arithmetic.compare(BinaryOp.LE, this, other);
+    }
+
     /** The position (I32) of the largest element of the flattened tensor. Not differentiable. */
     public Tensor argmax() {
         return Reductions.argmax(reshape(-1), 0, false);
@@ -638,9 +692,19 @@ public final class Tensor {
         return Pooling.maxPool2d(this, new Pool2dGeometry(kernel, stride, padding));
     }
 
+    /** Maximum over kernel×kernel windows that do not overlap (stride = kernel, PyTorch's default). */
+    public Tensor maxPool2d(int kernel) {
+        return maxPool2d(kernel, kernel, 0);
+    }
+
     /** Mean over kernel×kernel windows of [N, C, H, W] (zero padding counts towards the mean). */
     public Tensor avgPool2d(int kernel, int stride, int padding) {
         return Pooling.avgPool2d(this, new Pool2dGeometry(kernel, stride, padding));
+    }
+
+    /** Mean over kernel×kernel windows that do not overlap (stride = kernel, PyTorch's default). */
+    public Tensor avgPool2d(int kernel) {
+        return avgPool2d(kernel, kernel, 0);
     }
 
     /** Rearranges [N, C·r², H, W] into [N, C, H·r, W·r]. */
@@ -651,6 +715,19 @@ public final class Tensor {
     /** Repeats each pixel of [N, C, H, W] into a scale×scale block. */
     public Tensor upsampleNearest(int scale) {
         return Resampling.upsampleNearest(this, scale);
+    }
+
+    /** Bilinear resampling of [N, C, H, W] to [N, C, height, width] (PyTorch's interpolate with size=, align_corners=False). */
+    public Tensor resizeBilinear(int height, int width) {
+        return Resampling.bilinear(this, height, width, (double) size(2) / height, (double) size(3) / width);
+    }
+
+    /** Bilinear resampling of [N, C, H, W] by {@code scale} (PyTorch's interpolate with scale_factor=): [N, C, ⌊H·s⌋, ⌊W·s⌋]. */
+    public Tensor upsampleBilinear(double scale) {
+        if (!(scale > 0) || (int) Math.floor(size(2) * scale) < 1 || (int) Math.floor(size(3) * scale) < 1) {
+            throw new IllegalArgumentException("upsampleBilinear: scale " + scale + " leaves no pixel of " + Shape.str(shape()));
+        }
+        return Resampling.bilinear(this, (int) Math.floor(size(2) * scale), (int) Math.floor(size(3) * scale), 1 / scale, 1 / scale);
     }
 
     /** Pads the last axes with value: (before, after) pairs starting from the last axis, as in PyTorch. */

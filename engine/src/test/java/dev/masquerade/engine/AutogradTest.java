@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AutogradTest {
 
     private static Tensor leaf(double... values) {
-        return Tensor.of(values, values.length).requiresGrad(true);
+        return Tensor.of(values, DType.F64, values.length).requiresGrad(true);
     }
 
     @Test
@@ -77,7 +77,7 @@ class AutogradTest {
         Tensor w = leaf(3.0, 4.0);
         Tensor loss = x.mul(w).sum();
         try (var scope = NoGrad.enter()) {
-            w.copyFrom(Tensor.of(new double[] {5, 6}, 2));
+            w.copyFrom(Tensor.of(new double[] {5, 6}, DType.F64, 2));
         }
         IllegalStateException error = assertThrows(IllegalStateException.class, loss::backward);
         assertTrue(error.getMessage().contains("modified in place"), error.getMessage());
@@ -86,7 +86,7 @@ class AutogradTest {
     @Test
     void inPlaceWritesToParametersNeedANoGradScope() {
         Tensor w = leaf(1.0);
-        IllegalStateException error = assertThrows(IllegalStateException.class, () -> w.copyFrom(Tensor.of(new double[] {2}, 1)));
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> w.copyFrom(Tensor.of(new double[] {2}, DType.F64, 1)));
         assertTrue(error.getMessage().contains("NoGrad"), error.getMessage());
         try (var scope = NoGrad.enter()) {
             w.copyFrom(w.sub(w.scalarLike(0.5)));
@@ -106,12 +106,12 @@ class AutogradTest {
         Tensor y = leaf(1.0, 2.0).exp();
         IllegalStateException error = assertThrows(IllegalStateException.class, y::backward);
         assertTrue(error.getMessage().contains("[2]"), error.getMessage());
-        assertThrows(IllegalStateException.class, () -> Tensor.of(new double[] {1}, 1).sum().backward());
+        assertThrows(IllegalStateException.class, () -> Tensor.of(new double[] {1}, DType.F64, 1).sum().backward());
     }
 
     @Test
     void theGradientOfABroadcastInputHasTheInputsShape() {
-        Tensor bias = Tensor.of(new double[] {1, 2, 3}, 3).requiresGrad(true);
+        Tensor bias = Tensor.of(new double[] {1, 2, 3}, DType.F64, 3).requiresGrad(true);
         Tensor x = Tensor.ones(DType.F64, Device.CPU, 4, 3);
         x.add(bias).sum().backward();
         assertArrayEquals(new int[] {3}, bias.grad().shape());

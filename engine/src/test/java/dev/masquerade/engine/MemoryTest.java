@@ -1,12 +1,14 @@
 package dev.masquerade.engine;
 
-import dev.masquerade.engine.array.Device;
-import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
+import org.junit.jupiter.api.Test;
 
 /** A memory scope releases what was allocated inside it, except what was kept or made persistent. */
 class MemoryTest {
@@ -42,7 +44,7 @@ class MemoryTest {
 
     @Test
     void whatExistedBeforeTheScopeSurvivesIt() {
-        Tensor before = Tensor.of(new double[] {1, 2, 3}, 3);
+        Tensor before = Tensor.of(new double[] {1, 2, 3}, DType.F64, 3);
         try (Memory.Scope scope = Memory.scope()) {
             before.mul(2);
         }
@@ -82,7 +84,7 @@ class MemoryTest {
 
     @Test
     void gradientsComputedInAScopeAreReleasedWithIt() {
-        Tensor w = Memory.persist(Tensor.of(new double[] {1, 2}, 2).requiresGrad(true));
+        Tensor w = Memory.persist(Tensor.of(new double[] {1, 2}, DType.F64, 2).requiresGrad(true));
         try (Memory.Scope scope = Memory.scope()) {
             w.mul(w).sum().backward();
             assertArrayEquals(new double[] {2, 4}, w.grad().toDoubleArray());

@@ -98,7 +98,7 @@ class TensorTest {
     void smallTensorsPrintLikeNumPy() {
         assertEquals("tensor([[0.0, 1.0, 2.0],\n        [3.0, 4.0, 5.0]], shape=[2, 3], dtype=F32)", matrix(2, 3).toString());
         assertEquals("tensor(0.5000, shape=[], dtype=F32)", Tensor.scalar(0.5).toString());
-        String grad = Tensor.of(new double[] {1, 2}, 2).requiresGrad(true).exp().toString();
+        String grad = Tensor.of(new double[] {1, 2}, DType.F64, 2).requiresGrad(true).exp().toString();
         assertTrue(grad.endsWith("grad_fn=exp)"), grad);
     }
 
@@ -129,6 +129,30 @@ class TensorTest {
         assertEquals(DType.I32, x.argmax(1, false).dtype());
         assertEquals(1, x.argmax().item());
         assertEquals(4, x.argmin().item());
+    }
+
+    @Test
+    void comparisonsGiveZeroOneMasksOfTheTensorsTypeBroadcasting() {
+        Tensor x = Tensor.of(new float[] {-1, 0, 2, 3}, 2, 2), limit = Tensor.of(new float[] {0, 3}, 2);
+        assertArrayEquals(new double[] {0, 0, 0, 1}, x.eq(limit).toDoubleArray());
+        assertArrayEquals(new double[] {0, 0, 1, 0}, x.gt(limit).toDoubleArray());
+        assertArrayEquals(new double[] {0, 0, 1, 1}, x.ge(limit).toDoubleArray());
+        assertArrayEquals(new double[] {1, 1, 0, 0}, x.lt(limit).toDoubleArray());
+        assertArrayEquals(new double[] {1, 1, 0, 1}, x.le(limit).toDoubleArray());
+        assertEquals(DType.F32, x.eq(limit).dtype());
+    }
+
+    @Test
+    void everyFactoryNotToldATypeMakesTheDefaultFloat32() {
+        Rng rng = new Rng(0);
+        for (Tensor t : List.of(Tensor.of(new double[] {1, 2}, 2), Tensor.zeros(2), Tensor.ones(2), Tensor.full(3, 2), Tensor.scalar(1),
+                Tensor.arange(2), Tensor.rand(rng, 2), Tensor.randn(rng, 2))) {
+            assertEquals(DType.DEFAULT, t.dtype());
+        }
+        assertEquals(DType.F32, DType.DEFAULT);
+        assertEquals(DType.F64, Tensor.of(new double[] {1, 2}, DType.F64, 2).dtype());
+        assertEquals(DType.F64, Tensor.zeros(DType.F64, 2).add(Tensor.of(new double[] {1, 2}, DType.F64, 2)).dtype(), "named types mix");
+        assertEquals(DType.F64, Tensor.randn(rng, DType.F64, 2).dtype());
     }
 
     @Test

@@ -2,11 +2,13 @@ package dev.masquerade.nn;
 
 import dev.masquerade.engine.Memory;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Device;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A piece of a network: it owns parameters, buffers (state that is saved but not learned,
@@ -147,9 +149,25 @@ public abstract class Module {
 
     /** Moves every parameter and buffer to {@code device}. */
     public Module to(Device device) {
-        parameters.values().forEach(p -> p.replace(p.value().to(device)));
-        buffers.replaceAll((name, b) -> Memory.persist(b.to(device)));
-        children.values().forEach(c -> c.to(device));
+        return convert(t -> t.to(device));
+    }
+
+    /**
+     * Converts every floating-point parameter and buffer to {@code dtype} (integer buffers such
+     * as counters keep their type, as in PyTorch): {@code model.to(DType.F64)} before feeding it
+     * float64 input.
+     */
+    public Module to(DType dtype) {
+        if (!dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("Module.to(" + dtype + "): parameters and buffers hold real numbers; use F32 or F64");
+        }
+        return convert(t -> t.dtype().isFloatingPoint() ? t.to(dtype) : t);
+    }
+
+    private Module convert(UnaryOperator<Tensor> change) {
+        parameters.values().forEach(p -> p.replace(change.apply(p.value())));
+        buffers.replaceAll((name, b) -> Memory.persist(change.apply(b)));
+        children.values().forEach(c -> c.convert(change));
         return this;
     }
 }

@@ -71,6 +71,19 @@ class ModuleTest {
     }
 
     @Test
+    void toADTypeConvertsEveryParameterAndBufferSoThatInputOfThatTypeTrains() {
+        Sequential model = new Sequential(new Linear(3, 4, new Rng(1)), new BatchNorm(4));
+        Tensor input = Tensor.randn(new Rng(2), DType.F64, 5, 3);
+        assertThrows(IllegalArgumentException.class, () -> model.forward(input), "float64 input meets float32 weights");
+        model.to(DType.F64);
+        model.namedParameters().values().forEach(p -> assertEquals(DType.F64, p.value().dtype()));
+        model.namedBuffers().values().forEach(b -> assertEquals(DType.F64, b.dtype()));
+        model.forward(input).sum().backward();
+        assertEquals(DType.F64, model.parameters().get(0).grad().dtype());
+        assertThrows(IllegalArgumentException.class, () -> model.to(DType.I32));
+    }
+
+    @Test
     void batchNormNormalisesInTrainingAndUsesRunningStatisticsInEvaluation() {
         BatchNorm bn = new BatchNorm(2);
         Tensor x = Tensor.randn(new Rng(10), 64, 2, 3, 3).mul(3).add(5);

@@ -4,9 +4,10 @@ import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Shape;
 
 /**
- * Changing the resolution of [N, C, H, W] images by rearranging or repeating pixels. Both are
- * compositions of views (reshape, permute, expand), so their gradients come from those views'
- * backward passes. Tutorial: tutorials/04-convolution.md.
+ * Changing the resolution of [N, C, H, W] images: by rearranging or repeating pixels
+ * (compositions of views: reshape, permute, expand), or by bilinear interpolation (two
+ * products with constant interpolation matrices). Their gradients come from those views' and
+ * products' backward passes. Tutorial: tutorials/04-convolution.md.
  */
 public final class Resampling {
     private Resampling() {
@@ -32,5 +33,38 @@ public final class Resampling {
         return x.reshape(n, c, h, 1, w, 1)
                 .expand(n, c, h, scale, w, scale)
                 .reshape(n, c, h * scale, w * scale);
+    }
+
+    /**
+     * Bilinear resampling of [N, C, H, W] to [N, C, height, width], as PyTorch's
+     * {@code interpolate(mode="bilinear", align_corners=False)}: output row o reads input row
+     * (o + ½)·ratio − ½ (at least 0) and mixes the two rows around it by their distance, and the
+     * same along the columns; {@code ratio} is input size / output size for a requested size, or
+     * 1 / scale for a requested scale. Written out = A_h · x · A_wᵀ with constant matrices
+     * A [output, input], so dL/dx = A_hᵀ · dL/dout · A_w comes from matmul's backward, and every
+     * backend that multiplies matrices runs it, up or down, at any scale.
+     */
+    public static Tensor bilinear(Tensor x, int height, int width, double ratioH, double ratioW) {
+        if (x.rank() != 4 || height < 1 || width < 1 || !(ratioH > 0) || !(ratioW > 0)) {
+            throw new IllegalArgumentException("bilinear: needs [N, C, H, W] and an output size of at least 1x1, got "
+                    + Shape.str(x.shape()) + " to " + height + "x" + width);
+        }
+        Tensor rows = interpolation(x, height, x.size(2), ratioH);
+        Tensor columns = interpolation(x, width, x.size(3), ratioW);
+        return rows.matmul(x).matmul(columns.transpose(0, 1));
+    }
+
+    /** The [output, input] matrix of linear interpolation along one axis (each row: two weights summing to 1). */
+    private static Tensor interpolation(Tensor like, int output, int input, double ratio) {
+        double[] weights = new double[output * input];
+        for (int o = 0; o < output; o++) {
+            double source = Math.max(0, (o + 0.5) * ratio - 0.5);
+            int below = Math.min((int) source, input - 1);
+            int above = Math.min(below + 1, input - 1);
+            double towardsAbove = Math.min(source - below, 1);
+            weights[o * input + below] += 1 - towardsAbove;
+            weights[o * input + above] += towardsAbove;
+        }
+        return Tensor.of(weights, like.dtype(), like.device(), output, input);
     }
 }

@@ -34,7 +34,12 @@ class OperationRegistryTest {
             Map.entry("onesLike", "creates a constant"),
             Map.entry("asStrided", "low-level view constructor used by the view operations"),
             Map.entry("argmax", "returns positions (I32), which have no gradient (TensorTest checks the values)"),
-            Map.entry("argmin", "returns positions (I32), which have no gradient (TensorTest checks the values)"));
+            Map.entry("argmin", "returns positions (I32), which have no gradient (TensorTest checks the values)"),
+            Map.entry("eq", "a 0/1 mask: its derivative is 0 almost everywhere (TensorTest checks the values)"),
+            Map.entry("gt", "a 0/1 mask: its derivative is 0 almost everywhere (TensorTest checks the values)"),
+            Map.entry("ge", "a 0/1 mask: its derivative is 0 almost everywhere (TensorTest checks the values)"),
+            Map.entry("lt", "a 0/1 mask: its derivative is 0 almost everywhere (TensorTest checks the values)"),
+            Map.entry("le", "a 0/1 mask: its derivative is 0 almost everywhere (TensorTest checks the values)"));
 
     static Set<String> operations() {
         return Arrays.stream(Tensor.class.getMethods())

@@ -87,7 +87,7 @@ public final class GradCheck {
         }
         Tensor y = op.apply(leaves);
         double[] u = upstream(random, y.numel());
-        y.backward(Tensor.of(u, y.shape()));
+        y.backward(Tensor.of(u, y.dtype(), y.device(), y.shape()));
         List<double[]> analytic = new ArrayList<>();
         for (Tensor leaf : leaves) {
             analytic.add(leaf.grad() == null ? null : leaf.grad().toDoubleArray());

@@ -63,7 +63,7 @@ public record GradientCase(String name, Gen<Inputs> inputs, Op op) {
         }
         Tensor y = op.apply(leaves, in.layout());
         double[] u = GradCheck.upstream(new SplittableRandom(in.valueSeed() ^ 0x5DEECE66DL), y.numel());
-        Tensor upstream = Tensor.of(u, y.shape());
+        Tensor upstream = Tensor.of(u, y.dtype(), y.device(), y.shape());
         y.backward(upstream);
 
         List<double[]> analytic = new ArrayList<>();

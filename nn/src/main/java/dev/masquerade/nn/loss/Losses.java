@@ -7,8 +7,12 @@ import dev.masquerade.engine.array.Shape;
 /**
  * Loss functions. Each computes per-element losses with differentiable tensor operations (so
  * autograd derives every gradient) and reduces them. The optional {@code weight} broadcasts
- * against the per-element losses: element weights, or a 0/1 mask that restricts the loss to
- * a region (a face, say). Tutorials: tutorials/05-mse.md to tutorials/09-softmax-cross-entropy.md derive each gradient.
+ * against the per-element losses. For {@link #mse} and {@link #l1} it is usually a 0/1 mask
+ * that restricts the loss to a region (a face, say), so their mean is over the weights (the
+ * mean inside the mask; PyTorch's versions take no weight). For {@link #bce} and
+ * {@link #bceWithLogits} it rescales each element as PyTorch's {@code weight=} does, and the
+ * mean divides by the number of elements, as PyTorch's does. Tutorials:
+ * tutorials/05-mse.md to tutorials/09-softmax-cross-entropy.md derive each gradient.
  */
 public final class Losses {
     /** Probabilities are clamped to [ε, 1 − ε] before the logarithm in {@link #bce}. */
@@ -21,7 +25,7 @@ public final class Losses {
     public static Tensor mse(Tensor prediction, Tensor target, Reduction reduction, Tensor weight) {
         check("mse", prediction, target);
         Tensor diff = prediction.sub(target);
-        return reduce(diff.mul(diff), reduction, weight);
+        return reduce(diff.mul(diff), reduction, weight, true);
     }
 
     /** Mean squared error, plain mean. */
@@ -32,7 +36,7 @@ public final class Losses {
     /** Mean absolute error, |p − t|. Gradient sign(p − t): robust to outliers, sharper images than MSE. */
     public static Tensor l1(Tensor prediction, Tensor target, Reduction reduction, Tensor weight) {
         check("l1", prediction, target);
-        return reduce(prediction.sub(target).abs(), reduction, weight);
+        return reduce(prediction.sub(target).abs(), reduction, weight, true);
     }
 
     /** Mean absolute error, plain mean. */
@@ -49,7 +53,7 @@ public final class Losses {
         check("bce", probability, target);
         Tensor p = probability.clamp(BCE_EPSILON, 1 - BCE_EPSILON);
         Tensor perElement = target.mul(p.log()).add(target.neg().add(1).mul(p.neg().add(1).log())).neg();
-        return reduce(perElement, reduction, weight);
+        return reduce(perElement, reduction, weight, false);
     }
 
     /**
@@ -58,7 +62,19 @@ public final class Losses {
      */
     public static Tensor bceWithLogits(Tensor logits, Tensor target, Reduction reduction, Tensor weight) {
         check("bceWithLogits", logits, target);
-        return reduce(logits.softplus().sub(target.mul(logits)), reduction, weight);
+        return reduce(logits.softplus().sub(target.mul(logits)), reduction, weight, false);
+    }
+
+    /**
+     * Binary cross-entropy on logits with the positive term weighted by {@code posWeight}
+     * (broadcast against the logits, usually one per class: PyTorch's {@code pos_weight=}, for
+     * positives rarer than negatives): −[p·t·log σ(x) + (1 − t)·log(1 − σ(x))]
+     * = (1 − t)·x + (1 + (p − 1)·t)·softplus(−x), stable for any x. With p = 1 it is the loss above.
+     */
+    public static Tensor bceWithLogits(Tensor logits, Tensor target, Reduction reduction, Tensor weight, Tensor posWeight) {
+        check("bceWithLogits", logits, target);
+        Tensor scale = posWeight.sub(1).mul(target).add(1);
+        return reduce(target.rsub(1).mul(logits).add(scale.mul(logits.neg().softplus())), reduction, weight, false);
     }
 
     /** Binary cross-entropy on logits, plain mean. */
@@ -67,21 +83,12 @@ public final class Losses {
     }
 
     /**
-     * Softmax cross-entropy of logits [N, C] against class indices [N] (I32):
-     * −log softmax(x)[target] = logsumexp(x) − x[target]. Gradient softmax(x) − onehot(target).
+     * Softmax cross-entropy of logits [N, C] against class indices [N] (I32), the mean over the
+     * samples: −log softmax(x)[target] = logsumexp(x) − x[target]. Gradient softmax(x) −
+     * onehot(target). {@link CrossEntropy} adds class weights, an ignored index and label smoothing.
      */
-    public static Tensor crossEntropy(Tensor logits, Tensor targets, Reduction reduction, Tensor weight) {
-        if (logits.rank() != 2 || targets.rank() != 1 || targets.size(0) != logits.size(0) || targets.dtype() != DType.I32) {
-            throw new IllegalArgumentException("crossEntropy: needs logits [N, C] and I32 class indices [N], got "
-                    + Shape.str(logits.shape()) + " and " + targets.dtype() + Shape.str(targets.shape()));
-        }
-        Tensor picked = logits.logSoftmax(1).gather(1, targets.reshape(targets.size(0), 1)).reshape(targets.size(0));
-        return reduce(picked.neg(), reduction, weight);
-    }
-
-    /** Softmax cross-entropy, plain mean. */
     public static Tensor crossEntropy(Tensor logits, Tensor targets) {
-        return crossEntropy(logits, targets, Reduction.MEAN, null);
+        return CrossEntropy.DEFAULT.loss(logits, targets);
     }
 
     private static void check(String name, Tensor prediction, Tensor target) {
@@ -91,13 +98,17 @@ public final class Losses {
         }
     }
 
-    /** Applies the reduction, weighting each element when weight is given. */
-    static Tensor reduce(Tensor perElement, Reduction reduction, Tensor weight) {
+    /**
+     * Applies the reduction, weighting each element when weight is given; a weighted mean
+     * divides by the sum of the weights ({@code meanOverWeights}: a mask's region) or by the
+     * number of elements (PyTorch's rescaling weights).
+     */
+    static Tensor reduce(Tensor perElement, Reduction reduction, Tensor weight, boolean meanOverWeights) {
         Tensor weighted = weight == null ? perElement : perElement.mul(weight);
         return switch (reduction) {
             case NONE -> weighted;
             case SUM -> weighted.sum();
-            case MEAN -> weight == null ? weighted.mean() : weighted.sum().div(weight.expand(perElement.shape()).sum());
+            case MEAN -> weight == null || !meanOverWeights ? weighted.mean() : weighted.sum().div(weight.expand(perElement.shape()).sum());
         };
     }
 }

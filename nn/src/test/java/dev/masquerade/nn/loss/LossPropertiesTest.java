@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.testing.Domain;
 import dev.masquerade.engine.testing.Gens;
 import dev.masquerade.engine.testing.GradientCase;
@@ -49,26 +50,26 @@ class LossPropertiesTest {
 
     @Test
     void knownValues() {
-        Tensor p = Tensor.of(new double[] {0.5, 2}, 2);
-        Tensor t = Tensor.of(new double[] {1, 1}, 2);
+        Tensor p = Tensor.of(new double[] {0.5, 2}, DType.F64, 2);
+        Tensor t = Tensor.of(new double[] {1, 1}, DType.F64, 2);
         assertEquals((0.25 + 1) / 2, Losses.mse(p, t).item(), 1e-12);
         assertEquals(0.75, Losses.l1(p, t).item(), 1e-12);
         // cross-entropy of uniform logits over 4 classes is log 4
-        Tensor logits = Tensor.of(new double[] {0, 0, 0, 0}, 1, 4);
+        Tensor logits = Tensor.of(new double[] {0, 0, 0, 0}, DType.F64, 1, 4);
         assertEquals(Math.log(4), Losses.crossEntropy(logits, Tensor.indices(new int[] {2}, 1)).item(), 1e-12);
         // BCE with logits equals BCE on sigmoid probabilities
-        Tensor x = Tensor.of(new double[] {-1.5, 0.3, 2}, 3);
-        Tensor y = Tensor.of(new double[] {0, 1, 0.25}, 3);
+        Tensor x = Tensor.of(new double[] {-1.5, 0.3, 2}, DType.F64, 3);
+        Tensor y = Tensor.of(new double[] {0, 1, 0.25}, DType.F64, 3);
         assertEquals(Losses.bce(x.sigmoid(), y, Reduction.MEAN, null).item(), Losses.bceWithLogits(x, y).item(), 1e-9);
         // a mask restricts the mean to the masked elements
-        Tensor mask = Tensor.of(new double[] {1, 0}, 2);
+        Tensor mask = Tensor.of(new double[] {1, 0}, DType.F64, 2);
         assertEquals(0.5, Losses.l1(p, t, Reduction.MEAN, mask).item(), 1e-12);
     }
 
     @Test
     void bceWithLogitsStaysFiniteForHugeLogits() {
-        Tensor x = Tensor.of(new double[] {-1000, 1000}, 2);
-        Tensor y = Tensor.of(new double[] {1, 0}, 2);
+        Tensor x = Tensor.of(new double[] {-1000, 1000}, DType.F64, 2);
+        Tensor y = Tensor.of(new double[] {1, 0}, DType.F64, 2);
         assertEquals(1000, Losses.bceWithLogits(x, y).item(), 1e-9);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
 import dev.masquerade.nn.Parameter;
 import java.util.List;
 import java.util.function.Function;
@@ -14,13 +15,13 @@ import org.junit.jupiter.api.Test;
 class OptimizerTest {
 
     private static Parameter parameter(double... values) {
-        return new Parameter(Tensor.of(values, values.length));
+        return new Parameter(Tensor.of(values, DType.F64, values.length));
     }
 
     /** Sets the gradient of p to g by back-propagating Σ g·p. */
     private static void setGradient(Parameter p, double... g) {
         p.zeroGrad();
-        p.value().mul(Tensor.of(g, g.length)).sum().backward();
+        p.value().mul(Tensor.of(g, DType.F64, g.length)).sum().backward();
     }
 
     @Test
@@ -80,7 +81,7 @@ class OptimizerTest {
     private static double minimise(Function<List<Parameter>, Optimizer> factory, int steps) {
         // f(x) = Σ (x − target)², minimum at target
         Parameter x = parameter(5, -3, 0.5);
-        Tensor target = Tensor.of(new double[] {1, 2, -1}, 3);
+        Tensor target = Tensor.of(new double[] {1, 2, -1}, DType.F64, 3);
         Optimizer optimizer = factory.apply(List.of(x));
         for (int i = 0; i < steps; i++) {
             optimizer.zeroGrad();
