@@ -107,6 +107,7 @@ final class FaceswapTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean resume = resumeOption.requested(run);
+        Path folder = run.folder(resumeOption);
         FaceSwapConfig config = new FaceSwapConfig(size, width, latent, masks);
         FaceSwapTrainer.Data data = source.synthetic ? FaceSwapTrainer.Data.synthetic(syntheticCount, 64, size, run.seed)
                 : new FaceSwapTrainer.Data(FaceSet.fromFolder(source.folders.a, size), FaceSet.fromFolder(source.folders.b, size), null);
@@ -116,7 +117,6 @@ final class FaceswapTrainCommand implements Callable<Integer> {
         FaceSwapOptions options = FaceSwapOptions.builder().model(config).steps(steps).batchSize(batchSize).learningRate(learningRate)
                 .beta1(beta1).loss(loss).augmentation(augmentation).previewEvery(previewEvery).checkpointEvery(checkpointEvery)
                 .seed(run.seed).progress(run.progress()).device(Device.defaultDevice()).ganWeight(ganWeight).build();
-        Path folder = run.folder();
         return FaceSwapReport.run(spec.commandLine().getOut(), data, options, folder, resume);
     }
 }

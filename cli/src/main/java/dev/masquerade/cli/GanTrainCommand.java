@@ -76,7 +76,7 @@ final class GanTrainCommand implements Callable<Integer> {
         GanModel model = GanModel.parse(dataset);
         boolean resume = resumeOption.requested(run);
         var out = spec.commandLine().getOut();
-        Path folder = run.folder();
+        Path folder = run.folder(resumeOption);
         GanTask task;
         GanOptions defaults;
         if (model == GanModel.RING) {

@@ -1,7 +1,9 @@
 package dev.masquerade.cli;
 
 import dev.masquerade.nn.train.TrainingLog;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,9 +26,34 @@ final class RunOptions {
     @Option(names = "--no-progress", description = "Do not draw progress bars.")
     boolean noProgress;
 
-    /** The run folder: --out, else runs/<command>-<timestamp> (runs/faceswap-train-... for "faceswap train"). */
+    @Option(names = "--overwrite", description = "Start afresh in an --out folder that holds an earlier run, replacing its checkpoint and logs.")
+    boolean overwrite;
+
+    /** The folder of a new run (see {@link #folder(ResumeOption)}), for the commands that cannot resume. */
     Path folder() {
-        return out != null ? out : TrainingLog.defaultFolder(command.qualifiedName("-").replaceFirst("^masquerade-", ""));
+        return folder(false, false);
+    }
+
+    /**
+     * The run folder: --out, else runs/<command>-<timestamp> (runs/faceswap-train-... for
+     * "faceswap train"). A new run refuses a folder that holds an earlier run's checkpoint or
+     * metrics unless --overwrite says to replace them: a finished run is never lost to a reused --out.
+     */
+    Path folder(ResumeOption resume) {
+        return folder(resume.requested(this), true);
+    }
+
+    private Path folder(boolean resuming, boolean resumable) {
+        Path folder = out != null ? out : TrainingLog.defaultFolder(command.qualifiedName("-").replaceFirst("^masquerade-", ""));
+        if (!resuming && !overwrite) {
+            for (String mark : List.of("checkpoint.json", "metrics.jsonl")) {
+                if (Files.exists(folder.resolve(mark))) {
+                    throw new IllegalArgumentException("--out " + folder + " already holds a run (its " + mark + "): "
+                            + (resumable ? "continue it with --resume, " : "") + "choose another --out, or replace it with --overwrite");
+                }
+            }
+        }
+        return folder;
     }
 
     /** Whether to draw progress bars. */

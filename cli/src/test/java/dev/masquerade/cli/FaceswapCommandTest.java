@@ -1,5 +1,6 @@
 package dev.masquerade.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import dev.masquerade.nn.io.Images;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +51,26 @@ class FaceswapCommandTest {
                 "--output", swapped.toString()), user.err());
         assertTrue(user.out().contains("swapped 3 faces to B"), user.out());
         assertEquals(64, Images.read(swapped.resolve("face0.png"), 3, 0).size(2));
+    }
+
+    @Test
+    void swapNeverWritesOverItsInputsNorOneOutputOverAnother() throws IOException {
+        Path a = faces("a", 2, 64), b = faces("b", 2, 64), run = work.resolve("run");
+        assertEquals(0, user.run("faceswap", "train", "--a", a.toString(), "--b", b.toString(), "--out", run.toString(), "--steps", "1",
+                "--width", "4", "--latent", "8", "--no-progress"), user.err());
+        String checkpoint = run.resolve("checkpoint.json").toString();
+        byte[] original = Files.readAllBytes(a.resolve("face0.png"));
+        assertEquals(1, user.run("faceswap", "swap", "--checkpoint", checkpoint, "--input", a.toString(), "--output", a.toString()));
+        assertTrue(user.err().contains("would overwrite the input") && user.err().contains("face0.png"), user.err());
+        assertArrayEquals(original, Files.readAllBytes(a.resolve("face0.png")), "the input is untouched");
+        // face0.png and face0.jpg (a PNG under another name) would both become face0.png
+        Files.copy(a.resolve("face0.png"), a.resolve("face0.jpg"));
+        Path swapped = work.resolve("swapped");
+        assertEquals(0, user.run("faceswap", "swap", "--checkpoint", checkpoint, "--input", a.toString(), "--output", swapped.toString()), user.err());
+        assertTrue(user.out().contains("swapped 3 faces"), user.out());
+        try (var written = Files.list(swapped)) {
+            assertEquals(Set.of("face0.png.png", "face0.jpg.png", "face1.png"), written.map(f -> f.getFileName().toString()).collect(Collectors.toSet()));
+        }
     }
 
     @Test

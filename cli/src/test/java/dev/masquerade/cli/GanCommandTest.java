@@ -1,5 +1,6 @@
 package dev.masquerade.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,20 @@ class GanCommandTest {
         }
         assertTrue(Files.readString(folder.resolve("metrics.json")).contains("\"device\" : \"opencl:0\""), "metrics.json names the device");
         assertTrue(Files.exists(folder.resolve("samples_epoch_001.png")));
+    }
+
+    @Test
+    void aNewRunRefusesAFolderHoldingAnEarlierRunUnlessToldToReplaceIt() throws Exception {
+        Path folder = work.resolve("ring");
+        String[] train = {"gan", "train", "--dataset", "ring", "--epochs", "1", "--out", folder.toString(), "--no-progress"};
+        assertEquals(0, user.run(train), user.err());
+        byte[] checkpoint = Files.readAllBytes(folder.resolve("checkpoint.json"));
+        assertEquals(1, user.run(train));
+        assertTrue(user.err().contains("already holds a run") && user.err().contains("--resume") && user.err().contains("--overwrite"), user.err());
+        assertArrayEquals(checkpoint, Files.readAllBytes(folder.resolve("checkpoint.json")), "the earlier run is untouched");
+        String[] again = java.util.Arrays.copyOf(train, train.length + 1);
+        again[train.length] = "--overwrite";
+        assertEquals(0, user.run(again), user.err());
     }
 
     @Test

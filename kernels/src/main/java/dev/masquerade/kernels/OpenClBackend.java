@@ -41,8 +41,9 @@ import org.jocl.cl_mem;
  *
  * <p>Every OpenCL call of one backend is serialised (a data loader's thread uploads while the
  * training thread launches kernels); buffers given back from any thread are taken in on the
- * calling thread only ({@link OpenClMemory}). Matrix products, convolutions and indexing
- * kernels live in {@link OpenClMatmul}, {@link OpenClConvolution} and {@link OpenClIndexing}.
+ * calling thread only ({@link OpenClMemory}). Matrix products, convolutions, indexing
+ * kernels and reductions live in {@link OpenClMatmul}, {@link OpenClConvolution},
+ * {@link OpenClIndexing} and {@link OpenClReduction}.
  *
  * <p>Every primitive runs on the device in float32 (int32 for indices); matrix products and
  * convolutions use the matmul kernel chosen for the device type ({@link OpenClMatmul}).
@@ -52,16 +53,9 @@ import org.jocl.cl_mem;
 final class OpenClBackend implements Backend, FusedAdam {
     /** What runs on the device so far, for listings. */
     static final String SUPPORTED = "every primitive";
-    private static final int MAX_RANK = 8;
+    static final int MAX_RANK = 8;
     private static final int MAX_OPERANDS = 4;
     private static final int LOCAL = 64;
-    /** Work-items per output of reduce_grouped, and when a GPU uses it: blocks this long, fewer outputs than that. */
-    private static final int GROUP = 256;
-    private static final int GROUPED_BLOCK = 64;
-    private static final int GROUPED_OUTPUTS = 16384;
-    /** Work-groups a sliced reduction aims for (several per multiprocessor of a large GPU), and the fewest elements per slice. */
-    private static final int GROUPS_WANTED = 1024;
-    private static final int SLICE_LEAST = 16 * GROUP;
 
     private final OpenCl.DeviceEntry entry;
     private final Device device;
@@ -72,6 +66,7 @@ final class OpenClBackend implements Backend, FusedAdam {
     private final OpenClMatmul matmuls;
     private final OpenClConvolution convolutions;
     private final OpenClIndexing indexing;
+    private final OpenClReduction reductions;
     private final KernelProfile profile;
 
     OpenClBackend(OpenCl.DeviceEntry entry) {
@@ -91,6 +86,7 @@ final class OpenClBackend implements Backend, FusedAdam {
         this.matmuls = new OpenClMatmul(this, entry, programs);
         this.convolutions = new OpenClConvolution(this, entry, programs);
         this.indexing = new OpenClIndexing(this, programs);
+        this.reductions = new OpenClReduction(this, entry, programs);
         this.buffers = new OpenClMemory(context, queue, entry);
     }
 
@@ -177,7 +173,7 @@ final class OpenClBackend implements Backend, FusedAdam {
      * operand, with axes merged ({@link Layout#merge}, as the CPU's loops merge them) because
      * each axis costs every work-item a division.
      */
-    private static int[] layout(int[] shape, StridedArray... operands) {
+    static int[] layout(int[] shape, StridedArray... operands) {
         Layout merged = Layout.merge(shape, operands);
         int rank = merged.rank();
         if (rank > MAX_RANK) {
@@ -274,7 +270,7 @@ final class OpenClBackend implements Backend, FusedAdam {
     public void fill(StridedArray dst, double value) {
         if (dst.dtype() == DType.I32) {
             double[] values = new double[dst.numel()];
-            java.util.Arrays.fill(values, value);
+            Arrays.fill(values, value);
             copy(StridedArray.contiguous(upload(values, DType.I32), dst.shape()), dst);
             return;
         }
@@ -298,61 +294,12 @@ final class OpenClBackend implements Backend, FusedAdam {
 
     @Override
     public void reduce(ReduceOp op, StridedArray x, int[] axes, StridedArray out) {
-        int block = 1;
-        for (int axis : axes) {
-            block *= x.size(axis);
-        }
-        boolean grouped = !entry.isCpu() && block >= GROUPED_BLOCK && out.numel() < GROUPED_OUTPUTS;
-        reduce(grouped, grouped ? slices(out, block) : 1, op, x, axes, out);
+        reductions.reduce(op, x, axes, out);
     }
 
-    /**
-     * Work-groups per output for reduce_grouped: enough for about {@link #GROUPS_WANTED} in all,
-     * but none with fewer than {@link #SLICE_LEAST} elements of the block to add up.
-     */
-    private static int slices(StridedArray out, int block) {
-        if (out.rank() >= MAX_RANK) {
-            return 1; // the partial results take one more axis than the output
-        }
-        int wanted = (GROUPS_WANTED + out.numel() - 1) / out.numel();
-        return Math.max(1, Math.min(wanted, block / SLICE_LEAST));
-    }
-
-    /**
-     * A reduction by reduce.cl's one work-item per output, or by {@code slices} work-groups per
-     * output (tests compare them all).
-     */
-    void reduce(boolean grouped, int slices, ReduceOp op, StridedArray x, int[] axes, StridedArray out) {
-        requireFloat("reduce", x, out);
-        int[] xStrides = x.strides();
-        int[] blockShape = new int[axes.length];
-        int[] blockStrides = new int[axes.length];
-        for (int i = 0; i < axes.length; i++) {
-            blockShape[i] = x.shape()[axes[i]];
-            blockStrides[i] = xStrides[axes[i]];
-        }
-        // the input's block of each output element, walked through the input's strides along the reduced axes
-        StridedArray blockView = StridedArray.of(x.storage(), blockShape, blockStrides, 0);
-        int[] outer = layout(out.shape(), out, x);
-        int n = out.numel();
-        if (grouped && slices > 1) {
-            // each slice's partial result, [outputs..., slices], then the sum (or maximum) over the slices
-            int[] partialShape = Arrays.copyOf(out.shape(), out.rank() + 1);
-            partialShape[out.rank()] = slices;
-            StridedArray partial = StridedArray.contiguous(allocate(DType.F32, n * slices), partialShape);
-            run(programs.kernel("reduce.cl", "reduce_grouped", "-DGROUP=" + GROUP), new long[] {(long) n * slices * GROUP}, new long[] {GROUP},
-                    memory(partial), memory(x), outer, layout(blockShape, blockView), op.ordinal(), slices);
-            int[] targetShape = Arrays.copyOf(out.shape(), out.rank() + 1), targetStrides = Arrays.copyOf(out.strides(), out.rank() + 1);
-            targetShape[out.rank()] = 1;
-            targetStrides[out.rank()] = 1;
-            reduce(op, partial, new int[] {out.rank()}, StridedArray.of(out.storage(), targetShape, targetStrides, out.offset()));
-        } else if (grouped) {
-            run(programs.kernel("reduce.cl", "reduce_grouped", "-DGROUP=" + GROUP), new long[] {(long) n * GROUP}, new long[] {GROUP},
-                    memory(out), memory(x), outer, layout(blockShape, blockView), op.ordinal(), 1);
-        } else {
-            run(programs.kernel("reduce.cl", "reduce"), new long[] {(n + LOCAL - 1) / LOCAL * LOCAL},
-                    memory(out), memory(x), outer, layout(blockShape, blockView), op.ordinal());
-        }
+    /** This device's reductions (tests run each way of reducing). */
+    OpenClReduction reductions() {
+        return reductions;
     }
 
     @Override

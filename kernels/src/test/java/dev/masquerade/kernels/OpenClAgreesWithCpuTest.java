@@ -210,8 +210,8 @@ class OpenClAgreesWithCpuTest {
                             if (x.device().equals(OPENCL)) {
                                 OpenClBackend device = (OpenClBackend) x.backend();
                                 int slices = 1 + in.layout().param(7);
-                                device.reduce(true, slices, ReduceOp.SUM, x.array(), axes, sum.array());
-                                device.reduce(true, slices, ReduceOp.MAX, x.array(), axes, max.array());
+                                device.reductions().reduce(true, slices, ReduceOp.SUM, x.array(), axes, sum.array());
+                                device.reductions().reduce(true, slices, ReduceOp.MAX, x.array(), axes, max.array());
                             } else {
                                 x.backend().reduce(ReduceOp.SUM, x.array(), axes, sum.array());
                                 x.backend().reduce(ReduceOp.MAX, x.array(), axes, max.array());
@@ -228,8 +228,8 @@ class OpenClAgreesWithCpuTest {
         for (ReduceOp op : ReduceOp.values()) {
             for (int slices : new int[] {2, 13, 64}) {
                 Tensor ofWhole = Tensor.empty(DType.F32, OPENCL, 1), ofRows = Tensor.empty(DType.F32, OPENCL, 1, 3);
-                device.reduce(true, slices, op, whole.to(OPENCL).array(), new int[] {0}, ofWhole.array());
-                device.reduce(true, slices, op, rows.to(OPENCL).array(), new int[] {0}, ofRows.array());
+                device.reductions().reduce(true, slices, op, whole.to(OPENCL).array(), new int[] {0}, ofWhole.array());
+                device.reductions().reduce(true, slices, op, rows.to(OPENCL).array(), new int[] {0}, ofRows.array());
                 Tensor expectedWhole = Tensor.empty(DType.F32, Device.CPU, 1), expectedRows = Tensor.empty(DType.F32, Device.CPU, 1, 3);
                 whole.backend().reduce(op, whole.array(), new int[] {0}, expectedWhole.array());
                 rows.backend().reduce(op, rows.array(), new int[] {0}, expectedRows.array());
