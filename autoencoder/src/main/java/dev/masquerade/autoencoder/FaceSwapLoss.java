@@ -28,6 +28,16 @@ import java.util.Locale;
  */
 public record FaceSwapLoss(Pixel pixel, double pixelWeight, double dssimWeight, double featureWeight, boolean masked,
                            double maskWeight) {
+    /** Checks the weights: each a finite number of at least 0 (a NaN weight would make every loss NaN). */
+    public FaceSwapLoss {
+        double[] weights = {pixelWeight, dssimWeight, featureWeight, maskWeight};
+        String[] names = {"the pixel loss's weight", "--dssim-weight", "--feature-weight", "the mask loss's weight"};
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] >= 0 && Double.isFinite(weights[i]))) {
+                throw new IllegalArgumentException(names[i] + " must be a finite number of at least 0, got " + weights[i]);
+            }
+        }
+    }
 
     /** The pixel loss. */
     public enum Pixel {

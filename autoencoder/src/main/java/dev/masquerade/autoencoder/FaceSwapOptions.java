@@ -31,9 +31,19 @@ public record FaceSwapOptions(FaceSwapConfig model, int steps, int batchSize, do
                               boolean progress, Device device, double ganWeight) {
     /** Checks the numbers. */
     public FaceSwapOptions {
-        if (steps < 1 || batchSize < 1 || learningRate <= 0 || previewEvery < 1 || checkpointEvery < 1 || ganWeight < 0) {
-            throw new IllegalArgumentException("steps, batch size, preview and checkpoint intervals must be at least 1, the "
-                    + "learning rate positive and the GAN weight not negative");
+        if (steps < 1 || batchSize < 1 || previewEvery < 1 || checkpointEvery < 1) {
+            throw new IllegalArgumentException("--steps, --batch-size, --preview-every and --checkpoint-every must be at least 1; got "
+                    + steps + ", " + batchSize + ", " + previewEvery + " and " + checkpointEvery);
+        }
+        // written so that NaN fails each test: every comparison with NaN is false
+        if (!(learningRate > 0 && learningRate <= 1)) {
+            throw new IllegalArgumentException("--lr must be a number in (0, 1] (Adam's is usually 1e-5 to 1e-3), got " + learningRate);
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("--beta1 and Adam's β₂ must lie in [0, 1), got " + beta1 + " and " + beta2);
+        }
+        if (!(ganWeight >= 0 && Double.isFinite(ganWeight))) {
+            throw new IllegalArgumentException("--gan-weight must be a finite number of at least 0, got " + ganWeight);
         }
     }
 

@@ -36,6 +36,8 @@ public final class FaceSwapTrainer {
     /** Name of the checkpoint manifest in a run folder. */
     public static final String CHECKPOINT = "checkpoint.json";
     private static final int PREVIEW_FACES = 6;
+    /** Images per batch of the evaluation: the demo's 64 held-out pairs in one, few enough for any heap. */
+    private static final int EVALUATION_BATCH = 64;
 
     private FaceSwapTrainer() {
     }
@@ -105,6 +107,8 @@ public final class FaceSwapTrainer {
                 }
                 adversary.load(folder);
             }
+            Checkpoint.removeLeftovers(checkpoint);
+            TrainingLog.keepUpTo(folder, done); // the steps after the checkpoint are done again: logged once
             rng = new Rng(options.seed() + done); // a fresh stream, so a resumed run does not repeat its batches
         }
         Rng stream = rng;
@@ -220,18 +224,19 @@ public final class FaceSwapTrainer {
             for (Side side : Side.values()) {
                 FaceSet faces = data.heldOut() == null ? (side == Side.A ? data.a() : data.b())
                         : (side == Side.A ? data.heldOut().a() : data.heldOut().b());
-                Tensor images = faces.images().to(device);
-                Tensor reconstruction = model.swap(side, images);
+                double[] reconstruction = SwapMetrics.psnrAndSsim(x -> model.swap(side, x), faces.images(), faces.images(), device, EVALUATION_BATCH);
                 String name = side.name().toLowerCase(java.util.Locale.ROOT);
-                metrics.put("recon_psnr_" + name, SwapMetrics.psnr(reconstruction, images));
-                metrics.put("recon_ssim_" + name, SwapMetrics.ssim(reconstruction, images));
+                metrics.put("recon_psnr_" + name, reconstruction[0]);
+                metrics.put("recon_ssim_" + name, reconstruction[1]);
             }
             if (data.heldOut() != null) {
-                Tensor truth = data.heldOut().b().images().to(device);
-                Tensor swapped = model.swap(Side.B, data.heldOut().a().images().to(device));
-                metrics.put("swap_ssim", SwapMetrics.ssim(swapped, truth));
-                metrics.put("baseline_ssim", SwapMetrics.ssim(data.b().meanFace().to(device).expand(truth.shape()), truth));
-                metrics.put("swap_psnr", SwapMetrics.psnr(swapped, truth));
+                Tensor truth = data.heldOut().b().images();
+                double[] swap = SwapMetrics.psnrAndSsim(x -> model.swap(Side.B, x), data.heldOut().a().images(), truth, device, EVALUATION_BATCH);
+                Tensor meanFace = data.b().meanFace().to(device);
+                double[] baseline = SwapMetrics.psnrAndSsim(x -> meanFace.expand(x.shape()), truth, truth, device, EVALUATION_BATCH);
+                metrics.put("swap_ssim", swap[1]);
+                metrics.put("baseline_ssim", baseline[1]);
+                metrics.put("swap_psnr", swap[0]);
                 metrics.put("held_out_pairs", truth.size(0));
             }
         }

@@ -21,9 +21,19 @@ package dev.masquerade.gan;
 public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing, int epochs, int batchSize, double learningRate,
                          double beta1, long seed, boolean progress) {
     public GanOptions {
-        if (discriminatorSteps < 1 || epochs < 1 || batchSize < 2 || learningRate <= 0) {
-            throw new IllegalArgumentException("--d-steps and --epochs must be at least 1, --batch at least 2 and the learning rate "
-                    + "positive; got " + discriminatorSteps + ", " + epochs + ", " + batchSize + " and " + learningRate);
+        if (discriminatorSteps < 1 || epochs < 1 || batchSize < 2) {
+            throw new IllegalArgumentException("--d-steps and --epochs must be at least 1 and --batch at least 2; got "
+                    + discriminatorSteps + ", " + epochs + " and " + batchSize);
+        }
+        // written so that NaN fails each test: every comparison with NaN is false
+        if (!(learningRate > 0 && learningRate <= 1)) {
+            throw new IllegalArgumentException("--lr must be a number in (0, 1] (DCGAN's is 2e-4), got " + learningRate);
+        }
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new IllegalArgumentException("--beta1 must lie in [0, 1), got " + beta1);
+        }
+        if (!(smoothing >= 0 && smoothing < 1)) {
+            throw new IllegalArgumentException("--smoothing must lie in [0, 1), got " + smoothing);
         }
     }
 

@@ -80,6 +80,8 @@ public final class GanRun {
                         + "above " + epochsDone + " to train on");
             }
             step = ((Number) config.get("steps_done")).longValue();
+            Checkpoint.removeLeftovers(checkpoint);
+            TrainingLog.keepUpTo(folder, step); // the steps after the checkpoint are done again: logged once
             @SuppressWarnings("unchecked")
             Map<String, Object> saved = (Map<String, Object>) config.get("baselines");
             baselines = saved;

@@ -63,6 +63,7 @@ public final class Checkpoint {
     public static void save(Path manifest, Map<String, Tensor> tensors, Map<String, Object> config) throws IOException {
         Path folder = manifest.toAbsolutePath().getParent();
         Files.createDirectories(folder);
+        removeLeftovers(manifest);
         List<Entry> entries = new ArrayList<>();
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
@@ -230,6 +231,32 @@ public final class Checkpoint {
             throw new IOException("checkpoint " + manifest + " is not a " + FORMAT + " version " + VERSION + " manifest");
         }
         return m;
+    }
+
+    /**
+     * Removes what an interrupted save leaves beside {@code manifest}: the temporary files of a
+     * write that never finished, and data files of this checkpoint that its manifest does not
+     * name (written just before a kill, or left by one). Data is only removed where the manifest
+     * can be read, so a damaged checkpoint keeps every file for inspection. Every save and every
+     * resume call it.
+     */
+    public static void removeLeftovers(Path manifest) throws IOException {
+        Path folder = manifest.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        String stem = manifest.getFileName().toString().replaceFirst("\\.json$", "");
+        Path current = previousDataFile(manifest);
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                boolean unfinished = name.startsWith("." + stem + ".") && name.endsWith(".tmp");
+                boolean unnamed = current != null && name.startsWith(stem + ".") && name.endsWith(".bin") && !file.getFileName().equals(current.getFileName());
+                if (unfinished || unnamed) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     private static Path previousDataFile(Path manifest) {

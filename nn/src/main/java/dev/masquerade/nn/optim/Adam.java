@@ -28,6 +28,11 @@ public final class Adam extends Optimizer {
     public Adam(List<Parameter> parameters, double learningRate, double beta1, double beta2, double epsilon,
                 double weightDecay, boolean decoupled) {
         super(parameters, learningRate);
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0 && Double.isFinite(epsilon))
+                || !(weightDecay >= 0 && Double.isFinite(weightDecay))) {
+            throw new IllegalArgumentException("Adam: β₁ and β₂ must lie in [0, 1), ε be a finite number above 0 and the weight decay "
+                    + "finite and not negative; got β₁ " + beta1 + ", β₂ " + beta2 + ", ε " + epsilon + ", weight decay " + weightDecay);
+        }
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;

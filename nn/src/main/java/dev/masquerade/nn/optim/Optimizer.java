@@ -26,7 +26,18 @@ public abstract class Optimizer {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": no parameters to optimise");
         }
         this.parameters = List.copyOf(parameters);
-        this.learningRate = learningRate;
+        this.learningRate = checkLearningRate(getClass().getSimpleName(), learningRate);
+    }
+
+    /**
+     * {@code rate} when it is a finite number of at least 0 (as PyTorch: 0 freezes the
+     * parameters, and schedules may end there; NaN or ∞ would wreck every weight), else a clear error.
+     */
+    static double checkLearningRate(String owner, double rate) {
+        if (!(rate >= 0 && Double.isFinite(rate))) {
+            throw new IllegalArgumentException(owner + ": the learning rate must be a finite number of at least 0, got " + rate);
+        }
+        return rate;
     }
 
     /**
@@ -59,7 +70,7 @@ public abstract class Optimizer {
 
     /** Changes the step size, e.g. from a {@link LearningRateSchedule}. */
     public void setLearningRate(double rate) {
-        this.learningRate = rate;
+        this.learningRate = checkLearningRate(getClass().getSimpleName(), rate);
     }
 
     /** Steps taken so far. */

@@ -1,5 +1,7 @@
 package dev.masquerade.nn.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.masquerade.nn.io.Charts;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,6 +44,37 @@ public final class TrainingLog implements AutoCloseable {
         this.folder = Files.createDirectories(folder);
         this.lines = Files.newBufferedWriter(folder.resolve("metrics.jsonl"), StandardOpenOption.CREATE,
                 resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /**
+     * Drops from {@code folder}'s metrics.jsonl every record after {@code step}, and a last line
+     * cut short by a kill: a run resumed from its checkpoint at {@code step} does the later steps
+     * again, and they must not be logged (or plotted) twice. Rewritten atomically.
+     */
+    public static void keepUpTo(Path folder, long step) throws IOException {
+        Path file = folder.resolve("metrics.jsonl");
+        if (!Files.exists(file)) {
+            return;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String line : Files.readAllLines(file)) {
+            JsonNode record;
+            try {
+                record = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                break; // the line a kill cut short, always the last
+            }
+            if (record != null && (!record.has("step") || record.get("step").asLong() <= step)) {
+                kept.append(line).append('\n');
+            }
+        }
+        Path temporary = Files.createTempFile(folder, ".metrics", ".tmp");
+        try {
+            Files.writeString(temporary, kept);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** The default folder of a command's run: {@code runs/<command>-<timestamp>}. */

@@ -63,6 +63,34 @@ class CheckpointTest {
     }
 
     @Test
+    void whatAKilledSaveLeftBehindIsRemovedAndTheCheckpointStillLoads() throws IOException {
+        Path manifest = savedModel();
+        // a kill during a later save: half of a temporary manifest, and a data file the manifest never came to name
+        Files.write(folder.resolve(".model.json123456.tmp"), new byte[100]);
+        Files.write(folder.resolve(".model.0123456789abcdef.bin98765.tmp"), new byte[1000]);
+        Files.write(folder.resolve("model.0123456789abcdef.bin"), new byte[1000]);
+        Files.write(folder.resolve("notes.txt"), new byte[] {1});
+        Checkpoint.removeLeftovers(manifest);
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(3, names.size(), "the manifest, its data and the user's own file remain: " + names);
+            assertTrue(names.contains("notes.txt"), names.toString());
+        }
+        Checkpoint.load(manifest);
+    }
+
+    @Test
+    void aDamagedManifestKeepsEveryDataFile() throws IOException {
+        Path manifest = savedModel();
+        Files.write(folder.resolve("model.0123456789abcdef.bin"), new byte[10]);
+        Files.writeString(manifest, "{ not json");
+        Checkpoint.removeLeftovers(manifest);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(2, files.filter(p -> p.toString().endsWith(".bin")).count(), "nothing deleted beside an unreadable manifest");
+        }
+    }
+
+    @Test
     void savingAgainReplacesTheDataFileAndLeavesNoTemporaries() throws IOException {
         Path manifest = savedModel();
         Checkpoint.save(manifest, Map.of("x", Tensor.ones(3)), Map.of());

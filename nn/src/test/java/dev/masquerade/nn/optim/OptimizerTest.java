@@ -2,6 +2,7 @@ package dev.masquerade.nn.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masquerade.engine.Tensor;
@@ -22,6 +23,20 @@ class OptimizerTest {
     private static void setGradient(Parameter p, double... g) {
         p.zeroGrad();
         p.value().mul(Tensor.of(g, DType.F64, g.length)).sum().backward();
+    }
+
+    @Test
+    void nonsenseHyperparametersAreRefusedBeforeAnyStep() {
+        List<Parameter> params = List.of(parameter(1, 2));
+        for (double rate : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -1e-3}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Adam(params, rate, 0.9, 0.999));
+            assertTrue(e.getMessage().contains("learning rate") && e.getMessage().contains(String.valueOf(rate)), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Adam(params, 1e-3, 1.0, 0.999));
+        assertThrows(IllegalArgumentException.class, () -> new Adam(params, 1e-3, 0.9, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Adam.adamW(params, 1e-3, 0.9, 0.999, -0.1));
+        Adam adam = new Adam(params, 1e-3, 0.9, 0.999);
+        assertThrows(IllegalArgumentException.class, () -> adam.setLearningRate(Double.NaN), "a schedule cannot set NaN either");
     }
 
     @Test

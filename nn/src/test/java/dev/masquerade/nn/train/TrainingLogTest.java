@@ -1,0 +1,34 @@
+package dev.masquerade.nn.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingLogTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void resumingFromACheckpointKeepsTheLogUpToItsStepAndDropsALineCutShort() throws IOException {
+        try (TrainingLog log = new TrainingLog(folder)) {
+            for (long step = 1; step <= 8; step++) {
+                log.step(1, step, 1.0 / step);
+            }
+        }
+        // a kill in the middle of writing step 9
+        Files.writeString(folder.resolve("metrics.jsonl"), "{\"epoch\":1,\"step\":9,\"lo", java.nio.file.StandardOpenOption.APPEND);
+        TrainingLog.keepUpTo(folder, 5);
+        List<String> lines = Files.readAllLines(folder.resolve("metrics.jsonl"));
+        assertEquals(5, lines.size(), lines.toString());
+        assertEquals(true, lines.get(4).contains("\"step\":5"), lines.get(4));
+        try (TrainingLog resumed = new TrainingLog(folder, true)) {
+            resumed.step(1, 6, 0.1);
+        }
+        assertEquals(6, Files.readAllLines(folder.resolve("metrics.jsonl")).size(), "step 6 is logged once, after step 5");
+    }
+}
