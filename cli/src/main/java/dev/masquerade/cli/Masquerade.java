@@ -1,6 +1,7 @@
 package dev.masquerade.cli;
 
 import dev.masquerade.engine.array.Device;
+import dev.masquerade.engine.backend.Backends;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,9 @@ public final class Masquerade implements Runnable {
     @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "DEVICE",
             description = "Where tensors live: cpu or opencl:N (default: $MASQUERADE_DEVICE, else cpu).")
     void device(String text) {
-        System.setProperty(Device.SYSTEM_PROPERTY, Device.parse(text).toString());
+        Device device = Device.parse(text);
+        Backends.of(device); // a device that does not exist is refused here, not ignored by a command that never opens it
+        System.setProperty(Device.SYSTEM_PROPERTY, device.toString());
     }
 
     /** Prints stack traces of failures. */

@@ -27,9 +27,18 @@ class MasqueradeTest {
 
     @Test
     void anUnknownDeviceIsOneClearLineWithoutAStackTrace() {
-        assertEquals(1, user.run("devices", "--device", "opencl:7"));
+        assertEquals(2, user.run("devices", "--device", "opencl:7"));
         assertTrue(user.err().contains("opencl:7") && user.err().contains("does not exist"), user.err());
         assertFalse(user.err().contains("\tat "), user.err());
+    }
+
+    @Test
+    void aDeviceThatDoesNotExistIsRefusedEvenByACommandThatNeverOpensIt() {
+        for (String device : new String[] {"cpu:1", "opencl:9"}) {
+            assertEquals(2, user.run("--device", device, "tutorial", "--help"));
+            assertTrue(user.err().contains(device) && user.err().contains("does not exist"), user.err());
+            assertFalse(user.err().contains("\tat "), user.err());
+        }
     }
 
     @Test

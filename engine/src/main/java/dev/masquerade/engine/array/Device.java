@@ -59,6 +59,6 @@ public record Device(String type, int index) {
 
     @Override
     public String toString() {
-        return type.equals("cpu") ? "cpu" : type + ":" + index;
+        return type.equals("cpu") && index == 0 ? "cpu" : type + ":" + index;
     }
 }

@@ -13,11 +13,9 @@ import dev.masquerade.nn.optim.Optimizer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -87,9 +85,9 @@ public final class Checkpoint {
         String stem = manifest.getFileName().toString().replaceFirst("\\.json$", "");
         String dataName = stem + "." + hash.substring(0, 16) + ".bin";
         Path previousData = previousDataFile(manifest);
-        writeAtomically(folder.resolve(dataName), data);
+        AtomicFiles.write(folder.resolve(dataName), data);
         Manifest m = new Manifest(FORMAT, VERSION, config, dataName, hash, entries);
-        writeAtomically(manifest, JSON.writeValueAsBytes(m));
+        AtomicFiles.write(manifest, JSON.writeValueAsBytes(m));
         if (previousData != null && !previousData.getFileName().toString().equals(dataName)) {
             Files.deleteIfExists(previousData);
         }
@@ -264,21 +262,6 @@ public final class Checkpoint {
             return Files.exists(manifest) ? manifest.toAbsolutePath().getParent().resolve(readManifest(manifest).data()) : null;
         } catch (IOException e) {
             return null; // an unreadable old manifest is simply replaced
-        }
-    }
-
-    /** Writes to a temporary file in the same folder, then renames it over the target in one step. */
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 

@@ -8,7 +8,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -38,17 +37,9 @@ public final class Images {
         writeAtomically(out, file);
     }
 
-    /** Writes {@code image} as a PNG beside {@code file}, then moves it into place: a crash never leaves half a picture. */
+    /** Writes {@code image} as a PNG to {@code file}, atomically ({@link AtomicFiles}): a crash never leaves half a picture. */
     static void writeAtomically(BufferedImage image, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, ".image", ".png");
-        try {
-            ImageIO.write(image, "png", temporary.toFile());
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
     }
 
     /**

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.masquerade.nn.io.AtomicFiles;
 import dev.masquerade.nn.io.Charts;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -68,13 +68,7 @@ public final class TrainingLog implements AutoCloseable {
                 kept.append(line).append('\n');
             }
         }
-        Path temporary = Files.createTempFile(folder, ".metrics", ".tmp");
-        try {
-            Files.writeString(temporary, kept);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, kept.toString());
     }
 
     /** The default folder of a command's run: {@code runs/<command>-<timestamp>}. */
@@ -147,9 +141,7 @@ public final class TrainingLog implements AutoCloseable {
     /** Writes the summary {@code metrics.json} (atomically). */
     public Path writeSummary(Map<String, Object> summary) throws IOException {
         Path file = folder.resolve("metrics.json");
-        Path temporary = Files.createTempFile(folder, ".metrics", ".tmp");
-        Files.write(temporary, JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(summary));
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(summary));
         return file;
     }
 
