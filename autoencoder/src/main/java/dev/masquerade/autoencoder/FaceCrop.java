@@ -1,11 +1,13 @@
 package dev.masquerade.autoencoder;
 
+import dev.masquerade.nn.io.AtomicFiles;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
@@ -17,8 +19,19 @@ public final class FaceCrop {
     private FaceCrop() {
     }
 
-    /** Writes the box (left, top, side) of {@code photo}, scaled to size×size, to {@code output} as PNG. */
+    /** Writes the box (left, top, side) of {@code photo}, scaled to size×size, to {@code output} as PNG or JPEG (by its extension). */
     public static void crop(Path photo, int left, int top, int side, int size, Path output) throws IOException {
+        String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+        String format = name.endsWith(".png") ? "png" : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "jpg" : null;
+        if (format == null) {
+            throw new IllegalArgumentException("crop: the crop's file " + output + " must end in .png, .jpg or .jpeg (the format it is written in)");
+        }
+        if (size < 1) {
+            throw new IllegalArgumentException("crop: --size must be at least 1 pixel, got " + size);
+        }
+        if (Files.exists(output) && Files.isSameFile(photo, output)) {
+            throw new IllegalArgumentException("crop: writing the crop to " + output + " would replace the photo; choose another --out");
+        }
         BufferedImage image = ImageIO.read(photo.toFile());
         if (image == null) {
             throw new IOException(photo + " is not an image Java can read (PNG or JPEG)");
@@ -33,7 +46,6 @@ public final class FaceCrop {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         g.drawImage(image, 0, 0, size, size, left, top, left + side, top + side, null);
         g.dispose();
-        Files.createDirectories(output.toAbsolutePath().getParent());
-        ImageIO.write(out, "png", output.toFile());
+        AtomicFiles.write(output, stream -> ImageIO.write(out, format, stream));
     }
 }

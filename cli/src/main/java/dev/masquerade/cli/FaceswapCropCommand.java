@@ -25,7 +25,7 @@ final class FaceswapCropCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "64", description = "Side of the crop in pixels (default: ${DEFAULT-VALUE}).")
     private int size;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the crop (PNG).")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the crop: a .png, .jpg or .jpeg file, written in that format.")
     private Path out;
 
     @Override

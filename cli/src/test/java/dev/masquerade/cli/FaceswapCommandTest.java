@@ -11,6 +11,7 @@ import dev.masquerade.nn.io.Images;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,24 @@ class FaceswapCommandTest {
         assertEquals(64, Images.read(crop, 3, 0).size(1));
         assertEquals(1, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "50,50,80", "--out", crop.toString()));
         assertTrue(user.err().contains("does not fit inside") && user.err().contains("120x100"), user.err());
+    }
+
+    @Test
+    void cropWritesTheFormatItsFileNamesAndRefusesWhatItCannot() throws IOException {
+        Path photo = work.resolve("photo.png");
+        Images.writePng(Tensor.rand(new Rng(4), 3, 100, 120), photo);
+        Path jpeg = work.resolve("face.jpg");
+        assertEquals(0, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "10,20,80", "--out", jpeg.toString()), user.err());
+        byte[] start = Arrays.copyOf(Files.readAllBytes(jpeg), 3);
+        assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, start, "JPEG bytes in a .jpg file, not PNG");
+        assertEquals(1, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "10,20,80", "--out", work.resolve("face.gif").toString()));
+        assertTrue(user.err().contains(".png, .jpg or .jpeg"), user.err());
+        assertEquals(1, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "10,20,80", "--size", "0", "--out", jpeg.toString()));
+        assertTrue(user.err().contains("--size must be at least 1"), user.err());
+        byte[] original = Files.readAllBytes(photo);
+        assertEquals(1, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "10,20,80", "--out", photo.toString()));
+        assertTrue(user.err().contains("would replace the photo"), user.err());
+        assertArrayEquals(original, Files.readAllBytes(photo));
     }
 
     @Test

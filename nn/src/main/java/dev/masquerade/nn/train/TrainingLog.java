@@ -31,6 +31,7 @@ public final class TrainingLog implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path folder;
     private final BufferedWriter lines;
+    private final RunLock lock;
     private final List<Double> steps = new ArrayList<>();
     private final List<Double> losses = new ArrayList<>();
 
@@ -39,11 +40,21 @@ public final class TrainingLog implements AutoCloseable {
         this(folder, false);
     }
 
-    /** Opens (creating) the run folder; a resumed run appends to its metrics.jsonl instead of replacing it. */
+    /**
+     * Opens (creating) the run folder and holds it for this run until {@link #close} (a second
+     * run in the same folder is refused); a resumed run appends to its metrics.jsonl instead of
+     * replacing it.
+     */
     public TrainingLog(Path folder, boolean resumed) throws IOException {
         this.folder = Files.createDirectories(folder);
-        this.lines = Files.newBufferedWriter(folder.resolve("metrics.jsonl"), StandardOpenOption.CREATE,
-                resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+        this.lock = RunLock.acquire(folder); // before anything in the folder is touched
+        try {
+            this.lines = Files.newBufferedWriter(folder.resolve("metrics.jsonl"), StandardOpenOption.CREATE,
+                    resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /**
@@ -56,6 +67,12 @@ public final class TrainingLog implements AutoCloseable {
         if (!Files.exists(file)) {
             return;
         }
+        try (RunLock lock = RunLock.acquire(folder)) { // never under a run that is still writing it
+            rewrite(file, step);
+        }
+    }
+
+    private static void rewrite(Path file, long step) throws IOException {
         StringBuilder kept = new StringBuilder();
         for (String line : Files.readAllLines(file)) {
             JsonNode record;
@@ -161,6 +178,10 @@ public final class TrainingLog implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        lines.close();
+        try {
+            lines.close();
+        } finally {
+            lock.close();
+        }
     }
 }

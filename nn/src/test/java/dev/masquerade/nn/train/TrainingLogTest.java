@@ -1,6 +1,8 @@
 package dev.masquerade.nn.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,10 +27,23 @@ class TrainingLogTest {
         TrainingLog.keepUpTo(folder, 5);
         List<String> lines = Files.readAllLines(folder.resolve("metrics.jsonl"));
         assertEquals(5, lines.size(), lines.toString());
-        assertEquals(true, lines.get(4).contains("\"step\":5"), lines.get(4));
+        assertTrue(lines.get(4).contains("\"step\":5"), lines.get(4));
         try (TrainingLog resumed = new TrainingLog(folder, true)) {
             resumed.step(1, 6, 0.1);
         }
         assertEquals(6, Files.readAllLines(folder.resolve("metrics.jsonl")).size(), "step 6 is logged once, after step 5");
+    }
+
+    @Test
+    void aSecondRunInTheSameFolderIsRefusedUntilTheFirstEnds() throws IOException {
+        try (TrainingLog first = new TrainingLog(folder)) {
+            first.step(1, 1, 0.5);
+            IOException second = assertThrows(IOException.class, () -> new TrainingLog(folder, true));
+            assertTrue(second.getMessage().contains("another run is training in"), second.getMessage());
+        }
+        try (TrainingLog later = new TrainingLog(folder, true)) {
+            later.step(1, 2, 0.25);
+        }
+        assertEquals(2, Files.readAllLines(folder.resolve("metrics.jsonl")).size(), "the refused run wrote nothing");
     }
 }
