@@ -73,6 +73,15 @@ public final class FaceSwapTrainer {
     public record Result(Map<String, Object> metrics, Path folder) {
     }
 
+    /** The architecture of the run in {@code folder}, from its checkpoint: what a resumed run trains. */
+    public static FaceSwapConfig savedConfig(Path folder) throws IOException {
+        Path checkpoint = folder.resolve(CHECKPOINT);
+        if (!Files.exists(checkpoint)) {
+            throw new IOException("cannot resume: " + folder + " has no " + CHECKPOINT + " (start without --resume)");
+        }
+        return FaceSwapConfig.fromMap(Checkpoint.load(checkpoint).config(), checkpoint.toString());
+    }
+
     /**
      * Trains and writes the run folder. With {@code resume}, training continues from the
      * folder's checkpoint (model, optimizer state and step count; the checkpoint's
@@ -84,12 +93,12 @@ public final class FaceSwapTrainer {
         FaceSwapConfig config = options.model();
         long done = 0;
         if (resume) {
-            if (!Files.exists(checkpoint)) {
-                throw new IOException("cannot resume: " + folder + " has no " + CHECKPOINT + " (start without --resume)");
+            config = savedConfig(folder);
+            done = ((Number) Checkpoint.load(checkpoint).config().getOrDefault("steps_done", 0)).longValue();
+            if (done >= options.steps()) {
+                throw new IOException("nothing to resume: " + folder + " has trained " + done + " steps already; pass --steps above "
+                        + done + " to train on");
             }
-            Map<String, Object> saved = Checkpoint.load(checkpoint).config();
-            config = FaceSwapConfig.fromMap(saved, checkpoint.toString());
-            done = ((Number) saved.getOrDefault("steps_done", 0)).longValue();
         }
         data.check(config);
         Rng rng = new Rng(options.seed());

@@ -51,8 +51,8 @@ final class AutoencoderCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "2e-3", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N images only.")
-    private Integer limit;
+    @Mixin
+    private LimitOption limit;
 
     @Override
     public Integer call() throws Exception {
@@ -71,9 +71,7 @@ final class AutoencoderCommand implements Callable<Integer> {
             }
             default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "'; use fashion-mnist or lfw");
         }
-        if (limit != null) {
-            train = train.head(limit);
-        }
+        train = limit.apply(train);
         Path folder = run.folder();
         var stdout = spec.commandLine().getOut();
         stdout.printf("Training an autoencoder (code %d) on %,d %s images for %d epochs on %s; run folder %s%n", latent, train.size(),

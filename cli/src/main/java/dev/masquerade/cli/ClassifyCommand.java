@@ -38,8 +38,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "1e-3", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N images only (a quick run).")
-    private Integer limit;
+    @Mixin
+    private LimitOption limit;
 
     @Override
     public Integer call() throws Exception {
@@ -52,9 +52,7 @@ final class ClassifyCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         ArrayDataset train = FashionMnist.train(data);
         ArrayDataset test = FashionMnist.test(data);
-        if (limit != null) {
-            train = train.head(limit);
-        }
+        train = limit.apply(train);
         Path folder = run.folder();
         stdout.printf("Training on %,d Fashion-MNIST images for %d epochs on %s; run folder %s%n", train.size(), epochs,
                 Device.defaultDevice(), folder);

@@ -109,6 +109,9 @@ final class FaceswapTrainCommand implements Callable<Integer> {
         boolean resume = resumeOption.requested(run);
         Path folder = run.folder(resumeOption);
         FaceSwapConfig config = new FaceSwapConfig(size, width, latent, masks);
+        if (resume) {
+            config = sameArchitecture(config, FaceSwapTrainer.savedConfig(folder), folder);
+        }
         FaceSwapTrainer.Data data = source.synthetic ? FaceSwapTrainer.Data.synthetic(syntheticCount, 64, size, run.seed)
                 : new FaceSwapTrainer.Data(FaceSet.fromFolder(source.folders.a, size), FaceSet.fromFolder(source.folders.b, size), null);
         Augmentation augmentation = new Augmentation(!noWarp, Augmentation.DEFAULT.warpSigma(), Augmentation.DEFAULT.maxDegrees(),
@@ -118,5 +121,22 @@ final class FaceswapTrainCommand implements Callable<Integer> {
                 .beta1(beta1).loss(loss).augmentation(augmentation).previewEvery(previewEvery).checkpointEvery(checkpointEvery)
                 .seed(run.seed).progress(run.progress()).device(Device.defaultDevice()).ganWeight(ganWeight).build();
         return FaceSwapReport.run(spec.commandLine().getOut(), data, options, folder, resume);
+    }
+
+    /**
+     * The run's own architecture, for a resumed run: an architecture option given on the command
+     * line must agree with it (a resumed model cannot change shape), and the ones not given are
+     * taken from it, so that what is printed is what trains.
+     */
+    private FaceSwapConfig sameArchitecture(FaceSwapConfig asked, FaceSwapConfig saved, Path folder) {
+        Object[][] options = {{"--size", asked.size(), saved.size()}, {"--width", asked.width(), saved.width()},
+            {"--latent", asked.latent(), saved.latent()}, {"--masks", asked.masks(), saved.masks()}};
+        for (Object[] option : options) {
+            if (spec.commandLine().getParseResult().hasMatchedOption((String) option[0]) && !option[1].equals(option[2])) {
+                throw new IllegalArgumentException(option[0] + " " + option[1] + " differs from " + option[2] + ", the run's own in " + folder
+                        + ": a resumed model keeps its architecture; drop " + option[0] + ", or start a new --out");
+            }
+        }
+        return saved;
     }
 }

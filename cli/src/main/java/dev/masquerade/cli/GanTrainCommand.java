@@ -59,8 +59,8 @@ final class GanTrainCommand implements Callable<Integer> {
             description = "Folder with the Fashion-MNIST IDX files (default: ${DEFAULT-VALUE}).")
     private Path data;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N Fashion-MNIST images only (a quick run).")
-    private Integer limit;
+    @Mixin
+    private LimitOption limit;
 
     @Option(names = "--classifier", paramLabel = "DIR",
             description = "Folder of the Fashion-MNIST classifier that judges samples; trained there when missing (default: ~/.cache/masquerade/fashion-classifier-3-epochs).")
@@ -84,9 +84,7 @@ final class GanTrainCommand implements Callable<Integer> {
             defaults = RingTask.options(lossFunction, run.seed, run.progress());
         } else {
             ArrayDataset train = FashionMnist.train(data);
-            if (limit != null) {
-                train = train.head(limit);
-            }
+            train = limit.apply(train);
             FashionJudge judge = FashionJudge.loadOrTrain(classifier != null ? classifier : FashionJudge.DEFAULT_FOLDER, data, run.progress());
             task = new FashionMnistTask(train, FashionMnist.test(data), judge, evaluationSamples);
             defaults = GanOptions.builder().build();

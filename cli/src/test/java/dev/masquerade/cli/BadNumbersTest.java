@@ -3,13 +3,16 @@ package dev.masquerade.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.masquerade.nn.data.FashionMnist;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +27,14 @@ class BadNumbersTest {
 
     private static final String[] FACESWAP = {"faceswap", "train", "--synthetic", "--synthetic-count", "8", "--steps", "1", "--no-progress"};
     private static final String[] RING = {"gan", "train", "--dataset", "ring", "--epochs", "1", "--no-progress"};
+
+    @Test
+    void aLimitOfNothingIsRefused() {
+        assumeTrue(Files.isDirectory(Path.of(FashionMnist.DEFAULT_DIRECTORY)), "Debian's dataset-fashion-mnist is not installed");
+        CommandLineUser user = new CommandLineUser();
+        assertEquals(1, user.run("classify", "--limit", "0", "--epochs", "1", "--no-progress", "--out", work.resolve("c").toString()));
+        assertTrue(user.err().contains("--limit must be at least 1"), user.err());
+    }
 
     @TestFactory
     Stream<DynamicTest> eachNonsenseNumberIsOneLineNamingItsOption() {

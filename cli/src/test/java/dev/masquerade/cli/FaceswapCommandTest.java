@@ -75,6 +75,26 @@ class FaceswapCommandTest {
     }
 
     @Test
+    void aResumedRunKeepsItsArchitectureAndItsStepCount() throws IOException {
+        Path a = faces("a", 2, 64), b = faces("b", 2, 64), run = work.resolve("run");
+        String[] train = {"faceswap", "train", "--a", a.toString(), "--b", b.toString(), "--out", run.toString(), "--no-progress", "--latent", "8"};
+        assertEquals(0, user.run(concat(train, "--steps", "2", "--width", "4")), user.err());
+        assertEquals(1, user.run(concat(train, "--resume", "--steps", "3", "--width", "8")));
+        assertTrue(user.err().contains("--width 8 differs from 4"), user.err());
+        assertEquals(1, user.run(concat(train, "--resume", "--steps", "2")));
+        assertTrue(user.err().contains("nothing to resume") && user.err().contains("trained 2 steps"), user.err());
+        CommandLineUser resumed = new CommandLineUser();
+        assertEquals(0, resumed.run(concat(train, "--resume", "--steps", "3")), resumed.err());
+        assertTrue(resumed.out().contains("width 4,"), "the run's own width is printed, not the default: " + resumed.out());
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void anEmptyFolderIsOneClearLine() throws IOException {
         Path empty = Files.createDirectories(work.resolve("empty"));
         Path b = faces("b", 1, 64);
