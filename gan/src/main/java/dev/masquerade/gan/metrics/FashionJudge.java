@@ -6,6 +6,7 @@ import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.classify.FashionClassifier;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.FashionMnist;
+import dev.masquerade.nn.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ public final class FashionJudge {
      * test images shirts, where 10% are, and so under-counted a generator's shirts too.
      */
     public static final int CLASSIFIER_EPOCHS = 3;
+    /** The file beside the classifier that names the data it was trained on ({@link FashionMnist#fingerprint}). */
+    public static final String TRAINED_ON = "trained-on.sha256";
     /** A class counts as covered when it receives at least this fraction of the samples. */
     public static final double COVERED_SHARE = 0.05;
     /** Where a trained classifier is kept between runs. */
@@ -41,17 +44,27 @@ public final class FashionJudge {
     }
 
     /**
-     * The classifier saved in {@code folder}, or, when the folder has none, one trained now on
-     * Fashion-MNIST from {@code dataset} and saved there for the next run.
+     * The classifier saved in {@code folder} when it was trained on this {@code dataset} (its
+     * {@value #TRAINED_ON} says so), else one trained now on it and saved there for the next run:
+     * a judge is never reused for data it did not learn.
      */
     public static FashionJudge loadOrTrain(Path folder, Path dataset, boolean progress) throws IOException {
-        if (!Files.exists(folder.resolve(FashionClassifier.CHECKPOINT))) {
+        String data = FashionMnist.fingerprint(dataset);
+        Path stamp = folder.resolve(TRAINED_ON);
+        boolean cached = Files.exists(folder.resolve(FashionClassifier.CHECKPOINT));
+        if (cached && !(Files.exists(stamp) && Files.readString(stamp).trim().equals(data))) {
+            System.err.println("The Fashion-MNIST classifier in " + folder + " was trained on other data than " + dataset
+                    + " (or its data was not recorded): training it again, on this data.");
+            cached = false;
+        }
+        if (!cached) {
             System.err.println("No Fashion-MNIST classifier in " + folder + " to judge samples with: training one ("
                     + CLASSIFIER_EPOCHS + " epochs, about a minute each); it is kept for later runs.");
             FashionClassifier.Options options = FashionClassifier.Options.defaults(CLASSIFIER_EPOCHS);
             FashionClassifier.train(FashionMnist.train(dataset), FashionMnist.test(dataset),
                     new FashionClassifier.Options(options.epochs(), options.batchSize(), options.learningRate(), options.seed(), progress,
                             Device.CPU), folder);
+            AtomicFiles.write(stamp, data + "\n");
         }
         return new FashionJudge(FashionClassifier.load(folder));
     }

@@ -3,6 +3,9 @@ package dev.masquerade.nn.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Fashion-MNIST (Xiao et al. 2017): 28×28 grey images of 10 kinds of clothing, 60,000 for
@@ -47,6 +50,23 @@ public final class FashionMnist {
             classes[i] = y.unsigned(i);
         }
         return new ArrayDataset(pixels, new int[] {1, x.shape()[1], x.shape()[2]}, classes);
+    }
+
+    /**
+     * A SHA-256 of the training split's contents (images and labels, unpacked, so that the
+     * gzipped and the plain files agree): what a model trained on this copy of the data is
+     * keyed by, so that it is never reused for other data.
+     */
+    public static String fingerprint(Path directory) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String name : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte"}) {
+                digest.update(Idx.read(find(directory, name)).data());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
     }
 
     /** The file, gzipped or not. */
