@@ -4,8 +4,7 @@ import dev.masquerade.autoencoder.ConvAutoencoder;
 import dev.masquerade.engine.array.Device;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.FashionMnist;
-import dev.masquerade.nn.data.Npy;
-import java.io.IOException;
+import dev.masquerade.nn.data.LfwSubset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,7 +64,7 @@ final class AutoencoderCommand implements Callable<Integer> {
                 test = FashionMnist.test(folder).head(1000);
             }
             case "lfw" -> {
-                ArrayDataset faces = lfwFaces(data != null ? data : defaultLfw());
+                ArrayDataset faces = LfwSubset.load(data != null ? data : defaultLfw(), LFW_FACES);
                 train = faces.slice(0, LFW_FACES - LFW_TEST);
                 test = faces.slice(LFW_FACES - LFW_TEST, LFW_FACES);
             }
@@ -87,19 +86,5 @@ final class AutoencoderCommand implements Callable<Integer> {
     private static Path defaultLfw() {
         Path fetched = Path.of("data", "portraits", "lfw_subset.npy");
         return Files.exists(fetched) ? fetched : Path.of(LFW_DEFAULT);
-    }
-
-    /** The 100 faces of lfw_subset.npy as [100, 1, 25, 25] grey images in [0, 1]. */
-    static ArrayDataset lfwFaces(Path npy) throws IOException {
-        if (!Files.exists(npy)) {
-            throw new IOException("no lfw_subset.npy at " + npy + "; install python3-skimage (apt-get install python3-skimage) "
-                    + "or run scripts/fetch-portraits.sh, or pass --data FILE");
-        }
-        float[] values = Npy.read(npy).toFloatArray();
-        int pixels = 25 * 25;
-        if (values.length < LFW_FACES * pixels) {
-            throw new IOException(npy + " is not scikit-image's lfw_subset.npy (expected at least 100 images of 25x25)");
-        }
-        return new ArrayDataset(java.util.Arrays.copyOf(values, LFW_FACES * pixels), new int[] {1, 25, 25}, new int[LFW_FACES]);
     }
 }

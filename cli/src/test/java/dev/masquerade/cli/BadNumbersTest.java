@@ -36,6 +36,14 @@ class BadNumbersTest {
         assertTrue(user.err().contains("--limit must be at least 1"), user.err());
     }
 
+    @Test
+    void noSyntheticPicturesIsRefused() {
+        CommandLineUser user = new CommandLineUser();
+        assertEquals(1, user.run("faceswap", "train", "--synthetic", "--synthetic-count", "0", "--steps", "1", "--no-progress",
+                "--out", work.resolve("s").toString()));
+        assertTrue(user.err().contains("--synthetic-count must be at least 1"), user.err());
+    }
+
     @TestFactory
     Stream<DynamicTest> eachNonsenseNumberIsOneLineNamingItsOption() {
         Object[][] cases = {

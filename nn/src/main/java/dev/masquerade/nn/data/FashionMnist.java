@@ -48,6 +48,10 @@ public final class FashionMnist {
         int[] classes = new int[y.data().length];
         for (int i = 0; i < classes.length; i++) {
             classes[i] = y.unsigned(i);
+            if (classes[i] >= CLASSES.length) {
+                throw new IOException(labels + " is not Fashion-MNIST's: label " + i + " is " + classes[i] + ", and its classes are 0 to "
+                        + (CLASSES.length - 1));
+            }
         }
         return new ArrayDataset(pixels, new int[] {1, x.shape()[1], x.shape()[2]}, classes);
     }

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads the IDX format of MNIST and Fashion-MNIST: a big-endian header (two zero bytes, a type
@@ -44,6 +45,9 @@ public final class Idx {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(gzipped ? new GZIPInputStream(raw) : raw, 1 << 16))) {
                 return read(in, file);
             }
+        } catch (ZipException e) {
+            throw new IOException(file + " is a damaged gzip file (" + e.getMessage() + "); download it again, or reinstall the "
+                    + "package it came from (apt-get install --reinstall dataset-fashion-mnist)", e);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "IDX file not found");
         }

@@ -52,8 +52,16 @@ public final class Npy {
         if (find(FORTRAN, header, file).equals("True")) {
             throw new IOException(file + " is in Fortran order; save it with np.ascontiguousarray (header " + header.trim() + ")");
         }
-        int[] shape = Arrays.stream(find(SHAPE, header, file).split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        int[] shape;
+        try {
+            shape = Arrays.stream(find(SHAPE, header, file).split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new IOException(file + " has an unreadable shape in its .npy header: " + header.trim());
+        }
+        if (Arrays.stream(shape).anyMatch(size -> size < 0)) {
+            throw new IOException(file + " has a negative size in its .npy header: " + header.trim());
+        }
         int count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
         int width = switch (descr) {
             case "|u1", "<u1" -> 1;

@@ -66,6 +66,29 @@ class DataTest {
     }
 
     @Test
+    void aDamagedGzipIsNamedWithTheFix() throws IOException {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(packed)) {
+            gz.write(idx(new int[] {100}, new byte[100]));
+        }
+        byte[] damaged = packed.toByteArray();
+        for (int i = 12; i < damaged.length - 8; i++) {
+            damaged[i] ^= 0x5A; // the deflated body scrambled, the gzip header intact
+        }
+        Files.write(folder.resolve("train-labels-idx1-ubyte.gz"), damaged);
+        IOException e = assertThrows(IOException.class, () -> Idx.read(folder.resolve("train-labels-idx1-ubyte.gz")));
+        assertTrue(e.getMessage().contains("train-labels-idx1-ubyte.gz is a damaged gzip file") && e.getMessage().contains("reinstall"), e.getMessage());
+    }
+
+    @Test
+    void labelsOutsideFashionMnistsTenClassesAreRefusedWithTheFile() throws IOException {
+        Files.write(folder.resolve("train-images-idx3-ubyte"), idx(new int[] {2, 28, 28}, new byte[2 * 28 * 28]));
+        Files.write(folder.resolve("train-labels-idx1-ubyte"), idx(new int[] {2}, new byte[] {3, 28}));
+        IOException e = assertThrows(IOException.class, () -> FashionMnist.train(folder));
+        assertTrue(e.getMessage().contains("train-labels-idx1-ubyte") && e.getMessage().contains("label 1 is 28"), e.getMessage());
+    }
+
+    @Test
     void aMissingDatasetSaysHowToInstallIt() {
         IOException e = assertThrows(IOException.class, () -> FashionMnist.train(folder));
         assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist") && e.getMessage().contains("--data"), e.getMessage());

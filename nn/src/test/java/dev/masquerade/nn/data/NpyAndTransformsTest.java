@@ -60,6 +60,29 @@ class NpyAndTransformsTest {
         assertTrue(assertThrows(IOException.class, () -> Npy.read(folder.resolve("short.npy"))).getMessage().contains("truncated"));
         Files.writeString(folder.resolve("text.npy"), "hello world");
         assertTrue(assertThrows(IOException.class, () -> Npy.read(folder.resolve("text.npy"))).getMessage().contains("not a .npy file"));
+        Files.write(folder.resolve("words.npy"), npy("<f4", false, "abc,", new byte[4]));
+        String words = assertThrows(IOException.class, () -> Npy.read(folder.resolve("words.npy"))).getMessage();
+        assertTrue(words.contains("words.npy has an unreadable shape") && words.contains("abc"), words);
+        Files.write(folder.resolve("negative.npy"), npy("<f4", false, "-2,", new byte[4]));
+        assertTrue(assertThrows(IOException.class, () -> Npy.read(folder.resolve("negative.npy"))).getMessage().contains("negative size"));
+    }
+
+    @Test
+    void theLfwSubsetIsRefusedInAnyOtherShapeOrRangeInsteadOfCutIntoNoise() throws IOException {
+        Files.write(folder.resolve("flat.npy"), npy("<f4", false, "62500,", new byte[62500 * 4]));
+        String flat = assertThrows(IOException.class, () -> LfwSubset.load(folder.resolve("flat.npy"), 100)).getMessage();
+        assertTrue(flat.contains("shape [62500]") && flat.contains("[N, 25, 25]"), flat);
+        byte[] bytes = new byte[100 * 25 * 25];
+        bytes[7] = (byte) 200;
+        Files.write(folder.resolve("bytes.npy"), npy("|u1", false, "100, 25, 25", bytes));
+        String range = assertThrows(IOException.class, () -> LfwSubset.load(folder.resolve("bytes.npy"), 100)).getMessage();
+        assertTrue(range.contains("values from 0.0 to 200.0") && range.contains("divided by 255"), range);
+        ByteBuffer grey = ByteBuffer.allocate(100 * 25 * 25 * 4).order(ByteOrder.LITTLE_ENDIAN);
+        while (grey.hasRemaining()) {
+            grey.putFloat(0.5f);
+        }
+        Files.write(folder.resolve("lfw.npy"), npy("<f4", false, "100, 25, 25", grey.array()));
+        assertEquals(100, LfwSubset.load(folder.resolve("lfw.npy"), 100).size());
     }
 
     @Test
