@@ -1,6 +1,7 @@
 package dev.masquerade.autoencoder;
 
 import dev.masquerade.nn.io.AtomicFiles;
+import dev.masquerade.nn.io.Images;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -32,10 +33,7 @@ public final class FaceCrop {
         if (Files.exists(output) && Files.isSameFile(photo, output)) {
             throw new IllegalArgumentException("crop: writing the crop to " + output + " would replace the photo; choose another --out");
         }
-        BufferedImage image = ImageIO.read(photo.toFile());
-        if (image == null) {
-            throw new IOException(photo + " is not an image Java can read (PNG or JPEG)");
-        }
+        BufferedImage image = Images.decode(photo);
         if (left < 0 || top < 0 || side < 1 || left + side > image.getWidth() || top + side > image.getHeight()) {
             throw new IllegalArgumentException("the box " + left + "," + top + "," + side + " does not fit inside " + photo + " ("
                     + image.getWidth() + "x" + image.getHeight() + ")");

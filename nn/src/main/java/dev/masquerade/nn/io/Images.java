@@ -79,6 +79,24 @@ public final class Images {
     }
 
     /**
+     * The picture in {@code file} (PNG, JPEG, GIF or BMP), or an error that names the file: one
+     * Java cannot decode, or one cut short (a half-copied or half-downloaded picture).
+     */
+    public static BufferedImage decode(Path file) throws IOException {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + " could not be read as a picture (" + e.getMessage() + "); is the file complete? "
+                    + "Copy or download it again", e);
+        }
+        if (image == null) {
+            throw new IOException(file + " is not an image Java can read (PNG, JPEG, GIF or BMP)");
+        }
+        return image;
+    }
+
+    /**
      * Reads a PNG or JPEG as [channels, H, W] in [0, 1] (channels 1 or 3), resized to
      * size×size when size > 0 (bilinear).
      */
@@ -86,10 +104,7 @@ public final class Images {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("read: channels must be 1 or 3, got " + channels);
         }
-        BufferedImage image = ImageIO.read(file.toFile());
-        if (image == null) {
-            throw new IOException(file + " is not an image Java can read (PNG, JPEG, GIF or BMP)");
-        }
+        BufferedImage image = decode(file);
         boolean grey = image.getRaster().getNumBands() == 1;
         if (size > 0 && (image.getWidth() != size || image.getHeight() != size)) {
             BufferedImage resized = new BufferedImage(size, size, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);

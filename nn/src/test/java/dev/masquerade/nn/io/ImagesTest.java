@@ -32,6 +32,16 @@ class ImagesTest {
     }
 
     @Test
+    void aPictureCutShortIsNamedWithItsFile() throws IOException {
+        Path whole = folder.resolve("whole.png"), cut = folder.resolve("face7.png");
+        Images.writePng(Tensor.rand(new Rng(3), 3, 32, 32), whole);
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        IOException e = assertThrows(IOException.class, () -> Images.read(cut, 3, 0));
+        assertTrue(e.getMessage().contains("face7.png") && e.getMessage().contains("complete"), e.getMessage());
+    }
+
+    @Test
     void aGridPlacesImagesInRowsWithWhiteBetween() {
         Tensor batch = Tensor.zeros(5, 1, 4, 3);
         Tensor grid = Images.grid(batch, 2, 1);
