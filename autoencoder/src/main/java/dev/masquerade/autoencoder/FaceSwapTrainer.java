@@ -114,8 +114,12 @@ public final class FaceSwapTrainer {
             Checkpoint.loadInto(checkpoint, model, adam);
             if (adversary != null) {
                 if (!Files.exists(folder.resolve(FaceSwapAdversary.CHECKPOINT))) {
-                    throw new IOException("cannot resume with --gan-weight: " + folder + " was trained without it (it has no "
-                            + FaceSwapAdversary.CHECKPOINT + "); resume without --gan-weight, or start a new --out folder");
+                    Object trainedWith = Checkpoint.load(checkpoint).config().get("gan_weight");
+                    throw new IOException(trainedWith instanceof Number weight && weight.doubleValue() > 0
+                            ? "cannot resume with --gan-weight: " + folder + " was trained with --gan-weight " + weight + " but its "
+                                    + FaceSwapAdversary.CHECKPOINT + " is missing; put it back from a copy of the run, or resume without --gan-weight"
+                            : "cannot resume with --gan-weight: " + folder + " was trained without it (it has no "
+                                    + FaceSwapAdversary.CHECKPOINT + "); resume without --gan-weight, or start a new --out folder");
                 }
                 adversary.load(folder);
             }
@@ -134,7 +138,7 @@ public final class FaceSwapTrainer {
                         }
                     })
                     .checkpoint(options.checkpointEvery(), at -> {
-                        save(checkpoint, model, adam, at.step());
+                        save(checkpoint, model, adam, at.step(), options.ganWeight());
                         if (adversary != null) {
                             adversary.save(folder);
                         }
@@ -219,9 +223,10 @@ public final class FaceSwapTrainer {
         return indices;
     }
 
-    private static void save(Path checkpoint, FaceSwapModel model, Adam adam, long step) throws IOException {
+    private static void save(Path checkpoint, FaceSwapModel model, Adam adam, long step, double ganWeight) throws IOException {
         Map<String, Object> config = model.config().toMap();
         config.put("steps_done", step);
+        config.put("gan_weight", ganWeight);
         Checkpoint.save(checkpoint, model, adam, config);
     }
 

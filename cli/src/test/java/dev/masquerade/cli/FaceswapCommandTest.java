@@ -88,6 +88,17 @@ class FaceswapCommandTest {
         assertTrue(resumed.out().contains("width 4,"), "the run's own width is printed, not the default: " + resumed.out());
     }
 
+    @Test
+    void aMissingAdversaryOfARunTrainedWithOneIsCalledMissing() throws IOException {
+        Path a = faces("a", 2, 64), b = faces("b", 2, 64), run = work.resolve("run");
+        String[] train = {"faceswap", "train", "--a", a.toString(), "--b", b.toString(), "--out", run.toString(), "--no-progress",
+            "--width", "4", "--latent", "8", "--gan-weight", "0.1"};
+        assertEquals(0, user.run(concat(train, "--steps", "1")), user.err());
+        Files.delete(run.resolve("adversary.json"));
+        assertEquals(1, user.run(concat(train, "--steps", "2", "--resume")));
+        assertTrue(user.err().contains("was trained with --gan-weight 0.1 but its adversary.json is missing"), user.err());
+    }
+
     private static String[] concat(String[] first, String... more) {
         String[] all = Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);
