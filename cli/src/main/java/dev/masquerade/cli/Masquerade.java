@@ -53,7 +53,7 @@ public final class Masquerade implements Runnable {
             if (root.verbose) {
                 exception.printStackTrace(command.getErr());
             } else {
-                command.getErr().println("masquerade: " + exception.getMessage() + " (run with --verbose for details)");
+                command.getErr().println("masquerade: " + ErrorLine.of(exception) + " (run with --verbose for details)");
             }
             return 1;
         });

@@ -46,6 +46,16 @@ class ModuleTest {
     }
 
     @Test
+    void aLinearLayerFedTheWrongFeaturesGivesAdviceThatFitsTheInput() {
+        Linear layer = new Linear(49, 2, new Rng(1));
+        String images = assertThrows(IllegalArgumentException.class, () -> layer.forward(Tensor.zeros(3, 1, 7, 7))).getMessage();
+        assertTrue(images.contains("flatten images first"), images);
+        // a classifier built for 28x28 pictures fed 32x32 ones: flattened already, but too many features
+        String size = assertThrows(IllegalArgumentException.class, () -> layer.forward(Tensor.zeros(3, 64))).getMessage();
+        assertTrue(size.contains("make 64") && size.contains("size the model was built for") && !size.contains("flatten"), size);
+    }
+
+    @Test
     void initialisationIsReproducibleFromTheSeed() {
         assertArrayEquals(new Linear(4, 4, new Rng(7)).weight().value().toFloatArray(), new Linear(4, 4, new Rng(7)).weight().value().toFloatArray());
         float[] w = new Linear(100, 50, new Rng(8)).weight().value().toFloatArray();

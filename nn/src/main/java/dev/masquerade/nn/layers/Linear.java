@@ -27,8 +27,10 @@ public final class Linear extends Layer {
     @Override
     public Tensor forward(Tensor x) {
         if (x.rank() < 1 || x.size(-1) != in) {
+            String hint = x.rank() > 2 ? "flatten images first: Reshape.flatten()"
+                    : "the layers before it make " + x.size(-1) + ": is the input the size the model was built for?";
             throw new IllegalArgumentException("Linear(" + in + " -> " + bias.value().size(0) + "): input " + Shape.str(x.shape())
-                    + " must end in " + in + " features (flatten images first)");
+                    + " must end in " + in + " features (" + hint + ")");
         }
         return x.matmul(weight.value().transpose(0, 1)).add(bias.value());
     }
