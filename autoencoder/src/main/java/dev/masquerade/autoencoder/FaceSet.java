@@ -82,6 +82,11 @@ public record FaceSet(Tensor images, Tensor faceMasks, Tensor featureMasks) {
                         + " (crop and align them first)");
             }
         }
+        if (2 * first.width < size) {
+            throw new IOException("face crops in " + folder + " are " + first.width + "x" + first.height + " pixels, under half the model's "
+                    + size + "x" + size + ": scaling them up that far leaves nothing to learn; crop the faces larger (at least " + size / 2
+                    + " pixels), or train a smaller --size");
+        }
         return new FaceSet(ImageFolder.load(folder, 3, size), null, null);
     }
 

@@ -115,6 +115,13 @@ class FaceswapCommandTest {
     }
 
     @Test
+    void cropsFarSmallerThanTheModelAreRefusedNotBlownUp() throws IOException {
+        Path tiny = faces("tiny", 2, 1);
+        assertEquals(1, user.run("faceswap", "train", "--a", tiny.toString(), "--b", tiny.toString(), "--out", work.resolve("r").toString()));
+        assertTrue(user.err().contains("are 1x1 pixels, under half the model's 64x64"), user.err());
+    }
+
+    @Test
     void mixedImageSizesAreOneClearLine() throws IOException {
         Path a = faces("a", 1, 64);
         Images.writePng(Tensor.rand(new Rng(9), 3, 32, 32), a.resolve("small.png"));
