@@ -69,6 +69,13 @@ public final class ConvAutoencoder extends Layer {
 
     /** How to train. */
     public record Options(int epochs, int batchSize, int latent, double learningRate, long seed, boolean progress, Device device) {
+        /** Checks the counts (the learning rate is Adam's to check). */
+        public Options {
+            if (epochs < 1 || batchSize < 1 || latent < 1) {
+                throw new IllegalArgumentException("--epochs, --batch-size and --latent must be at least 1, got " + epochs + ", " + batchSize
+                        + " and " + latent);
+            }
+        }
     }
 
     /**

@@ -55,6 +55,8 @@ final class AutoencoderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // the options first: a number that cannot work is refused before the data set is read
+        var options = new ConvAutoencoder.Options(epochs, batchSize, latent, learningRate, run.seed, run.progress(), Device.defaultDevice());
         ArrayDataset train;
         ArrayDataset test;
         switch (dataset) {
@@ -76,8 +78,7 @@ final class AutoencoderCommand implements Callable<Integer> {
         stdout.printf("Training an autoencoder (code %d) on %,d %s images for %d epochs on %s; run folder %s%n", latent, train.size(),
                 dataset, epochs, Device.defaultDevice(), folder);
         stdout.flush();
-        Map<String, Object> m = ConvAutoencoder.train(train, test, new ConvAutoencoder.Options(epochs, batchSize, latent, learningRate, run.seed,
-                run.progress(), Device.defaultDevice()), folder);
+        Map<String, Object> m = ConvAutoencoder.train(train, test, options, folder);
         stdout.printf("test reconstruction: %.1f dB PSNR, SSIM %.3f after %d epochs in %.0f s; wrote %s%n", m.get("test_psnr"),
                 m.get("test_ssim"), epochs, m.get("seconds"), folder);
         return 0;

@@ -46,9 +46,8 @@ final class ClassifyCommand implements Callable<Integer> {
         if (!dataset.equals("fashion-mnist")) {
             throw new IllegalArgumentException("unknown dataset '" + dataset + "'; only fashion-mnist is supported");
         }
-        if (epochs < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("--epochs and --batch-size must be at least 1");
-        }
+        // the options first: a number that cannot work is refused before the data set is read
+        var options = new FashionClassifier.Options(epochs, batchSize, learningRate, run.seed, run.progress(), Device.defaultDevice());
         var stdout = spec.commandLine().getOut();
         ArrayDataset train = FashionMnist.train(data);
         ArrayDataset test = FashionMnist.test(data);
@@ -57,7 +56,6 @@ final class ClassifyCommand implements Callable<Integer> {
         stdout.printf("Training on %,d Fashion-MNIST images for %d epochs on %s; run folder %s%n", train.size(), epochs,
                 Device.defaultDevice(), folder);
         stdout.flush();
-        var options = new FashionClassifier.Options(epochs, batchSize, learningRate, run.seed, run.progress(), Device.defaultDevice());
         FashionClassifier.Result result = FashionClassifier.train(train, test, options, folder);
         stdout.printf("test accuracy %.2f%% after %d epochs in %.0f s%n", 100 * result.testAccuracy(), result.epochs(), result.seconds());
         stdout.printf("wrote %s (metrics.json, metrics.jsonl, loss_curve.png, %s)%n", folder, FashionClassifier.CHECKPOINT);

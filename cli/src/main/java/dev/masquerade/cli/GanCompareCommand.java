@@ -30,6 +30,9 @@ final class GanCompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+        }
         Map<String, Path> named = new LinkedHashMap<>();
         for (Path run : runs) {
             named.put(run.getFileName().toString(), run);

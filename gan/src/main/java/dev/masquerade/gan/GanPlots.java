@@ -88,7 +88,11 @@ public final class GanPlots {
         for (Map.Entry<String, Path> run : runs.entrySet()) {
             List<Double> x = new ArrayList<>(), norm = new ArrayList<>(), fake = new ArrayList<>();
             ObjectMapper json = new ObjectMapper();
-            for (String line : Files.readAllLines(run.getValue().resolve("metrics.jsonl"))) {
+            Path metrics = run.getValue().resolve("metrics.jsonl");
+            if (!Files.exists(metrics)) {
+                throw new IOException(run.getValue() + " is not the folder of a 'masquerade gan train' run: it has no metrics.jsonl");
+            }
+            for (String line : Files.readAllLines(metrics)) {
                 JsonNode record = json.readTree(line);
                 if (record.has("g_grad_norm") && record.get("step").asInt() <= steps) {
                     x.add(record.get("step").asDouble());

@@ -96,6 +96,13 @@ public final class FashionClassifier {
 
     /** How to train. */
     public record Options(int epochs, int batchSize, double learningRate, long seed, boolean progress, Device device) {
+        /** Checks the counts (the learning rate is Adam's to check). */
+        public Options {
+            if (epochs < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("--epochs and --batch-size must be at least 1, got " + epochs + " and " + batchSize);
+            }
+        }
+
         /** The defaults of {@code masquerade classify}: batch 64, Adam at 1e-3. */
         public static Options defaults(int epochs) {
             return new Options(epochs, 64, 1e-3, 42, true, Device.defaultDevice());

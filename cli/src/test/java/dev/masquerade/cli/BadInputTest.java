@@ -1,0 +1,71 @@
+package dev.masquerade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.io.Images;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command, given what a student might type by mistake: each case must fail (exit code
+ * not 0) with one line that names what is wrong (the option, or the file), and no stack trace.
+ * The cases run on the ring, the synthetic faces or tiny files, so they need no data set.
+ */
+class BadInputTest {
+    @TempDir
+    Path work;
+
+    private record Case(String expected, String... args) {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCommandRefusesNonsenseWithOneLine() throws IOException {
+        Path photo = work.resolve("photo.png");
+        Images.writePng(Tensor.rand(new Rng(1), 3, 40, 40), photo);
+        Path notAPicture = Files.writeString(work.resolve("notes.png"), "hello");
+        Path faces = Files.createDirectories(work.resolve("faces"));
+        Images.writePng(Tensor.rand(new Rng(2), 3, 64, 64), faces.resolve("f.png"));
+        String out = work.resolve("out").toString();
+        List<Case> cases = List.of(
+                new Case("--steps", "demo", "--steps", "0", "--out", out),
+                new Case("--gan-weight", "demo", "--gan-weight", "-1", "--out", out),
+                new Case("--box", "faceswap", "crop", "--image", photo.toString(), "--box", "a,b,c", "--out", work.resolve("c.png").toString()),
+                new Case("does not fit inside", "faceswap", "crop", "--image", photo.toString(), "--box", "30,30,20", "--out", work.resolve("c.png").toString()),
+                new Case("notes.png", "faceswap", "crop", "--image", notAPicture.toString(), "--box", "0,0,4", "--out", work.resolve("c.png").toString()),
+                new Case("--to", "faceswap", "swap", "--checkpoint", work.resolve("none.json").toString(), "--input", faces.toString(), "--output", out, "--to", "c"),
+                new Case("none.json", "faceswap", "swap", "--checkpoint", work.resolve("none.json").toString(), "--input", faces.toString(), "--output", out),
+                new Case("--batch-size", "faceswap", "train", "--synthetic", "--synthetic-count", "4", "--batch-size", "0", "--out", out),
+                new Case("--d-steps", "gan", "train", "--dataset", "ring", "--d-steps", "0", "--out", out),
+                new Case("--batch", "gan", "train", "--dataset", "ring", "--batch-size", "1", "--out", out),
+                new Case("--epochs", "gan", "train", "--dataset", "ring", "--epochs", "0", "--out", out),
+                new Case("--n", "gan", "sample", "--checkpoint", work.resolve("none.json").toString(), "--n", "0", "--out", work.resolve("s.png").toString()),
+                new Case("--steps", "gan", "compare", faces.toString(), "--steps", "0", "--out", work.resolve("cmp.png").toString()),
+                new Case("--epochs", "classify", "--epochs", "0", "--out", out),
+                new Case("--batch-size", "classify", "--batch-size", "0", "--out", out),
+                new Case("--latent", "autoencoder", "--latent", "0", "--out", out),
+                new Case("--epochs", "autoencoder", "--epochs", "0", "--out", out),
+                new Case("is not the folder of a 'masquerade gan train' run", "gan", "compare", faces.toString(), "--out", work.resolve("cmp.png").toString()));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case c : cases) {
+            tests.add(DynamicTest.dynamicTest(String.join(" ", c.args()), () -> {
+                CommandLineUser user = new CommandLineUser();
+                assertNotEquals(0, user.run(c.args()), user.out());
+                assertTrue(user.err().contains(c.expected()), "names " + c.expected() + ": " + user.err());
+                assertFalse(user.err().contains("\tat "), "no stack trace: " + user.err());
+                assertTrue(user.err().strip().lines().count() <= 2, "one line (and the pointer to --help): " + user.err());
+            }));
+        }
+        return tests.stream();
+    }
+}
