@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -37,6 +38,22 @@ class BadInputTest {
         Path faces = Files.createDirectories(work.resolve("faces"));
         Images.writePng(Tensor.rand(new Rng(2), 3, 64, 64), faces.resolve("f.png"));
         String out = work.resolve("out").toString();
+        Path cutShort = Files.createDirectories(work.resolve("cut"));
+        Images.writePng(Tensor.rand(new Rng(3), 3, 64, 64), cutShort.resolve("whole.png"));
+        byte[] png = Files.readAllBytes(cutShort.resolve("whole.png"));
+        Files.write(cutShort.resolve("half.png"), Arrays.copyOf(png, png.length / 2));
+        Path withText = Files.createDirectories(work.resolve("text"));
+        Files.copy(notAPicture, withText.resolve("notes.png"));
+        Path notJson = Files.writeString(work.resolve("broken.json"), "{ \"format\": ");
+        Path run = Files.createDirectories(work.resolve("run"));
+        Files.writeString(run.resolve("checkpoint.json"), "not a checkpoint at all");
+        // a real checkpoint whose data file was cut short (a copy interrupted half-way)
+        Path ring = work.resolve("ring");
+        new CommandLineUser().run("gan", "train", "--dataset", "ring", "--epochs", "1", "--no-progress", "--out", ring.toString());
+        try (Stream<Path> files = Files.list(ring)) {
+            Path data = files.filter(f -> f.getFileName().toString().startsWith("checkpoint.") && f.toString().endsWith(".bin")).findFirst().orElseThrow();
+            Files.write(data, Arrays.copyOf(Files.readAllBytes(data), (int) Files.size(data) / 2));
+        }
         List<Case> cases = List.of(
                 new Case("--steps", "demo", "--steps", "0", "--out", out),
                 new Case("--gan-weight", "demo", "--gan-weight", "-1", "--out", out),
@@ -55,7 +72,15 @@ class BadInputTest {
                 new Case("--batch-size", "classify", "--batch-size", "0", "--out", out),
                 new Case("--latent", "autoencoder", "--latent", "0", "--out", out),
                 new Case("--epochs", "autoencoder", "--epochs", "0", "--out", out),
-                new Case("is not the folder of a 'masquerade gan train' run", "gan", "compare", faces.toString(), "--out", work.resolve("cmp.png").toString()));
+                new Case("is not the folder of a 'masquerade gan train' run", "gan", "compare", faces.toString(), "--out", work.resolve("cmp.png").toString()),
+                new Case("broken.json", "faceswap", "swap", "--checkpoint", notJson.toString(), "--input", faces.toString(), "--output", out),
+                new Case("broken.json", "gan", "sample", "--checkpoint", notJson.toString(), "--out", work.resolve("s.png").toString()),
+                new Case("checkpoint.json", "faceswap", "train", "--synthetic", "--synthetic-count", "4", "--steps", "2", "--resume", "--out", run.toString()),
+                new Case("checkpoint.json", "gan", "train", "--dataset", "ring", "--epochs", "2", "--resume", "--out", run.toString()),
+                new Case("half.png", "faceswap", "train", "--a", cutShort.toString(), "--b", faces.toString(), "--steps", "1", "--out", out),
+                new Case("notes.png", "faceswap", "train", "--a", withText.toString(), "--b", faces.toString(), "--steps", "1", "--out", out),
+                new Case("is corrupt", "gan", "sample", "--checkpoint", ring.resolve("checkpoint.json").toString(), "--out", work.resolve("s.png").toString()),
+                new Case("is corrupt", "gan", "train", "--dataset", "ring", "--epochs", "2", "--resume", "--no-progress", "--out", ring.toString()));
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : cases) {
             tests.add(DynamicTest.dynamicTest(String.join(" ", c.args()), () -> {
