@@ -11,7 +11,9 @@ import dev.masquerade.nn.io.Images;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,20 @@ class FaceswapCommandTest {
     @TempDir
     Path work;
 
+
+    /** A 120x100 photo to cut crops from. */
+    private Path photo() throws IOException {
+        Path photo = work.resolve("photo.png");
+        Images.writePng(Tensor.rand(new Rng(4), 3, 100, 120), photo);
+        return photo;
+    }
+
+    /** {@code faceswap crop} of {@code box} from {@code photo} to {@code out}, with any further options. */
+    private int crop(Path photo, String box, String out, String... more) {
+        List<String> args = new ArrayList<>(List.of("faceswap", "crop", "--image", photo.toString(), "--box", box, "--out", out));
+        args.addAll(List.of(more));
+        return user.run(args.toArray(String[]::new));
+    }
 
     private Path faces(String name, int count, int size) throws IOException {
         Path folder = Files.createDirectories(work.resolve(name));
@@ -140,29 +156,27 @@ class FaceswapCommandTest {
 
     @Test
     void cropCutsAScaledSquareAndRefusesABoxOutsideThePhoto() throws IOException {
-        Path photo = work.resolve("photo.png");
-        Images.writePng(Tensor.rand(new Rng(4), 3, 100, 120), photo);
+        Path photo = photo();
         Path crop = work.resolve("crops/face.png");
-        assertEquals(0, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "10,20,80", "--out", crop.toString()), user.err());
+        assertEquals(0, crop(photo, "10,20,80", crop.toString()), user.err());
         assertEquals(64, Images.read(crop, 3, 0).size(1));
-        assertEquals(1, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "50,50,80", "--out", crop.toString()));
+        assertEquals(1, crop(photo, "50,50,80", crop.toString()));
         assertTrue(user.err().contains("does not fit inside") && user.err().contains("120x100"), user.err());
     }
 
     @Test
     void cropWritesTheFormatItsFileNamesAndRefusesWhatItCannot() throws IOException {
-        Path photo = work.resolve("photo.png");
-        Images.writePng(Tensor.rand(new Rng(4), 3, 100, 120), photo);
+        Path photo = photo();
         Path jpeg = work.resolve("face.jpg");
-        assertEquals(0, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "10,20,80", "--out", jpeg.toString()), user.err());
+        assertEquals(0, crop(photo, "10,20,80", jpeg.toString()), user.err());
         byte[] start = Arrays.copyOf(Files.readAllBytes(jpeg), 3);
         assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, start, "JPEG bytes in a .jpg file, not PNG");
-        assertEquals(1, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "10,20,80", "--out", work.resolve("face.gif").toString()));
+        assertEquals(1, crop(photo, "10,20,80", work.resolve("face.gif").toString()));
         assertTrue(user.err().contains(".png, .jpg or .jpeg"), user.err());
-        assertEquals(1, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "10,20,80", "--size", "0", "--out", jpeg.toString()));
+        assertEquals(1, crop(photo, "10,20,80", jpeg.toString(), "--size", "0"));
         assertTrue(user.err().contains("--size must be at least 1"), user.err());
         byte[] original = Files.readAllBytes(photo);
-        assertEquals(1, user.run("faceswap", "crop", "--image", photo.toString(), "--box", "10,20,80", "--out", photo.toString()));
+        assertEquals(1, crop(photo, "10,20,80", photo.toString()));
         assertTrue(user.err().contains("would replace the photo"), user.err());
         assertArrayEquals(original, Files.readAllBytes(photo));
     }

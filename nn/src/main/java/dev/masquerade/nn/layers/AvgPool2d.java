@@ -1,22 +1,15 @@
 package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.nn.Layer;
 
 /**
  * Average pooling over kernel×kernel windows, as PyTorch's {@code nn.AvgPool2d}: the stride
  * defaults to the kernel, and padding zeros count towards the mean (PyTorch's
  * {@code count_include_pad=True}).
  */
-public final class AvgPool2d extends Layer {
-    private final int kernel;
-    private final int stride;
-    private final int padding;
-
+public final class AvgPool2d extends PoolingLayer {
     public AvgPool2d(int kernel, int stride, int padding) {
-        this.kernel = kernel;
-        this.stride = stride;
-        this.padding = padding;
+        super("AvgPool2d", kernel, stride, padding);
     }
 
     public AvgPool2d(int kernel, int stride) {

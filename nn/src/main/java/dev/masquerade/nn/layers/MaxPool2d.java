@@ -1,21 +1,14 @@
 package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.nn.Layer;
 
 /**
  * Max pooling over kernel×kernel windows, as PyTorch's {@code nn.MaxPool2d}: the stride defaults
  * to the kernel (windows that do not overlap), and padding adds a border that never wins a maximum.
  */
-public final class MaxPool2d extends Layer {
-    private final int kernel;
-    private final int stride;
-    private final int padding;
-
+public final class MaxPool2d extends PoolingLayer {
     public MaxPool2d(int kernel, int stride, int padding) {
-        this.kernel = kernel;
-        this.stride = stride;
-        this.padding = padding;
+        super("MaxPool2d", kernel, stride, padding);
     }
 
     public MaxPool2d(int kernel, int stride) {

@@ -1,6 +1,7 @@
 package dev.masquerade.nn.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.DType;
@@ -27,5 +28,11 @@ class PoolingLayersTest {
         assertArrayEquals(new double[] {-0.2222222222222222, 0.5555555555555556, 0.5555555555555556, -0.7777777777777778,
             -0.4444444444444444, -0.2222222222222222, 0.0, -0.3333333333333333, -0.4444444444444444},
                 new AvgPool2d(3, 2, 1).forward(X).toDoubleArray(), 1e-15);
+    }
+
+    @Test
+    void aWindowThatCannotPoolIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new MaxPool2d(0));
+        assertThrows(IllegalArgumentException.class, () -> new AvgPool2d(2, 2, 2), "padding over half the kernel");
     }
 }
