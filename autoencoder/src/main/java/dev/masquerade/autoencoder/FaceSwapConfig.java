@@ -20,11 +20,11 @@ public record FaceSwapConfig(int size, int width, int latent, boolean masks) {
     /** Checks the numbers, so that a bad option fails here and not deep inside a convolution. */
     public FaceSwapConfig {
         if (size != 64 && size != 128) {
-            throw new IllegalArgumentException("face size must be 64 or 128 pixels, got " + size);
+            throw new IllegalArgumentException("--size (the face size in pixels) must be 64 or 128, got " + size);
         }
         if (width < 2 || width % 2 != 0 || latent < 1) {
-            throw new IllegalArgumentException("width must be an even number >= 2 and latent >= 1, got width " + width
-                    + " and latent " + latent);
+            throw new IllegalArgumentException("--width must be an even number of at least 2 and --latent at least 1, got --width " + width
+                    + " and --latent " + latent);
         }
     }
 

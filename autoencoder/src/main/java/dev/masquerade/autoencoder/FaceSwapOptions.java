@@ -35,6 +35,11 @@ public record FaceSwapOptions(FaceSwapConfig model, int steps, int batchSize, do
             throw new IllegalArgumentException("--steps, --batch-size, --preview-every and --checkpoint-every must be at least 1; got "
                     + steps + ", " + batchSize + ", " + previewEvery + " and " + checkpointEvery);
         }
+        long valuesPerBatch = (long) batchSize * 3 * model.size() * model.size();
+        if (valuesPerBatch > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--batch-size " + batchSize + " makes a batch of " + valuesPerBatch
+                    + " values, more than a tensor holds (2^31 - 1); 8 to 64 faces a step is usual");
+        }
         // written so that NaN fails each test: every comparison with NaN is false
         if (!(learningRate > 0 && learningRate <= 1)) {
             throw new IllegalArgumentException("--lr must be a number in (0, 1] (Adam's is usually 1e-5 to 1e-3), got " + learningRate);

@@ -74,6 +74,9 @@ final class GanTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GanLoss lossFunction = GanLoss.parse(loss);
         GanModel model = GanModel.parse(dataset);
+        if (evaluationSamples < 2) { // a Fréchet distance needs a covariance, so at least two samples
+            throw new IllegalArgumentException("--eval-samples must be at least 2 (5,000 is usual), got " + evaluationSamples);
+        }
         boolean resume = resumeOption.requested(run);
         var out = spec.commandLine().getOut();
         Path folder = run.folder(resumeOption);

@@ -66,7 +66,24 @@ public final class Masquerade implements Runnable {
             command.getErr().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
             return 2;
         });
-        return line.execute(args);
+        try {
+            return line.execute(args);
+        } catch (OutOfMemoryError full) {
+            // Picocli passes Errors through; this one is usually a --batch-size too large for the heap.
+            if (root.verbose) {
+                full.printStackTrace(err);
+            } else {
+                err.println("masquerade: " + outOfMemory(Runtime.getRuntime().maxMemory()) + " (run with --verbose for details)");
+            }
+            err.flush();
+            return 1;
+        }
+    }
+
+    /** The line for a full heap: what ran out, and the two ways out of it. */
+    static String outOfMemory(long maxHeapBytes) {
+        return String.format("out of memory: Java's heap (at most %.1f GB) is full; use a smaller --batch-size,"
+                + " or give Java more memory, e.g. MASQUERADE_JAVA_OPTS=-Xmx16g ./masquerade ...", maxHeapBytes / 1e9);
     }
 
     public static void main(String[] args) {

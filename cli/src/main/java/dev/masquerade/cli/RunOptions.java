@@ -1,6 +1,7 @@
 package dev.masquerade.cli;
 
 import dev.masquerade.nn.train.TrainingLog;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,15 +46,27 @@ final class RunOptions {
 
     private Path folder(boolean resuming, boolean resumable) {
         Path folder = out != null ? out : TrainingLog.defaultFolder(command.qualifiedName("-").replaceFirst("^masquerade-", ""));
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("--out " + folder + " is a file; name a folder for the run (it is created if missing)");
+        }
         if (!resuming && !overwrite) {
             for (String mark : List.of("checkpoint.json", "metrics.jsonl")) {
-                if (Files.exists(folder.resolve(mark))) {
+                if (holdsWork(folder.resolve(mark))) {
                     throw new IllegalArgumentException("--out " + folder + " already holds a run (its " + mark + "): "
                             + (resumable ? "continue it with --resume, " : "") + "choose another --out, or replace it with --overwrite");
                 }
             }
         }
         return folder;
+    }
+
+    /** Whether a run left {@code file}: an empty metrics.jsonl is a run that failed before its first step, with nothing to keep. */
+    private static boolean holdsWork(Path file) {
+        try {
+            return Files.size(file) > 0;
+        } catch (IOException missing) {
+            return false;
+        }
     }
 
     /** Whether to draw progress bars. */

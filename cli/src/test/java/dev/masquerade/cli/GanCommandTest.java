@@ -69,6 +69,13 @@ class GanCommandTest {
     }
 
     @Test
+    void aRunThatFailedBeforeItsFirstStepDoesNotBlockTheNextOne() {
+        String out = work.resolve("ring").toString();
+        assertEquals(1, user.run("gan", "train", "--dataset", "ring", "--batch-size", "" + (1 << 30), "--no-progress", "--out", out));
+        assertEquals(0, user.run("gan", "train", "--dataset", "ring", "--epochs", "1", "--no-progress", "--out", out), user.err());
+    }
+
+    @Test
     void badChoicesAreOneClearLine() {
         assertEquals(1, user.run("gan", "train", "--dataset", "ring", "--loss", "wgan", "--out", work.toString()));
         assertTrue(user.err().contains("unknown GAN loss 'wgan': use minimax, nonsaturating, lsgan or hinge"), user.err());

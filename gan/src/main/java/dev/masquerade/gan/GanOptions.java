@@ -22,7 +22,7 @@ public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing,
                          double beta1, long seed, boolean progress) {
     public GanOptions {
         if (discriminatorSteps < 1 || epochs < 1 || batchSize < 2) {
-            throw new IllegalArgumentException("--d-steps and --epochs must be at least 1 and --batch at least 2; got "
+            throw new IllegalArgumentException("--d-steps and --epochs must be at least 1 and --batch-size at least 2; got "
                     + discriminatorSteps + ", " + epochs + " and " + batchSize);
         }
         // written so that NaN fails each test: every comparison with NaN is false

@@ -26,6 +26,10 @@ public final class Ring {
 
     /** n points [n, 2]: a uniformly chosen mode plus Gaussian noise. */
     public static Tensor sample(Rng rng, int n) {
+        if (n > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("a batch of " + n + " ring points needs more values than a tensor holds (2^31 - 1);"
+                    + " use a smaller --batch-size (256 is usual)");
+        }
         float[] points = new float[2 * n];
         for (int i = 0; i < n; i++) {
             double[] c = centre(rng.nextInt(MODES));

@@ -25,6 +25,10 @@ public final class DataLoader {
         if (batchSize < 1) {
             throw new IllegalArgumentException("DataLoader: batch size " + batchSize + " must be at least 1");
         }
+        if (dropLast && batchSize > dataset.size()) {
+            throw new IllegalArgumentException("--batch-size " + batchSize + " is more than the " + dataset.size()
+                    + " training examples, and a short last batch is dropped, so an epoch would have no step; use at most " + dataset.size());
+        }
         this.dataset = dataset;
         this.batchSize = batchSize;
         this.shuffle = shuffle;
@@ -35,7 +39,7 @@ public final class DataLoader {
 
     /** Number of batches per epoch. */
     public int batchesPerEpoch() {
-        return dropLast ? dataset.size() / batchSize : (dataset.size() + batchSize - 1) / batchSize;
+        return (int) (dropLast ? dataset.size() / batchSize : ((long) dataset.size() + batchSize - 1) / batchSize); // long: no overflow for huge batches
     }
 
     /** The order of samples for the next epoch. */

@@ -18,7 +18,7 @@ public final class ImageFolder {
     /** The image files of a folder, sorted by name. */
     public static List<Path> files(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
-            throw new IOException("image folder " + folder + " does not exist");
+            throw new IOException("image folder " + folder + (Files.exists(folder) ? " is a file; name the folder that holds the pictures" : " does not exist"));
         }
         try (Stream<Path> entries = Files.list(folder)) {
             List<Path> images = entries.filter(p -> {

@@ -217,6 +217,9 @@ public final class Checkpoint {
     }
 
     private static Manifest readManifest(Path manifest) throws IOException {
+        if (Files.isDirectory(manifest)) {
+            throw new IOException("checkpoint " + manifest + " is a folder; pass the checkpoint.json inside it");
+        }
         Manifest m;
         try {
             m = JSON.readValue(Files.readAllBytes(manifest), Manifest.class);

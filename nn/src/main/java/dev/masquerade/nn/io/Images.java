@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -83,6 +84,9 @@ public final class Images {
      * Java cannot decode, or one cut short (a half-copied or half-downloaded picture).
      */
     public static BufferedImage decode(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + (Files.exists(file) ? " is a folder, not a picture" : ": no such file"));
+        }
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());

@@ -152,4 +152,14 @@ class DataTest {
         }
         assertEquals(expected, new HashSet<>(seen));
     }
+
+    @Test
+    void aBatchLargerThanTheDataSetIsOneShortBatchOrRefusedWhenShortBatchesAreDropped() {
+        DataLoader loader = new DataLoader(numbered(103), Integer.MAX_VALUE, false, false, new Rng(5), Device.CPU);
+        assertEquals(1, loader.batchesPerEpoch());
+        assertEquals(103, epoch(loader).size());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new DataLoader(numbered(103), 104, true, true, new Rng(5), Device.CPU));
+        assertTrue(refused.getMessage().contains("use at most 103"), refused.getMessage());
+    }
 }

@@ -66,4 +66,15 @@ class ImagesTest {
         IOException notImage = assertThrows(IOException.class, () -> Images.read(faces.resolve("notes.txt"), 3, 0));
         assertTrue(notImage.getMessage().contains("not an image"), notImage.getMessage());
     }
+
+    @Test
+    void aMissingPictureAndAFileForAFolderAreCalledWhatTheyAre() throws IOException {
+        IOException missing = assertThrows(IOException.class, () -> Images.read(folder.resolve("gone.png"), 3, 0));
+        assertTrue(missing.getMessage().endsWith("gone.png: no such file"), missing.getMessage());
+        IOException aFolder = assertThrows(IOException.class, () -> Images.read(folder, 3, 0));
+        assertTrue(aFolder.getMessage().contains("is a folder, not a picture"), aFolder.getMessage());
+        Path file = Files.writeString(folder.resolve("list.txt"), "a.png");
+        IOException notAFolder = assertThrows(IOException.class, () -> ImageFolder.load(file, 3, 16));
+        assertTrue(notAFolder.getMessage().contains("list.txt is a file"), notAFolder.getMessage());
+    }
 }
