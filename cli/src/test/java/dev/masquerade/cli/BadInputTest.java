@@ -54,7 +54,17 @@ class BadInputTest {
             Path data = files.filter(f -> f.getFileName().toString().startsWith("checkpoint.") && f.toString().endsWith(".bin")).findFirst().orElseThrow();
             Files.write(data, Arrays.copyOf(Files.readAllBytes(data), (int) Files.size(data) / 2));
         }
+        Path damaged = FakeFashionMnist.write(work.resolve("damaged"), 3);
+        FakeFashionMnist.damageChecksum(damaged.resolve("train-images-idx3-ubyte.gz"));
+        String tiny = FakeFashionMnist.write(work.resolve("tiny"), 3).toString();
+        String foreign = FakeFashionMnist.write(work.resolve("foreign"), 12).toString(); // labels of some other data set
         List<Case> cases = List.of(
+                new Case("train-images-idx3-ubyte.gz is a damaged gzip file", "classify", "--data", damaged.toString(), "--out", out),
+                new Case("train-images-idx3-ubyte.gz is a damaged gzip file", "gan", "train", "--data", damaged.toString(), "--out", out),
+                new Case("train-images-idx3-ubyte.gz is a damaged gzip file", "autoencoder", "--data", damaged.toString(), "--out", out),
+                new Case("is not Fashion-MNIST's: label 0 is 12", "classify", "--data", foreign, "--out", out),
+                new Case("--batch-size 64 is more than the 16 training examples", "gan", "train", "--data", tiny,
+                        "--classifier", work.resolve("judge").toString(), "--out", out),
                 new Case("--steps", "demo", "--steps", "0", "--out", out),
                 new Case("--gan-weight", "demo", "--gan-weight", "-1", "--out", out),
                 new Case("--box", "faceswap", "crop", "--image", photo.toString(), "--box", "a,b,c", "--out", work.resolve("c.png").toString()),

@@ -72,6 +72,11 @@ public final class Idx {
             }
             byte[] data = new byte[(int) count];
             in.readFully(data);
+            // reading to the end also makes a gzip stream check its CRC: a damaged file cannot pass for a short one
+            if (in.read() != -1) {
+                throw new IOException(file + " holds more bytes than its header announces (shape " + Arrays.toString(shape)
+                        + "): it is damaged; download it again, or reinstall the package it came from");
+            }
             return new Array(shape, data);
         } catch (EOFException e) {
             throw new IOException(file + " is truncated: it ends before the " + "values its header announces", e);

@@ -81,6 +81,23 @@ class DataTest {
     }
 
     @Test
+    void damageOnlyTheChecksumOrTheLengthRevealsIsCaughtToo() throws IOException {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(packed)) {
+            gz.write(idx(new int[] {100}, new byte[100]));
+        }
+        byte[] badChecksum = packed.toByteArray();
+        badChecksum[badChecksum.length - 8] ^= 1; // the values decode; only the CRC-32 in the trailer disagrees
+        Files.write(folder.resolve("labels.gz"), badChecksum);
+        IOException crc = assertThrows(IOException.class, () -> Idx.read(folder.resolve("labels.gz")));
+        assertTrue(crc.getMessage().contains("labels.gz is a damaged gzip file"), crc.getMessage());
+        byte[] tooLong = java.util.Arrays.copyOf(idx(new int[] {100}, new byte[100]), 8 + 100 + 5);
+        Files.write(folder.resolve("labels"), tooLong);
+        IOException extra = assertThrows(IOException.class, () -> Idx.read(folder.resolve("labels")));
+        assertTrue(extra.getMessage().contains("labels holds more bytes than its header announces"), extra.getMessage());
+    }
+
+    @Test
     void labelsOutsideFashionMnistsTenClassesAreRefusedWithTheFile() throws IOException {
         Files.write(folder.resolve("train-images-idx3-ubyte"), idx(new int[] {2, 28, 28}, new byte[2 * 28 * 28]));
         Files.write(folder.resolve("train-labels-idx1-ubyte"), idx(new int[] {2}, new byte[] {3, 28}));
