@@ -19,7 +19,7 @@ final class GanSampleCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "checkpoint.json of a 'masquerade gan train' run.")
     private Path checkpoint;
 
-    @Option(names = "--n", defaultValue = "64", description = "Number of samples (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--n", defaultValue = "64", description = "Number of samples, at most " + MOST_SAMPLES + " (default: ${DEFAULT-VALUE}).")
     private int count;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write.")
@@ -28,10 +28,13 @@ final class GanSampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    /** The most samples one picture shows: a grid of 100 × 100 images is already more than an eye can take in. */
+    private static final int MOST_SAMPLES = 10_000;
+
     @Override
     public Integer call() throws Exception {
-        if (count < 1) {
-            throw new IllegalArgumentException("--n must be at least 1, got " + count);
+        if (count < 1 || count > MOST_SAMPLES) {
+            throw new IllegalArgumentException("--n must be from 1 to " + MOST_SAMPLES + " (the samples of one picture), got " + count);
         }
         if (!out.toString().endsWith(".png")) {
             throw new IllegalArgumentException("--out must name a .png file, got " + out);

@@ -82,7 +82,7 @@ public final class Masquerade implements Runnable {
 
     /** The line for a full heap: what ran out, and the two ways out of it. */
     static String outOfMemory(long maxHeapBytes) {
-        return String.format("out of memory: Java's heap (at most %.1f GB) is full; use a smaller --batch-size,"
+        return String.format("out of memory: Java's heap (at most %.1f GB) is full; ask for less at once (a smaller --batch-size),"
                 + " or give Java more memory, e.g. MASQUERADE_JAVA_OPTS=-Xmx16g ./masquerade ...", maxHeapBytes / 1e9);
     }
 

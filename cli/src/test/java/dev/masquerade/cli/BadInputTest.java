@@ -86,6 +86,7 @@ class BadInputTest {
                 new Case("gone.png: no such file", "faceswap", "crop", "--image", work.resolve("gone.png").toString(), "--box", "0,0,4", "--out", work.resolve("c.png").toString()),
                 new Case("is a folder; pass the checkpoint.json inside it", "gan", "sample", "--checkpoint", ring.toString(), "--out", work.resolve("s.png").toString()),
                 new Case("--eval-samples", "gan", "train", "--eval-samples", "1", "--out", out),
+                new Case("--n must be from 1 to 10000", "gan", "sample", "--checkpoint", ring.resolve("checkpoint.json").toString(), "--n", "10001", "--out", work.resolve("s.png").toString()),
                 new Case("--d-steps", "gan", "train", "--dataset", "ring", "--d-steps", "0", "--out", out),
                 new Case("--batch", "gan", "train", "--dataset", "ring", "--batch-size", "1", "--out", out),
                 new Case("--epochs", "gan", "train", "--dataset", "ring", "--epochs", "0", "--out", out),

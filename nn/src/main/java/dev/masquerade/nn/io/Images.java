@@ -6,6 +6,7 @@ import dev.masquerade.engine.array.Device;
 import dev.masquerade.engine.array.Shape;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,7 +110,8 @@ public final class Images {
             throw new IllegalArgumentException("read: channels must be 1 or 3, got " + channels);
         }
         BufferedImage image = decode(file);
-        boolean grey = image.getRaster().getNumBands() == 1;
+        // one band is not enough: a palette PNG has one band of indices into its colours
+        boolean grey = image.getRaster().getNumBands() == 1 && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
         if (size > 0 && (image.getWidth() != size || image.getHeight() != size)) {
             BufferedImage resized = new BufferedImage(size, size, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
             Graphics2D g = resized.createGraphics();
@@ -119,12 +121,13 @@ public final class Images {
             image = resized;
         }
         int h = image.getHeight(), w = image.getWidth();
+        double greyMax = (1 << image.getRaster().getSampleModel().getSampleSize(0)) - 1; // 255, or 65535 for a 16-bit PNG
         double[] out = new double[channels * h * w];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 double r, g, b;
                 if (grey) { // the raster's sample: getRGB would convert grey through a colour space
-                    r = g = b = image.getRaster().getSample(x, y, 0) / 255.0;
+                    r = g = b = image.getRaster().getSample(x, y, 0) / greyMax;
                 } else {
                     int rgb = image.getRGB(x, y);
                     r = ((rgb >> 16) & 0xFF) / 255.0;

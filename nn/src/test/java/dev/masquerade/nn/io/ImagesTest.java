@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.data.ImageFolder;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,5 +78,43 @@ class ImagesTest {
         Path file = Files.writeString(folder.resolve("list.txt"), "a.png");
         IOException notAFolder = assertThrows(IOException.class, () -> ImageFolder.load(file, 3, 16));
         assertTrue(notAFolder.getMessage().contains("list.txt is a file"), notAFolder.getMessage());
+    }
+
+    @Test
+    void everyKindOfPngAndJpegReadsAsColoursInZeroToOne() throws IOException {
+        // what a face folder collected from cameras, phones and editors holds: 16-bit grey, palette, alpha, CMYK
+        BufferedImage grey16 = new BufferedImage(4, 4, BufferedImage.TYPE_USHORT_GRAY);
+        grey16.getRaster().setSample(1, 2, 0, 65535);
+        grey16.getRaster().setSample(2, 2, 0, 32768);
+        Path grey16File = folder.resolve("grey16.png");
+        ImageIO.write(grey16, "png", grey16File.toFile());
+        Tensor grey = Images.read(grey16File, 1, 0);
+        assertEquals(1f, pixel(grey, 2, 1)[0], 1e-6f);
+        assertEquals(32768 / 65535f, pixel(grey, 2, 2)[0], 1e-6f);
+        BufferedImage palette = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_INDEXED);
+        palette.setRGB(3, 0, 0xFF0000);
+        Path paletteFile = folder.resolve("palette.png");
+        ImageIO.write(palette, "png", paletteFile.toFile());
+        assertArrayEquals(new float[] {1, 0, 0}, pixel(Images.read(paletteFile, 3, 0), 0, 3), 1e-6f, "the colour, not its palette index");
+        BufferedImage alpha = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);
+        alpha.setRGB(0, 0, 0xFF00FF00);
+        Path alphaFile = folder.resolve("alpha.png");
+        ImageIO.write(alpha, "png", alphaFile.toFile());
+        assertArrayEquals(new float[] {0, 1, 0}, pixel(Images.read(alphaFile, 3, 0), 0, 0), 1e-6f);
+        // red left half, blue right half, written by Pillow as CMYK: Java's own JPEG reader gets its colours wrong
+        Path cmyk = Path.of("src/test/resources/pictures/red-blue-cmyk.jpg");
+        Tensor redBlue = Images.read(cmyk, 3, 0);
+        assertArrayEquals(new float[] {1, 0, 0}, pixel(redBlue, 16, 4), 0.04f);
+        assertArrayEquals(new float[] {0, 0, 1}, pixel(redBlue, 16, 28), 0.04f);
+    }
+
+    /** The channels of one pixel of an image [C, H, W]. */
+    private static float[] pixel(Tensor image, int y, int x) {
+        int channels = image.size(0), h = image.size(1), w = image.size(2);
+        float[] values = image.toFloatArray(), pixel = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            pixel[c] = values[(c * h + y) * w + x];
+        }
+        return pixel;
     }
 }
