@@ -75,12 +75,12 @@ final class AutoencoderCommand implements Callable<Integer> {
         train = limit.apply(train);
         Path folder = run.folder();
         var stdout = spec.commandLine().getOut();
-        stdout.printf("Training an autoencoder (code %d) on %,d %s images for %d epochs on %s; run folder %s%n", latent, train.size(),
-                dataset, epochs, Device.defaultDevice(), folder);
+        stdout.printf("Training an autoencoder (code %d) on %,d %s images for %s on %s; run folder %s%n", latent, train.size(),
+                dataset, Count.of(epochs, "epoch"), Device.defaultDevice(), folder);
         stdout.flush();
         Map<String, Object> m = ConvAutoencoder.train(train, test, options, folder);
-        stdout.printf("test reconstruction: %.1f dB PSNR, SSIM %.3f after %d epochs in %.0f s; wrote %s%n", m.get("test_psnr"),
-                m.get("test_ssim"), epochs, m.get("seconds"), folder);
+        stdout.printf("test reconstruction: %.1f dB PSNR, SSIM %.3f after %s in %.0f s; wrote %s%n", m.get("test_psnr"),
+                m.get("test_ssim"), Count.of(epochs, "epoch"), m.get("seconds"), folder);
         return 0;
     }
 

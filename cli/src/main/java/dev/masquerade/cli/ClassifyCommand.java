@@ -53,11 +53,11 @@ final class ClassifyCommand implements Callable<Integer> {
         ArrayDataset test = FashionMnist.test(data);
         train = limit.apply(train);
         Path folder = run.folder();
-        stdout.printf("Training on %,d Fashion-MNIST images for %d epochs on %s; run folder %s%n", train.size(), epochs,
+        stdout.printf("Training on %,d Fashion-MNIST images for %s on %s; run folder %s%n", train.size(), Count.of(epochs, "epoch"),
                 Device.defaultDevice(), folder);
         stdout.flush();
         FashionClassifier.Result result = FashionClassifier.train(train, test, options, folder);
-        stdout.printf("test accuracy %.2f%% after %d epochs in %.0f s%n", 100 * result.testAccuracy(), result.epochs(), result.seconds());
+        stdout.printf("test accuracy %.2f%% after %s in %.0f s%n", 100 * result.testAccuracy(), Count.of(result.epochs(), "epoch"), result.seconds());
         stdout.printf("wrote %s (metrics.json, metrics.jsonl, loss_curve.png, %s)%n", folder, FashionClassifier.CHECKPOINT);
         return 0;
     }

@@ -38,7 +38,7 @@ final class GanCompareCommand implements Callable<Integer> {
             named.put(run.getFileName().toString(), run);
         }
         GanPlots.writeComparison(named, steps, out);
-        spec.commandLine().getOut().printf("wrote %s (%d runs, first %d steps)%n", out, runs.size(), steps);
+        spec.commandLine().getOut().printf("wrote %s (%s, first %s)%n", out, Count.of(runs.size(), "run"), Count.of(steps, "step"));
         return 0;
     }
 }

@@ -95,9 +95,9 @@ final class GanTrainCommand implements Callable<Integer> {
         GanOptions options = defaults.toBuilder().loss(lossFunction).discriminatorSteps(discriminatorSteps).smoothing(smoothing)
                 .epochs(orDefault(epochs, defaults.epochs())).batchSize(orDefault(batchSize, defaults.batchSize()))
                 .learningRate(learningRate != null ? learningRate : defaults.learningRate()).seed(run.seed).progress(run.progress()).build();
-        out.printf("Training a GAN on %s with the %s loss, %d discriminator step%s per generator step, %d epochs; run folder %s%n",
-                model.cliName(), lossFunction.cliName(), options.discriminatorSteps(), options.discriminatorSteps() == 1 ? "" : "s",
-                options.epochs(), folder);
+        out.printf("Training a GAN on %s with the %s loss, %s per generator step, %s; run folder %s%n",
+                model.cliName(), lossFunction.cliName(), Count.of(options.discriminatorSteps(), "discriminator step"),
+                Count.of(options.epochs(), "epoch"), folder);
         out.flush();
         Map<String, Object> summary = GanRun.train(task, options, folder, resume).summary();
         out.println(report(summary));
@@ -111,7 +111,7 @@ final class GanTrainCommand implements Callable<Integer> {
 
     /** The run's result in one line: its metrics against their baselines. */
     static String report(Map<String, Object> s) {
-        String time = String.format("%d steps in %.0f s", ((Number) s.get("steps")).longValue(), ((Number) s.get("seconds")).doubleValue());
+        String time = String.format("%s in %.0f s", Count.of(((Number) s.get("steps")).longValue(), "step"), ((Number) s.get("seconds")).doubleValue());
         if (s.containsKey("fd")) {
             return String.format("fd %.2f (floor %.2f, ceiling %.2f), class coverage %s of 10, %s", s.get("fd"), s.get("fd_floor"),
                     s.get("fd_ceiling"), s.get("class_coverage"), time);
