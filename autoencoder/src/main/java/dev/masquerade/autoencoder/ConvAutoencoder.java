@@ -17,6 +17,7 @@ import dev.masquerade.nn.layers.Linear;
 import dev.masquerade.nn.layers.Reshape;
 import dev.masquerade.nn.loss.Losses;
 import dev.masquerade.nn.optim.Adam;
+import dev.masquerade.nn.optim.LearningRates;
 import dev.masquerade.nn.train.TrainingLog;
 import dev.masquerade.nn.train.TrainingLoop;
 import java.io.IOException;
@@ -69,12 +70,13 @@ public final class ConvAutoencoder extends Layer {
 
     /** How to train. */
     public record Options(int epochs, int batchSize, int latent, double learningRate, long seed, boolean progress, Device device) {
-        /** Checks the counts (the learning rate is Adam's to check). */
+        /** Checks the numbers. */
         public Options {
             if (epochs < 1 || batchSize < 1 || latent < 1) {
                 throw new IllegalArgumentException("--epochs, --batch-size and --latent must be at least 1, got " + epochs + ", " + batchSize
                         + " and " + latent);
             }
+            LearningRates.requireUsable(learningRate, "this autoencoder's is 2e-3");
         }
     }
 

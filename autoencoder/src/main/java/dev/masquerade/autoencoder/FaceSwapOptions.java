@@ -2,6 +2,7 @@ package dev.masquerade.autoencoder;
 
 import dev.masquerade.autoencoder.augment.Augmentation;
 import dev.masquerade.engine.array.Device;
+import dev.masquerade.nn.optim.LearningRates;
 
 /**
  * How to train a face swap. Build one by name from the defaults of {@code masquerade faceswap
@@ -40,10 +41,8 @@ public record FaceSwapOptions(FaceSwapConfig model, int steps, int batchSize, do
             throw new IllegalArgumentException("--batch-size " + batchSize + " makes a batch of " + valuesPerBatch
                     + " values, more than a tensor holds (2^31 - 1); 8 to 64 faces a step is usual");
         }
+        LearningRates.requireUsable(learningRate, "Adam's is usually 1e-5 to 1e-3");
         // written so that NaN fails each test: every comparison with NaN is false
-        if (!(learningRate > 0 && learningRate <= 1)) {
-            throw new IllegalArgumentException("--lr must be a number in (0, 1] (Adam's is usually 1e-5 to 1e-3), got " + learningRate);
-        }
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("--beta1 and Adam's β₂ must lie in [0, 1), got " + beta1 + " and " + beta2);
         }

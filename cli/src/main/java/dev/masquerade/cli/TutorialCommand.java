@@ -27,6 +27,9 @@ final class TutorialCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Chapter chapter = Chapters.byNumber(number);
+        if (figures != null && Files.exists(figures) && !Files.isDirectory(figures)) {
+            throw new IllegalArgumentException("--figures " + figures + " is a file; name a folder for the chapter's pictures");
+        }
         var out = spec.commandLine().getOut();
         out.printf("Chapter %d, %s (tutorials/%s)%n", chapter.number(), chapter.title(), chapter.file());
         for (Map.Entry<String, Double> e : chapter.numbers().entrySet()) {

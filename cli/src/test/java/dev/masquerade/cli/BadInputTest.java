@@ -54,6 +54,10 @@ class BadInputTest {
             Path data = files.filter(f -> f.getFileName().toString().startsWith("checkpoint.") && f.toString().endsWith(".bin")).findFirst().orElseThrow();
             Files.write(data, Arrays.copyOf(Files.readAllBytes(data), (int) Files.size(data) / 2));
         }
+        Path edited = Files.createDirectories(work.resolve("edited")); // a run's log with a line broken by hand
+        List<String> log = new ArrayList<>(Files.readAllLines(ring.resolve("metrics.jsonl")));
+        log.set(1, log.get(1).substring(0, 10));
+        Files.write(edited.resolve("metrics.jsonl"), log);
         Path damaged = FakeFashionMnist.write(work.resolve("damaged"), 3);
         FakeFashionMnist.damageChecksum(damaged.resolve("train-images-idx3-ubyte.gz"));
         String tiny = FakeFashionMnist.write(work.resolve("tiny"), 3).toString();
@@ -87,6 +91,17 @@ class BadInputTest {
                 new Case("is a folder; pass the checkpoint.json inside it", "gan", "sample", "--checkpoint", ring.toString(), "--out", work.resolve("s.png").toString()),
                 new Case("--eval-samples", "gan", "train", "--eval-samples", "1", "--out", out),
                 new Case("--n must be from 1 to 10000", "gan", "sample", "--checkpoint", ring.resolve("checkpoint.json").toString(), "--n", "10001", "--out", work.resolve("s.png").toString()),
+                new Case("--figures " + photo + " is a file", "tutorial", "1", "--figures", photo.toString()),
+                new Case("there is no chapter 0", "tutorial", "0"),
+                new Case("unknown dataset 'banana'", "classify", "--dataset", "banana", "--out", out),
+                new Case("unknown dataset 'banana'", "autoencoder", "--dataset", "banana", "--out", out),
+                new Case("unknown pixel loss 'huber'", "faceswap", "train", "--synthetic", "--synthetic-count", "4", "--loss", "huber", "--out", out),
+                new Case("unknown colour matching 'lab'", "faceswap", "train", "--synthetic", "--synthetic-count", "4", "--colour-match", "lab", "--out", out),
+                new Case("--checkpoint-every", "faceswap", "train", "--synthetic", "--synthetic-count", "4", "--checkpoint-every", "0", "--out", out),
+                new Case("--preview-every", "faceswap", "train", "--synthetic", "--synthetic-count", "4", "--preview-every", "-1", "--out", out),
+                new Case("'abc' is not a long", "gan", "train", "--dataset", "ring", "--seed", "abc", "--out", out),
+                new Case("unknown GAN loss 'wgan'", "gan", "train", "--dataset", "ring", "--loss", "wgan", "--out", out),
+                new Case("metrics.jsonl line 2 is not a JSON record", "gan", "compare", edited.toString(), "--out", work.resolve("cmp.png").toString()),
                 new Case("--d-steps", "gan", "train", "--dataset", "ring", "--d-steps", "0", "--out", out),
                 new Case("--batch", "gan", "train", "--dataset", "ring", "--batch-size", "1", "--out", out),
                 new Case("--epochs", "gan", "train", "--dataset", "ring", "--epochs", "0", "--out", out),

@@ -3,9 +3,7 @@ package dev.masquerade.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.masquerade.nn.data.FashionMnist;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,13 +24,15 @@ class BadNumbersTest {
     Path work;
 
     private static final String[] FACESWAP = {"faceswap", "train", "--synthetic", "--synthetic-count", "8", "--steps", "1", "--no-progress"};
+    // the data set's folder does not exist: the number must be refused before it is looked for
+    private static final String[] CLASSIFY = {"classify", "--data", "/nonexistent", "--epochs", "1", "--no-progress"};
+    private static final String[] AUTOENCODER = {"autoencoder", "--data", "/nonexistent", "--epochs", "1", "--no-progress"};
     private static final String[] RING = {"gan", "train", "--dataset", "ring", "--epochs", "1", "--no-progress"};
 
     @Test
-    void aLimitOfNothingIsRefused() {
-        assumeTrue(Files.isDirectory(Path.of(FashionMnist.DEFAULT_DIRECTORY)), "Debian's dataset-fashion-mnist is not installed");
+    void aLimitOfNothingIsRefusedBeforeAnyDataIsRead() {
         CommandLineUser user = new CommandLineUser();
-        assertEquals(1, user.run("classify", "--limit", "0", "--epochs", "1", "--no-progress", "--out", work.resolve("c").toString()));
+        assertEquals(2, user.run("classify", "--limit", "0", "--data", work.resolve("nothing").toString(), "--out", work.resolve("c").toString()));
         assertTrue(user.err().contains("--limit must be at least 1"), user.err());
     }
 
@@ -50,6 +50,7 @@ class BadNumbersTest {
             {FACESWAP, "--lr", "NaN"}, {FACESWAP, "--lr", "Infinity"}, {FACESWAP, "--lr", "1e9"}, {FACESWAP, "--lr", "0"},
             {FACESWAP, "--beta1", "1"}, {FACESWAP, "--beta1", "-0.1"}, {FACESWAP, "--dssim-weight", "-1"},
             {FACESWAP, "--feature-weight", "NaN"}, {FACESWAP, "--gan-weight", "Infinity"},
+            {CLASSIFY, "--lr", "NaN"}, {CLASSIFY, "--lr", "5"}, {AUTOENCODER, "--lr", "1e9"}, {AUTOENCODER, "--lr", "-Infinity"},
             {RING, "--lr", "NaN"}, {RING, "--lr", "-Infinity"}, {RING, "--smoothing", "1"}, {RING, "--smoothing", "NaN"},
         };
         List<DynamicTest> tests = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.masquerade.gan;
 
+import dev.masquerade.nn.optim.LearningRates;
+
 /**
  * How to train a GAN; Adam with β₂ = 0.999 for both networks. Build one by name from Radford
  * et al.'s DCGAN settings and change what differs:
@@ -25,10 +27,8 @@ public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing,
             throw new IllegalArgumentException("--d-steps and --epochs must be at least 1 and --batch-size at least 2; got "
                     + discriminatorSteps + ", " + epochs + " and " + batchSize);
         }
+        LearningRates.requireUsable(learningRate, "DCGAN's is 2e-4");
         // written so that NaN fails each test: every comparison with NaN is false
-        if (!(learningRate > 0 && learningRate <= 1)) {
-            throw new IllegalArgumentException("--lr must be a number in (0, 1] (DCGAN's is 2e-4), got " + learningRate);
-        }
         if (!(beta1 >= 0 && beta1 < 1)) {
             throw new IllegalArgumentException("--beta1 must lie in [0, 1), got " + beta1);
         }

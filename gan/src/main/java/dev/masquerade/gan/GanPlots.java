@@ -1,7 +1,6 @@
 package dev.masquerade.gan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.io.Charts;
 import dev.masquerade.nn.train.TrainingLog;
@@ -48,9 +47,7 @@ public final class GanPlots {
         /** The steps a run logged in its metrics.jsonl, so that a resumed run's curves start at step 1. */
         public static Curves read(Path metricsJsonl) throws IOException {
             Curves curves = new Curves();
-            ObjectMapper json = new ObjectMapper();
-            for (String line : Files.readAllLines(metricsJsonl)) {
-                JsonNode record = json.readTree(line);
+            for (JsonNode record : TrainingLog.read(metricsJsonl)) {
                 if (record.has("d_loss")) {
                     curves.add(record.get("step").asDouble(), record.get("d_loss").asDouble(), record.get("g_loss").asDouble(),
                             record.get("d_real").asDouble(), record.get("d_fake_before").asDouble());
@@ -87,13 +84,11 @@ public final class GanPlots {
         XYChart outputs = chart("D(G(z)) before the generator's step", "D(G(z))");
         for (Map.Entry<String, Path> run : runs.entrySet()) {
             List<Double> x = new ArrayList<>(), norm = new ArrayList<>(), fake = new ArrayList<>();
-            ObjectMapper json = new ObjectMapper();
             Path metrics = run.getValue().resolve("metrics.jsonl");
             if (!Files.exists(metrics)) {
                 throw new IOException(run.getValue() + " is not the folder of a 'masquerade gan train' run: it has no metrics.jsonl");
             }
-            for (String line : Files.readAllLines(metrics)) {
-                JsonNode record = json.readTree(line);
+            for (JsonNode record : TrainingLog.read(metrics)) {
                 if (record.has("g_grad_norm") && record.get("step").asInt() <= steps) {
                     x.add(record.get("step").asDouble());
                     norm.add(record.get("g_grad_norm").asDouble());

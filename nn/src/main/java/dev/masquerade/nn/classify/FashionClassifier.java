@@ -16,6 +16,7 @@ import dev.masquerade.nn.layers.MaxPool2d;
 import dev.masquerade.nn.layers.Reshape;
 import dev.masquerade.nn.loss.Losses;
 import dev.masquerade.nn.optim.Adam;
+import dev.masquerade.nn.optim.LearningRates;
 import dev.masquerade.nn.train.TrainingLog;
 import dev.masquerade.nn.train.TrainingLoop;
 import java.io.IOException;
@@ -96,11 +97,12 @@ public final class FashionClassifier {
 
     /** How to train. */
     public record Options(int epochs, int batchSize, double learningRate, long seed, boolean progress, Device device) {
-        /** Checks the counts (the learning rate is Adam's to check). */
+        /** Checks the numbers. */
         public Options {
             if (epochs < 1 || batchSize < 1) {
                 throw new IllegalArgumentException("--epochs and --batch-size must be at least 1, got " + epochs + " and " + batchSize);
             }
+            LearningRates.requireUsable(learningRate, "this classifier's is 1e-3");
         }
 
         /** The defaults of {@code masquerade classify}: batch 64, Adam at 1e-3. */

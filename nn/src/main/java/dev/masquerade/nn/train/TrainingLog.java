@@ -74,18 +74,36 @@ public final class TrainingLog implements AutoCloseable {
 
     private static void rewrite(Path file, long step) throws IOException {
         StringBuilder kept = new StringBuilder();
-        for (String line : Files.readAllLines(file)) {
-            JsonNode record;
-            try {
-                record = JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                break; // the line a kill cut short, always the last
-            }
-            if (record != null && (!record.has("step") || record.get("step").asLong() <= step)) {
-                kept.append(line).append('\n');
+        for (JsonNode record : read(file)) {
+            if (!record.has("step") || record.get("step").asLong() <= step) {
+                kept.append(JSON.writeValueAsString(record)).append('\n');
             }
         }
         AtomicFiles.write(file, kept.toString());
+    }
+
+    /**
+     * The records of a metrics.jsonl, one per line. A last line that is not JSON is what a kill
+     * leaves half-written, and is left out; any other line that is not JSON is an error naming the
+     * file and the line.
+     */
+    public static List<JsonNode> read(Path metricsJsonl) throws IOException {
+        List<String> lines = Files.readAllLines(metricsJsonl);
+        List<JsonNode> records = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                JsonNode record = JSON.readTree(lines.get(i));
+                if (record != null) { // a blank line
+                    records.add(record);
+                }
+            } catch (JsonProcessingException e) {
+                if (i < lines.size() - 1) {
+                    throw new IOException(metricsJsonl + " line " + (i + 1) + " is not a JSON record (cut short, or edited?);"
+                            + " restore the file, or remove that line");
+                }
+            }
+        }
+        return records;
     }
 
     /** The default folder of a command's run: {@code runs/<command>-<timestamp>}. */

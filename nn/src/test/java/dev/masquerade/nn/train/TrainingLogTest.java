@@ -35,6 +35,16 @@ class TrainingLogTest {
     }
 
     @Test
+    void readingSkipsTheLastLineAKillCutShortButNamesAnyOtherBrokenLine() throws IOException {
+        Path file = folder.resolve("metrics.jsonl");
+        Files.writeString(file, "{\"step\":1,\"loss\":0.5}\n{\"step\":2,\"loss\":0.4}\n{\"step\":3,\"lo");
+        assertEquals(2, TrainingLog.read(file).size());
+        Files.writeString(file, "{\"step\":1,\"loss\":0.5}\n{\"step\":2,\"lo\n{\"step\":3,\"loss\":0.3}\n");
+        IOException broken = assertThrows(IOException.class, () -> TrainingLog.read(file));
+        assertTrue(broken.getMessage().contains("metrics.jsonl line 2 is not a JSON record"), broken.getMessage());
+    }
+
+    @Test
     void aSecondRunInTheSameFolderIsRefusedUntilTheFirstEnds() throws IOException {
         try (TrainingLog first = new TrainingLog(folder)) {
             first.step(1, 1, 0.5);
