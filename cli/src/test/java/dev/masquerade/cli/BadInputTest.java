@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.data.FakeFashionMnist;
 import dev.masquerade.nn.io.Images;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,17 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.array.Device;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,25 +23,12 @@ class DataTest {
     @TempDir
     Path folder;
 
-    private static byte[] idx(int[] shape, byte[] values) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(0x0800 | shape.length);
-        for (int size : shape) {
-            out.writeInt(size);
-        }
-        out.write(values);
-        return bytes.toByteArray();
-    }
-
     @Test
     void readsPlainAndGzippedIdx() throws IOException {
         byte[] values = {0, 1, (byte) 200, (byte) 255, 7, 8};
-        byte[] file = idx(new int[] {2, 3}, values);
+        byte[] file = FakeFashionMnist.idx(new int[] {2, 3}, values);
         Files.write(folder.resolve("plain"), file);
-        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(folder.resolve("packed.gz")))) {
-            gz.write(file);
-        }
+        Files.write(folder.resolve("packed.gz"), FakeFashionMnist.gzipped(file));
         for (String name : new String[] {"plain", "packed.gz"}) {
             Idx.Array array = Idx.read(folder.resolve(name));
             assertArrayEquals(new int[] {2, 3}, array.shape());
@@ -56,7 +39,7 @@ class DataTest {
 
     @Test
     void aTruncatedOrForeignFileIsNamedInTheError() throws IOException {
-        byte[] file = idx(new int[] {10, 10}, new byte[50]);
+        byte[] file = FakeFashionMnist.idx(new int[] {10, 10}, new byte[50]);
         Files.write(folder.resolve("short"), file);
         IOException truncated = assertThrows(IOException.class, () -> Idx.read(folder.resolve("short")));
         assertTrue(truncated.getMessage().contains("truncated"), truncated.getMessage());
@@ -67,11 +50,7 @@ class DataTest {
 
     @Test
     void aDamagedGzipIsNamedWithTheFix() throws IOException {
-        ByteArrayOutputStream packed = new ByteArrayOutputStream();
-        try (OutputStream gz = new GZIPOutputStream(packed)) {
-            gz.write(idx(new int[] {100}, new byte[100]));
-        }
-        byte[] damaged = packed.toByteArray();
+        byte[] damaged = FakeFashionMnist.gzipped(FakeFashionMnist.idx(new int[] {100}, new byte[100]));
         for (int i = 12; i < damaged.length - 8; i++) {
             damaged[i] ^= 0x5A; // the deflated body scrambled, the gzip header intact
         }
@@ -82,16 +61,12 @@ class DataTest {
 
     @Test
     void damageOnlyTheChecksumOrTheLengthRevealsIsCaughtToo() throws IOException {
-        ByteArrayOutputStream packed = new ByteArrayOutputStream();
-        try (OutputStream gz = new GZIPOutputStream(packed)) {
-            gz.write(idx(new int[] {100}, new byte[100]));
-        }
-        byte[] badChecksum = packed.toByteArray();
+        byte[] badChecksum = FakeFashionMnist.gzipped(FakeFashionMnist.idx(new int[] {100}, new byte[100]));
         badChecksum[badChecksum.length - 8] ^= 1; // the values decode; only the CRC-32 in the trailer disagrees
         Files.write(folder.resolve("labels.gz"), badChecksum);
         IOException crc = assertThrows(IOException.class, () -> Idx.read(folder.resolve("labels.gz")));
         assertTrue(crc.getMessage().contains("labels.gz is a damaged gzip file"), crc.getMessage());
-        byte[] tooLong = java.util.Arrays.copyOf(idx(new int[] {100}, new byte[100]), 8 + 100 + 5);
+        byte[] tooLong = java.util.Arrays.copyOf(FakeFashionMnist.idx(new int[] {100}, new byte[100]), 8 + 100 + 5);
         Files.write(folder.resolve("labels"), tooLong);
         IOException extra = assertThrows(IOException.class, () -> Idx.read(folder.resolve("labels")));
         assertTrue(extra.getMessage().contains("labels holds more bytes than its header announces"), extra.getMessage());
@@ -99,8 +74,8 @@ class DataTest {
 
     @Test
     void labelsOutsideFashionMnistsTenClassesAreRefusedWithTheFile() throws IOException {
-        Files.write(folder.resolve("train-images-idx3-ubyte"), idx(new int[] {2, 28, 28}, new byte[2 * 28 * 28]));
-        Files.write(folder.resolve("train-labels-idx1-ubyte"), idx(new int[] {2}, new byte[] {3, 28}));
+        Files.write(folder.resolve("train-images-idx3-ubyte"), FakeFashionMnist.idx(new int[] {2, 28, 28}, new byte[2 * 28 * 28]));
+        Files.write(folder.resolve("train-labels-idx1-ubyte"), FakeFashionMnist.idx(new int[] {2}, new byte[] {3, 28}));
         IOException e = assertThrows(IOException.class, () -> FashionMnist.train(folder));
         assertTrue(e.getMessage().contains("train-labels-idx1-ubyte") && e.getMessage().contains("label 1 is 28"), e.getMessage());
     }
