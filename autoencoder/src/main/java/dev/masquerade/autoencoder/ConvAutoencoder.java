@@ -72,9 +72,9 @@ public final class ConvAutoencoder extends Layer {
     public record Options(int epochs, int batchSize, int latent, double learningRate, long seed, boolean progress, Device device) {
         /** Checks the numbers. */
         public Options {
-            if (epochs < 1 || batchSize < 1 || latent < 1) {
-                throw new IllegalArgumentException("--epochs, --batch-size and --latent must be at least 1, got " + epochs + ", " + batchSize
-                        + " and " + latent);
+            if (epochs < 1 || batchSize < 1 || latent < 1 || latent > 4096) {
+                throw new IllegalArgumentException("--epochs and --batch-size must be at least 1 and --latent from 1 to 4096, got " + epochs
+                        + ", " + batchSize + " and " + latent);
             }
             LearningRates.requireUsable(learningRate, "this autoencoder's is 2e-3");
         }

@@ -27,8 +27,8 @@ public final class FaceCrop {
         if (format == null) {
             throw new IllegalArgumentException("crop: the crop's file " + output + " must end in .png, .jpg or .jpeg (the format it is written in)");
         }
-        if (size < 1) {
-            throw new IllegalArgumentException("crop: --size must be at least 1 pixel, got " + size);
+        if (size < 1 || size > 4096) {
+            throw new IllegalArgumentException("crop: --size must be from 1 to 4096 pixels, got " + size);
         }
         if (Files.exists(output) && Files.isSameFile(photo, output)) {
             throw new IllegalArgumentException("crop: writing the crop to " + output + " would replace the photo; choose another --out");

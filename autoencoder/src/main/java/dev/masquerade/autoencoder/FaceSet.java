@@ -8,9 +8,6 @@ import java.awt.Dimension;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * The aligned face crops of one identity, on the CPU: images [N, 3, S, S] in [0, 1] and,
@@ -73,10 +70,14 @@ public record FaceSet(Tensor images, Tensor faceMasks, Tensor featureMasks) {
      */
     public static FaceSet fromFolder(Path folder, int size) throws IOException {
         List<Path> files = ImageFolder.files(folder);
-        Dimension first = dimensions(files.get(0));
+        Dimension first = Images.dimensions(files.get(0));
         for (Path file : files) {
-            Dimension d = dimensions(file);
-            if (d.width != d.height || !d.equals(first)) {
+            Dimension d = Images.dimensions(file);
+            if (d.width != d.height) {
+                throw new IOException("face crops in " + folder + " must be squares, but " + file.getFileName() + " is " + d.width + "x"
+                        + d.height + " (crop and align them first)");
+            }
+            if (!d.equals(first)) {
                 throw new IOException("face crops in " + folder + " must be squares of one size, but " + files.get(0).getFileName()
                         + " is " + first.width + "x" + first.height + " and " + file.getFileName() + " is " + d.width + "x" + d.height
                         + " (crop and align them first)");
@@ -90,21 +91,6 @@ public record FaceSet(Tensor images, Tensor faceMasks, Tensor featureMasks) {
         return new FaceSet(ImageFolder.load(folder, 3, size), null, null);
     }
 
-    private static Dimension dimensions(Path file) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            var readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new IOException(file + " is not an image Java can read (PNG or JPEG)");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in);
-                return new Dimension(reader.getWidth(0), reader.getHeight(0));
-            } finally {
-                reader.dispose();
-            }
-        }
-    }
 
     /** Writes the faces as one PNG grid. */
     public void writeGrid(Path file, int columns) throws IOException {

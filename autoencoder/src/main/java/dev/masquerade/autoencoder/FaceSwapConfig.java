@@ -22,9 +22,9 @@ public record FaceSwapConfig(int size, int width, int latent, boolean masks) {
         if (size != 64 && size != 128) {
             throw new IllegalArgumentException("--size (the face size in pixels) must be 64 or 128, got " + size);
         }
-        if (width < 2 || width % 2 != 0 || latent < 1) {
-            throw new IllegalArgumentException("--width must be an even number of at least 2 and --latent at least 1, got --width " + width
-                    + " and --latent " + latent);
+        if (width < 2 || width % 2 != 0 || width > 1024 || latent < 1 || latent > 16384) {
+            throw new IllegalArgumentException("--width must be an even number from 2 to 1024 and --latent from 1 to 16384 (64 and 512"
+                    + " make faceswap_small), got --width " + width + " and --latent " + latent);
         }
     }
 

@@ -28,13 +28,16 @@ import java.util.Locale;
  */
 public record FaceSwapLoss(Pixel pixel, double pixelWeight, double dssimWeight, double featureWeight, boolean masked,
                            double maskWeight) {
-    /** Checks the weights: each a finite number of at least 0 (a NaN weight would make every loss NaN). */
+    /** The largest weight: beyond it one term drowns the others (and float32 overflows long before 1e308). */
+    private static final double MOST_WEIGHT = 1000;
+
+    /** Checks the weights: each a number from 0 to {@value #MOST_WEIGHT} (a NaN weight would make every loss NaN). */
     public FaceSwapLoss {
         double[] weights = {pixelWeight, dssimWeight, featureWeight, maskWeight};
         String[] names = {"the pixel loss's weight", "--dssim-weight", "--feature-weight", "the mask loss's weight"};
         for (int i = 0; i < weights.length; i++) {
-            if (!(weights[i] >= 0 && Double.isFinite(weights[i]))) {
-                throw new IllegalArgumentException(names[i] + " must be a finite number of at least 0, got " + weights[i]);
+            if (!(weights[i] >= 0 && weights[i] <= MOST_WEIGHT)) {
+                throw new IllegalArgumentException(names[i] + " must be a number from 0 to " + MOST_WEIGHT + ", got " + weights[i]);
             }
         }
     }

@@ -52,8 +52,8 @@ public final class FaceSwapTrainer {
          * picture with its own random attributes) and {@code heldOut} pairs for measuring swaps.
          */
         public static Data synthetic(int count, int heldOut, int size, long seed) {
-            if (count < 1 || heldOut < 1) {
-                throw new IllegalArgumentException("--synthetic-count must be at least 1 picture per person, got " + count);
+            if (count < 1 || count > 100_000 || heldOut < 1) {
+                throw new IllegalArgumentException("--synthetic-count must be from 1 to 100,000 pictures per person, got " + count);
             }
             Rng rng = new Rng(seed);
             return new Data(SyntheticFaces.trainingSet(SyntheticFaces.PERSON_A, count, size, rng.split()),

@@ -74,6 +74,7 @@ final class AutoencoderCommand implements Callable<Integer> {
         }
         train = limit.apply(train);
         Path folder = run.folder();
+        RunOptions.refuseInput(folder, "--data", data);
         var stdout = spec.commandLine().getOut();
         stdout.printf("Training an autoencoder (code %d) on %,d %s images for %s on %s; run folder %s%n", latent, train.size(),
                 dataset, Count.of(epochs, "epoch"), Device.defaultDevice(), folder);

@@ -53,6 +53,7 @@ final class ClassifyCommand implements Callable<Integer> {
         ArrayDataset test = FashionMnist.test(data);
         train = limit.apply(train);
         Path folder = run.folder();
+        RunOptions.refuseInput(folder, "--data", data);
         stdout.printf("Training on %,d Fashion-MNIST images for %s on %s; run folder %s%n", train.size(), Count.of(epochs, "epoch"),
                 Device.defaultDevice(), folder);
         stdout.flush();

@@ -30,6 +30,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+        }
         Path folder = run.folder();
         return FaceSwapReport.run(spec.commandLine().getOut(), FaceSwapDemo.data(run.seed),
                 FaceSwapDemo.options(steps, run.seed, run.progress(), Device.defaultDevice()).toBuilder().ganWeight(ganWeight).build(), folder, false);

@@ -18,9 +18,9 @@ final class FaceswapCropCommand implements Callable<Integer> {
     @Option(names = "--image", required = true, paramLabel = "FILE", description = "The photo (PNG or JPEG).")
     private Path image;
 
-    @Option(names = "--box", required = true, paramLabel = "LEFT,TOP,SIDE", split = ",",
+    @Option(names = "--box", required = true, paramLabel = "LEFT,TOP,SIDE",
             description = "The square around the face, in the photo's pixels.")
-    private int[] box;
+    private String box;
 
     @Option(names = "--size", defaultValue = "64", description = "Side of the crop in pixels (default: ${DEFAULT-VALUE}).")
     private int size;
@@ -30,11 +30,21 @@ final class FaceswapCropCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (box.length != 3) {
-            throw new IllegalArgumentException("--box needs three numbers, LEFT,TOP,SIDE; got " + box.length);
-        }
-        FaceCrop.crop(image, box[0], box[1], box[2], size, out);
+        int[] square = parseBox(box);
+        FaceCrop.crop(image, square[0], square[1], square[2], size, out);
         spec.commandLine().getOut().printf("wrote %s (%dx%d)%n", out, size, size);
         return 0;
+    }
+
+    private static int[] parseBox(String text) {
+        String[] parts = text.split(",", -1);
+        try {
+            if (parts.length == 3) {
+                return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()), Integer.parseInt(parts[2].trim())};
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the one message for every malformed box
+        }
+        throw new IllegalArgumentException("--box needs three whole numbers, LEFT,TOP,SIDE (e.g. --box 120,80,200); got '" + text + "'");
     }
 }

@@ -108,6 +108,10 @@ final class FaceswapTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean resume = resumeOption.requested(run);
         Path folder = run.folder(resumeOption);
+        if (source.folders != null) {
+            RunOptions.refuseInput(folder, "--a", source.folders.a);
+            RunOptions.refuseInput(folder, "--b", source.folders.b);
+        }
         FaceSwapConfig config = new FaceSwapConfig(size, width, latent, masks);
         if (resume) {
             config = sameArchitecture(config, FaceSwapTrainer.savedConfig(folder), folder);

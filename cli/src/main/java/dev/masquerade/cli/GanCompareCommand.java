@@ -33,6 +33,9 @@ final class GanCompareCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
         }
+        if (!out.toString().endsWith(".png")) {
+            throw new IllegalArgumentException("--out must name a .png file, got " + out);
+        }
         Map<String, Path> named = new LinkedHashMap<>();
         for (Path run : runs) {
             named.put(run.getFileName().toString(), run);

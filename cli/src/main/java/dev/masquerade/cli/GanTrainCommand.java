@@ -10,6 +10,7 @@ import dev.masquerade.gan.RingTask;
 import dev.masquerade.gan.metrics.FashionJudge;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.FashionMnist;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -74,27 +75,21 @@ final class GanTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GanLoss lossFunction = GanLoss.parse(loss);
         GanModel model = GanModel.parse(dataset);
-        if (evaluationSamples < 2) { // a Fréchet distance needs a covariance, so at least two samples
-            throw new IllegalArgumentException("--eval-samples must be at least 2 (5,000 is usual), got " + evaluationSamples);
+        // a Fréchet distance needs a covariance, so at least two samples; more than the training images cannot be matched
+        if (evaluationSamples < 2 || evaluationSamples > 60_000) {
+            throw new IllegalArgumentException("--eval-samples must be from 2 to 60,000 (5,000 is usual), got " + evaluationSamples);
         }
         boolean resume = resumeOption.requested(run);
         var out = spec.commandLine().getOut();
         Path folder = run.folder(resumeOption);
-        GanTask task;
-        GanOptions defaults;
-        if (model == GanModel.RING) {
-            task = new RingTask(RingTask.BATCHES_PER_EPOCH);
-            defaults = RingTask.options(lossFunction, run.seed, run.progress());
-        } else {
-            ArrayDataset train = FashionMnist.train(data);
-            train = limit.apply(train);
-            FashionJudge judge = FashionJudge.loadOrTrain(classifier != null ? classifier : FashionJudge.DEFAULT_FOLDER, data, run.progress());
-            task = new FashionMnistTask(train, FashionMnist.test(data), judge, evaluationSamples);
-            defaults = GanOptions.builder().build();
-        }
+        GanOptions defaults = model == GanModel.RING ? RingTask.options(lossFunction, run.seed, run.progress()) : GanOptions.builder().build();
         GanOptions options = defaults.toBuilder().loss(lossFunction).discriminatorSteps(discriminatorSteps).smoothing(smoothing)
                 .epochs(orDefault(epochs, defaults.epochs())).batchSize(orDefault(batchSize, defaults.batchSize()))
                 .learningRate(learningRate != null ? learningRate : defaults.learningRate()).seed(run.seed).progress(run.progress()).build();
+        if (resume) {
+            GanRun.requireResumable(folder, model); // before a judge is trained for a run that cannot go on
+        }
+        GanTask task = model == GanModel.RING ? ringTask() : fashionTask(folder, options.batchSize());
         out.printf("Training a GAN on %s with the %s loss, %s per generator step, %s; run folder %s%n",
                 model.cliName(), lossFunction.cliName(), Count.of(options.discriminatorSteps(), "discriminator step"),
                 Count.of(options.epochs(), "epoch"), folder);
@@ -103,6 +98,28 @@ final class GanTrainCommand implements Callable<Integer> {
         out.println(report(summary));
         out.printf("wrote %s (samples_epoch_NNN.png, loss.png, metrics.json, %s)%n", folder, GanRun.CHECKPOINT);
         return 0;
+    }
+
+    private GanTask ringTask() {
+        for (String option : new String[] {"--data", "--classifier", "--limit", "--eval-samples"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + " is for --dataset fashion-mnist; the ring makes its points as it goes");
+            }
+        }
+        return new RingTask(RingTask.BATCHES_PER_EPOCH);
+    }
+
+    private GanTask fashionTask(Path folder, int batch) throws IOException {
+        RunOptions.refuseInput(folder, "--data", data);
+        Path judgeFolder = classifier != null ? classifier : FashionJudge.DEFAULT_FOLDER;
+        RunOptions.refuseInput(folder, "--classifier", judgeFolder);
+        ArrayDataset train = limit.apply(FashionMnist.train(data));
+        if (train.size() < batch) {
+            throw new IllegalArgumentException("--batch-size " + batch + " is more than the " + train.size() + " training images"
+                    + " (see --limit); use at most " + train.size());
+        }
+        FashionJudge judge = FashionJudge.loadOrTrain(judgeFolder, data, run.progress());
+        return new FashionMnistTask(train, FashionMnist.test(data), judge, evaluationSamples);
     }
 
     private static int orDefault(Integer value, int fallback) {

@@ -62,10 +62,19 @@ public final class Masquerade implements Runnable {
             // An option setter's own IllegalArgumentException already says what is wrong and how to fix it.
             Throwable cause = exception.getCause();
             String message = cause instanceof IllegalArgumentException ? cause.getMessage() : exception.getMessage();
+            if (exception instanceof CommandLine.MutuallyExclusiveArgsException) { // picocli's own text names its internals
+                message = "give exactly one of " + command.getCommandSpec().argGroups().get(0).synopsis() + ", each option once";
+            }
             command.getErr().println("masquerade: " + message);
             command.getErr().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
             return 2;
         });
+        String fromEnvironment = badDeviceInEnvironment(args);
+        if (fromEnvironment != null) {
+            err.println("masquerade: " + fromEnvironment);
+            err.flush();
+            return 2;
+        }
         try {
             return line.execute(args);
         } catch (OutOfMemoryError full) {
@@ -80,9 +89,28 @@ public final class Masquerade implements Runnable {
         }
     }
 
+    /**
+     * What is wrong with the device that {@value Device#ENVIRONMENT_VARIABLE} names, where no --device
+     * overrides it; null when nothing is. Checked first, so that no command ignores a bad value.
+     */
+    private static String badDeviceInEnvironment(String... args) {
+        String named = System.getenv(Device.ENVIRONMENT_VARIABLE);
+        boolean overridden = java.util.Arrays.stream(args).anyMatch(a -> a.equals("--device") || a.startsWith("--device="));
+        if (named == null || named.isBlank() || overridden) {
+            return null;
+        }
+        try {
+            Backends.of(Device.parse(named));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return Device.ENVIRONMENT_VARIABLE + "=" + named + " names no device here (" + e.getMessage() + "); set it to cpu or"
+                    + " opencl:N (see 'masquerade devices --device cpu'), or unset it";
+        }
+    }
+
     /** The line for a full heap: what ran out, and the two ways out of it. */
     static String outOfMemory(long maxHeapBytes) {
-        return String.format("out of memory: Java's heap (at most %.1f GB) is full; ask for less at once (a smaller --batch-size),"
+        return String.format("out of memory: Java's heap (at most %.1f GB) is full; ask for less at once (a smaller --batch-size, or fewer of whatever the command makes),"
                 + " or give Java more memory, e.g. MASQUERADE_JAVA_OPTS=-Xmx16g ./masquerade ...", maxHeapBytes / 1e9);
     }
 

@@ -45,6 +45,12 @@ final class RunOptions {
     }
 
     private Path folder(boolean resuming, boolean resumable) {
+        if (out != null && out.toString().isBlank()) {
+            throw new IllegalArgumentException("--out is empty; name the run's folder, or leave --out out for runs/<command>-<time>");
+        }
+        if (resuming && overwrite) {
+            throw new IllegalArgumentException("--resume continues the run in --out and --overwrite replaces it: give one of them");
+        }
         Path folder = out != null ? out : TrainingLog.defaultFolder(command.qualifiedName("-").replaceFirst("^masquerade-", ""));
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new IllegalArgumentException("--out " + folder + " is a file; name a folder for the run (it is created if missing)");
@@ -58,6 +64,19 @@ final class RunOptions {
             }
         }
         return folder;
+    }
+
+    /**
+     * Refuses a run folder that is one of the command's inputs ({@code option}'s folder): the run's
+     * pictures and logs would land among the data, and be read as data the next time.
+     */
+    static void refuseInput(Path folder, String option, Path input) throws IOException {
+        boolean same = input != null && (Files.exists(folder) && Files.exists(input) ? Files.isSameFile(folder, input)
+                : folder.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize()));
+        if (same) {
+            throw new IllegalArgumentException("--out " + folder + " is the " + option + " folder: the run's files would land among its"
+                    + " data; choose another --out");
+        }
     }
 
     /** Whether a run left {@code file}: an empty metrics.jsonl is a run that failed before its first step, with nothing to keep. */

@@ -4,6 +4,7 @@ import dev.masquerade.tutorials.Chapter;
 import dev.masquerade.tutorials.Chapters;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +28,9 @@ final class TutorialCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Chapter chapter = Chapters.byNumber(number);
+        if (figures != null && figures.toString().isBlank()) {
+            throw new IllegalArgumentException("--figures is empty; name a folder for the chapter's pictures");
+        }
         if (figures != null && Files.exists(figures) && !Files.isDirectory(figures)) {
             throw new IllegalArgumentException("--figures " + figures + " is a file; name a folder for the chapter's pictures");
         }
@@ -36,8 +40,16 @@ final class TutorialCommand implements Callable<Integer> {
             out.printf("  %-28s %s%n", e.getKey(), format(e.getValue()));
         }
         if (figures != null) {
+            boolean existed = Files.isDirectory(figures);
             Files.createDirectories(figures);
-            for (Path png : chapter.writeFigures(figures)) {
+            List<Path> drawn = chapter.writeFigures(figures);
+            if (drawn.isEmpty()) {
+                if (!existed) {
+                    Files.delete(figures);
+                }
+                throw new IllegalArgumentException("chapter " + chapter.number() + " has no figures to draw; drop --figures");
+            }
+            for (Path png : drawn) {
                 out.println("wrote " + png);
             }
         }

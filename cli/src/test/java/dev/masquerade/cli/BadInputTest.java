@@ -48,13 +48,20 @@ class BadInputTest {
         Path notJson = Files.writeString(work.resolve("broken.json"), "{ \"format\": ");
         Path run = Files.createDirectories(work.resolve("run"));
         Files.writeString(run.resolve("checkpoint.json"), "not a checkpoint at all");
-        // a real checkpoint whose data file was cut short (a copy interrupted half-way)
-        Path ring = work.resolve("ring");
-        new CommandLineUser().run("gan", "train", "--dataset", "ring", "--epochs", "1", "--no-progress", "--out", ring.toString());
+        // a whole run, and a copy whose checkpoint data was cut short (a copy interrupted half-way)
+        Path intact = work.resolve("intact");
+        new CommandLineUser().run("gan", "train", "--dataset", "ring", "--epochs", "1", "--no-progress", "--out", intact.toString());
+        Path ring = Files.createDirectories(work.resolve("ring"));
+        try (Stream<Path> files = Files.list(intact)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, ring.resolve(file.getFileName()));
+            }
+        }
         try (Stream<Path> files = Files.list(ring)) {
             Path data = files.filter(f -> f.getFileName().toString().startsWith("checkpoint.") && f.toString().endsWith(".bin")).findFirst().orElseThrow();
             Files.write(data, Arrays.copyOf(Files.readAllBytes(data), (int) Files.size(data) / 2));
         }
+        Files.createDirectories(work.resolve("s.png")); // a folder where a picture is to go
         Path edited = Files.createDirectories(work.resolve("edited")); // a run's log with a line broken by hand
         List<String> log = new ArrayList<>(Files.readAllLines(ring.resolve("metrics.jsonl")));
         log.set(1, log.get(1).substring(0, 10));
@@ -68,7 +75,7 @@ class BadInputTest {
                 new Case("train-images-idx3-ubyte.gz is a damaged gzip file", "gan", "train", "--data", damaged.toString(), "--out", out),
                 new Case("train-images-idx3-ubyte.gz is a damaged gzip file", "autoencoder", "--data", damaged.toString(), "--out", out),
                 new Case("is not Fashion-MNIST's: label 0 is 12", "classify", "--data", foreign, "--out", out),
-                new Case("--batch-size 64 is more than the 16 training examples", "gan", "train", "--data", tiny,
+                new Case("--batch-size 64 is more than the 16 training images", "gan", "train", "--data", tiny,
                         "--classifier", work.resolve("judge").toString(), "--out", out),
                 new Case("--steps", "demo", "--steps", "0", "--out", out),
                 new Case("--gan-weight", "demo", "--gan-weight", "-1", "--out", out),
@@ -103,6 +110,26 @@ class BadInputTest {
                 new Case("'abc' is not a long", "gan", "train", "--dataset", "ring", "--seed", "abc", "--out", out),
                 new Case("unknown GAN loss 'wgan'", "gan", "train", "--dataset", "ring", "--loss", "wgan", "--out", out),
                 new Case("metrics.jsonl line 2 is not a JSON record", "gan", "compare", edited.toString(), "--out", work.resolve("cmp.png").toString()),
+                new Case("--out must name a .png file", "gan", "compare", ring.toString(), "--out", ring.resolve("metrics.jsonl").toString()),
+                new Case("--out is empty", "classify", "--data", tiny, "--out", ""),
+                new Case("--out " + faces + " is the --a folder", "faceswap", "train", "--a", faces.toString(), "--b", faces.toString(), "--out", faces.toString()),
+                new Case("is the --data folder", "classify", "--data", tiny, "--out", tiny),
+                new Case("holds something else (its checkpoint.json)", "gan", "train", "--data", tiny, "--batch-size", "8", "--classifier", intact.toString(), "--out", out),
+                new Case("--limit is for --dataset fashion-mnist", "gan", "train", "--dataset", "ring", "--limit", "5", "--out", out),
+                new Case("chapter 1 has no figures", "tutorial", "1", "--figures", work.resolve("figures").toString()),
+                new Case("give one of them", "gan", "train", "--dataset", "ring", "--resume", "--overwrite", "--out", intact.toString()),
+                new Case("was trained with --d-steps 1, not 3", "gan", "train", "--dataset", "ring", "--epochs", "2", "--d-steps", "3", "--resume", "--out", intact.toString()),
+                new Case("was trained with --dataset ring, not fashion-mnist", "gan", "train", "--data", tiny, "--epochs", "2", "--resume", "--out", intact.toString()),
+                new Case("is a folder; pass the .npy file itself", "autoencoder", "--dataset", "lfw", "--data", work.toString(), "--out", out),
+                new Case("is not a checkpoint manifest", "gan", "sample", "--checkpoint", ring.resolve("metrics.jsonl").toString(), "--out", work.resolve("s.png").toString()),
+                new Case("s.png is a folder; name a file", "gan", "sample", "--checkpoint", intact.resolve("checkpoint.json").toString(), "--out", work.resolve("s.png").toString()),
+                new Case("--latent from 1 to 16384", "faceswap", "train", "--synthetic", "--synthetic-count", "4", "--latent", "2147483647", "--out", out),
+                new Case("--d-steps must be from 1 to 100", "gan", "train", "--dataset", "ring", "--d-steps", "1000000", "--out", out),
+                new Case("--synthetic-count must be from 1 to 100,000", "faceswap", "train", "--synthetic", "--synthetic-count", "2147483647", "--out", out),
+                new Case("--size must be from 1 to 4096", "faceswap", "crop", "--image", photo.toString(), "--box", "0,0,10", "--size", "100000", "--out", work.resolve("c.png").toString()),
+                new Case("--dssim-weight must be a number from 0 to", "faceswap", "train", "--synthetic", "--synthetic-count", "4", "--dssim-weight", "1e308", "--out", out),
+                new Case("give exactly one of", "faceswap", "train", "--synthetic", "--a", faces.toString(), "--b", faces.toString(), "--out", out),
+                new Case("--box needs three whole numbers", "faceswap", "crop", "--image", photo.toString(), "--box", "0,0,10,5,5,10", "--out", work.resolve("c.png").toString()),
                 new Case("--d-steps", "gan", "train", "--dataset", "ring", "--d-steps", "0", "--out", out),
                 new Case("--batch", "gan", "train", "--dataset", "ring", "--batch-size", "1", "--out", out),
                 new Case("--epochs", "gan", "train", "--dataset", "ring", "--epochs", "0", "--out", out),

@@ -41,7 +41,7 @@ class BadNumbersTest {
         CommandLineUser user = new CommandLineUser();
         assertEquals(1, user.run("faceswap", "train", "--synthetic", "--synthetic-count", "0", "--steps", "1", "--no-progress",
                 "--out", work.resolve("s").toString()));
-        assertTrue(user.err().contains("--synthetic-count must be at least 1"), user.err());
+        assertTrue(user.err().contains("--synthetic-count must be from 1 to 100,000"), user.err());
     }
 
     @TestFactory

@@ -23,8 +23,8 @@ import dev.masquerade.nn.optim.LearningRates;
 public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing, int epochs, int batchSize, double learningRate,
                          double beta1, long seed, boolean progress) {
     public GanOptions {
-        if (discriminatorSteps < 1 || epochs < 1 || batchSize < 2) {
-            throw new IllegalArgumentException("--d-steps and --epochs must be at least 1 and --batch-size at least 2; got "
+        if (discriminatorSteps < 1 || discriminatorSteps > 100 || epochs < 1 || batchSize < 2) {
+            throw new IllegalArgumentException("--d-steps must be from 1 to 100, --epochs at least 1 and --batch-size at least 2; got "
                     + discriminatorSteps + ", " + epochs + " and " + batchSize);
         }
         LearningRates.requireUsable(learningRate, "DCGAN's is 2e-4");

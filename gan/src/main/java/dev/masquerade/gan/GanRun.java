@@ -49,12 +49,24 @@ public final class GanRun {
 
     }
 
+    /**
+     * Checks, before anything is prepared for it, that the run in {@code folder} can be resumed as
+     * a run of {@code model}: it has a checkpoint, of that model's data set.
+     */
+    public static void requireResumable(Path folder, GanModel model) throws IOException {
+        Path checkpoint = folder.resolve(CHECKPOINT);
+        if (!Files.exists(checkpoint)) {
+            throw new IOException("cannot resume: " + folder + " has no " + CHECKPOINT + " (start without --resume)");
+        }
+        requireSame(Checkpoint.load(checkpoint).config(), "task", "--dataset", model.cliName(), checkpoint);
+    }
+
     /** Trains on a task and writes the run folder; with {@code resume}, continues from its checkpoint. */
     public static Result train(GanTask task, GanOptions options, Path folder, boolean resume) throws IOException {
         long started = System.nanoTime();
         Path checkpoint = folder.resolve(CHECKPOINT);
-        if (resume && !Files.exists(checkpoint)) {
-            throw new IOException("cannot resume: " + folder + " has no " + CHECKPOINT + " (start without --resume)");
+        if (resume) {
+            requireResumable(folder, task.model());
         }
         Rng rng = new Rng(options.seed());
         GanModel model = task.model();
@@ -72,8 +84,10 @@ public final class GanRun {
         GanPlots.Curves curves;
         if (resume) {
             Map<String, Object> config = Checkpoint.loadInto(checkpoint, pair, optimizers);
-            requireSame(config, "task", model.cliName(), checkpoint);
-            requireSame(config, "loss", options.loss().cliName(), checkpoint);
+            requireSame(config, "loss", "--loss", options.loss().cliName(), checkpoint);
+            // both set the steps of an epoch, which the checkpoint's count of steps assumes
+            requireSame(config, "d_steps", "--d-steps", String.valueOf(options.discriminatorSteps()), checkpoint);
+            requireSame(config, "batch_size", "--batch-size", String.valueOf(options.batchSize()), checkpoint);
             epochsDone = ((Number) config.get("epochs_done")).intValue();
             if (epochsDone >= options.epochs()) {
                 throw new IOException("nothing to resume: " + folder + " has trained " + epochsDone + " epochs already; pass --epochs "
@@ -201,16 +215,19 @@ public final class GanRun {
         config.put("task", task.model().cliName());
         config.put("loss", options.loss().cliName());
         config.put("d_steps", options.discriminatorSteps());
+        config.put("batch_size", options.batchSize());
         config.put("epochs_done", epochsDone);
         config.put("steps_done", stepsDone);
         config.put("baselines", baselines);
         return config;
     }
 
-    private static void requireSame(Map<String, Object> config, String key, String expected, Path checkpoint) throws IOException {
-        if (!expected.equals(String.valueOf(config.get(key)))) {
-            throw new IOException("cannot resume: " + checkpoint + " was trained with " + key + " " + config.get(key) + ", not "
-                    + expected + " (use the same --" + (key.equals("task") ? "dataset" : key) + ", or a new --out folder)");
+    /** Refuses to resume with {@code option} other than the checkpoint's {@code key} (where the checkpoint records it). */
+    private static void requireSame(Map<String, Object> config, String key, String option, String expected, Path checkpoint)
+            throws IOException {
+        if (config.containsKey(key) && !expected.equals(String.valueOf(config.get(key)))) {
+            throw new IOException("cannot resume: " + checkpoint + " was trained with " + option + " " + config.get(key) + ", not "
+                    + expected + " (use the same " + option + ", or a new --out folder)");
         }
     }
 }

@@ -80,7 +80,7 @@ class FashionRunTest {
         assertTrue(done.getMessage().contains("has trained 2 epochs already; pass --epochs above 2"), done.getMessage());
         IOException lossMismatch = assertThrows(IOException.class,
                 () -> GanRun.train(task, GanOptions.builder().loss(GanLoss.HINGE).epochs(3).seed(7).progress(false).build(), folder, true));
-        assertTrue(lossMismatch.getMessage().contains("was trained with loss nonsaturating, not hinge"), lossMismatch.getMessage());
+        assertTrue(lossMismatch.getMessage().contains("was trained with --loss nonsaturating, not hinge"), lossMismatch.getMessage());
     }
 
     private static int sum(JsonNode counts) {

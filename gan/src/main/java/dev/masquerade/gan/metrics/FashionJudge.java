@@ -52,14 +52,16 @@ public final class FashionJudge {
         String data = FashionMnist.fingerprint(dataset);
         Path stamp = folder.resolve(TRAINED_ON);
         boolean cached = Files.exists(folder.resolve(FashionClassifier.CHECKPOINT));
+        String training = "training one (" + CLASSIFIER_EPOCHS + " epochs, about a minute each); it is kept for later runs.";
         if (cached && !(Files.exists(stamp) && Files.readString(stamp).trim().equals(data))) {
             System.err.println("The Fashion-MNIST classifier in " + folder + " was trained on other data than " + dataset
-                    + " (or its data was not recorded): training it again, on this data.");
+                    + " (or its data was not recorded): " + training);
             cached = false;
+        } else if (!cached) {
+            refuseAnythingButAClassifierFolder(folder);
+            System.err.println("No Fashion-MNIST classifier in " + folder + " to judge samples with: " + training);
         }
         if (!cached) {
-            System.err.println("No Fashion-MNIST classifier in " + folder + " to judge samples with: training one ("
-                    + CLASSIFIER_EPOCHS + " epochs, about a minute each); it is kept for later runs.");
             FashionClassifier.Options options = FashionClassifier.Options.defaults(CLASSIFIER_EPOCHS);
             FashionClassifier.train(FashionMnist.train(dataset), FashionMnist.test(dataset),
                     new FashionClassifier.Options(options.epochs(), options.batchSize(), options.learningRate(), options.seed(), progress,
@@ -67,6 +69,19 @@ public final class FashionJudge {
             AtomicFiles.write(stamp, data + "\n");
         }
         return new FashionJudge(FashionClassifier.load(folder));
+    }
+
+    /** A folder about to receive a classifier must not be a file, nor hold another run, whose logs the training would replace. */
+    private static void refuseAnythingButAClassifierFolder(Path folder) throws IOException {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IOException("--classifier " + folder + " is a file; name a folder for the judge's classifier");
+        }
+        for (String mark : new String[] {"checkpoint.json", "train-images-idx3-ubyte.gz", "train-images-idx3-ubyte"}) {
+            if (Files.exists(folder.resolve(mark))) {
+                throw new IOException("--classifier " + folder + " holds something else (its " + mark + "), not a classifier; name a new"
+                        + " folder for the judge, or leave --classifier out to use the cached one");
+            }
+        }
     }
 
     /** Features and predicted classes of images. */

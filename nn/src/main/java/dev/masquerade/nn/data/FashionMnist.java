@@ -37,7 +37,11 @@ public final class FashionMnist {
         Path labels = find(directory, split + "-labels-idx1-ubyte");
         Idx.Array x = Idx.read(images);
         Idx.Array y = Idx.read(labels);
-        if (x.shape().length != 3 || y.shape().length != 1 || x.shape()[0] != y.shape()[0]) {
+        if (x.shape().length != 3 || x.shape()[1] != 28 || x.shape()[2] != 28 || x.shape()[0] < 1) {
+            throw new IOException(images + " holds images of shape " + java.util.Arrays.toString(x.shape())
+                    + ", not Fashion-MNIST's [N, 28, 28] with N at least 1; is it another data set's file?");
+        }
+        if (y.shape().length != 1 || x.shape()[0] != y.shape()[0]) {
             throw new IOException("Fashion-MNIST in " + directory + " is inconsistent: images " + java.util.Arrays.toString(x.shape())
                     + ", labels " + java.util.Arrays.toString(y.shape()));
         }

@@ -31,12 +31,15 @@ public final class LfwSubset {
         float[] values = Arrays.copyOf(array.toFloatArray(), faces * 25 * 25);
         double lowest = Double.MAX_VALUE, highest = -Double.MAX_VALUE;
         for (float v : values) {
+            if (Float.isNaN(v)) {
+                throw new IOException(npy + " holds NaN values, not grey levels in [0, 1]; mend or drop those images first");
+            }
             lowest = Math.min(lowest, v);
             highest = Math.max(highest, v);
         }
         if (lowest < 0 || highest > 1) {
             throw new IOException(npy + " holds values from " + lowest + " to " + highest + ", not grey levels in [0, 1]; "
-                    + "save the images divided by 255 (or by their maximum) first");
+                    + "save the images divided by 255 (or by their maximum) first (uint8 images are read as 0 to 255)");
         }
         return new ArrayDataset(values, new int[] {1, 25, 25}, new int[faces]);
     }

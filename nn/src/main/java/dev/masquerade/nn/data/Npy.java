@@ -31,6 +31,9 @@ public final class Npy {
 
     /** The array as a float32 tensor on the CPU (bytes become 0..255, not rescaled). */
     public static Tensor read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a folder; pass the .npy file itself");
+        }
         ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         byte[] magic = new byte[MAGIC.length];
         if (in.remaining() >= 10) {
@@ -63,6 +66,9 @@ public final class Npy {
             throw new IOException(file + " has a negative size in its .npy header: " + header.trim());
         }
         int count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        if (count == 0) {
+            throw new IOException(file + " holds no values (shape " + Arrays.toString(shape) + ")");
+        }
         int width = switch (descr) {
             case "|u1", "<u1" -> 1;
             case "<f4" -> 4;

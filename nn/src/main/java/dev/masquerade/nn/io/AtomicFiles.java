@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,11 +30,21 @@ public final class AtomicFiles {
 
     /** Replaces {@code target} by what {@code writer} writes, atomically. */
     public static void write(Path target, Writer writer) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + " is a folder; name a file to write");
+        }
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temporary = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            OutputStream out;
+            try {
+                out = Files.newOutputStream(temporary);
+            } catch (FileSystemException e) { // its message would name the temporary, a file the user never asked for
+                throw new IOException("cannot write " + target + ": the folder " + folder + " takes no new files ("
+                        + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + "); choose another place", e);
+            }
+            try (out) {
                 writer.write(out);
             }
             try {

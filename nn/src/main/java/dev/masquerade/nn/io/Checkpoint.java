@@ -226,7 +226,8 @@ public final class Checkpoint {
         } catch (NoSuchFileException e) {
             throw new IOException("no checkpoint at " + manifest + " (the file does not exist)");
         } catch (JsonProcessingException e) {
-            throw new IOException("checkpoint " + manifest + " is not a valid manifest: " + e.getOriginalMessage());
+            throw new IOException("checkpoint " + manifest + " is not a checkpoint manifest (not the JSON a run's checkpoint.json holds);"
+                    + " pass the checkpoint.json of a run");
         }
         if (!FORMAT.equals(m.format()) || m.version() != VERSION || m.tensors() == null || m.data() == null || m.sha256() == null) {
             throw new IOException("checkpoint " + manifest + " is not a " + FORMAT + " version " + VERSION + " manifest");

@@ -4,6 +4,7 @@ import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Device;
 import dev.masquerade.engine.array.Shape;
+import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;
@@ -12,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Pictures in and out: tensors [C, H, W] with values in [0, 1] (C = 1 for grey, 3 for RGB)
@@ -80,13 +83,42 @@ public final class Images {
         writePng(grid(batch, columns, 2), file);
     }
 
+    /** The most pixels a picture may have: 16,384 × 16,384, a quarter of the heap of a laptop's Java in RGB. */
+    private static final long MOST_PIXELS = 1L << 28;
+
+    /** A picture's width and height, read from its header without decoding it. */
+    public static Dimension dimensions(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + (Files.isDirectory(file) ? " is a folder, not a picture" : Files.exists(file)
+                    ? " is not a regular file (a device or a pipe?), not a picture" : ": no such file"));
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            var readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException(file + " is not an image Java can read (PNG, JPEG, GIF or BMP)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                return new Dimension(reader.getWidth(0), reader.getHeight(0));
+            } catch (IOException e) {
+                throw new IOException(file + " could not be read as a picture (" + e.getMessage() + "); is the file complete? "
+                        + "Copy or download it again", e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
     /**
      * The picture in {@code file} (PNG, JPEG, GIF or BMP), or an error that names the file: one
      * Java cannot decode, or one cut short (a half-copied or half-downloaded picture).
      */
     public static BufferedImage decode(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + (Files.exists(file) ? " is a folder, not a picture" : ": no such file"));
+        Dimension size = dimensions(file);
+        if ((long) size.width * size.height > MOST_PIXELS) {
+            throw new IOException(file + " is " + size.width + "x" + size.height + " pixels, more than Masquerade reads (" + MOST_PIXELS
+                    + " in all); scale it down first");
         }
         BufferedImage image;
         try {

@@ -9,6 +9,7 @@ import dev.masquerade.nn.io.Charts;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -88,7 +89,12 @@ public final class TrainingLog implements AutoCloseable {
      * file and the line.
      */
     public static List<JsonNode> read(Path metricsJsonl) throws IOException {
-        List<String> lines = Files.readAllLines(metricsJsonl);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(metricsJsonl);
+        } catch (CharacterCodingException e) {
+            throw new IOException(metricsJsonl + " is not a text log (it holds binary data: was it overwritten by a picture?)", e);
+        }
         List<JsonNode> records = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             try {

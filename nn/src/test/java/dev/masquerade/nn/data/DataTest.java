@@ -73,6 +73,14 @@ class DataTest {
     }
 
     @Test
+    void imagesOfAnotherSizeAreNamedAsAnotherDataSetsFile() throws IOException {
+        Files.write(folder.resolve("train-images-idx3-ubyte"), FakeFashionMnist.idx(new int[] {2, 32, 32}, new byte[2 * 32 * 32]));
+        Files.write(folder.resolve("train-labels-idx1-ubyte"), FakeFashionMnist.idx(new int[] {2}, new byte[] {3, 4}));
+        IOException e = assertThrows(IOException.class, () -> FashionMnist.train(folder));
+        assertTrue(e.getMessage().contains("train-images-idx3-ubyte holds images of shape [2, 32, 32], not Fashion-MNIST's"), e.getMessage());
+    }
+
+    @Test
     void labelsOutsideFashionMnistsTenClassesAreRefusedWithTheFile() throws IOException {
         Files.write(folder.resolve("train-images-idx3-ubyte"), FakeFashionMnist.idx(new int[] {2, 28, 28}, new byte[2 * 28 * 28]));
         Files.write(folder.resolve("train-labels-idx1-ubyte"), FakeFashionMnist.idx(new int[] {2}, new byte[] {3, 28}));

@@ -65,6 +65,10 @@ class NpyAndTransformsTest {
         assertTrue(words.contains("words.npy has an unreadable shape") && words.contains("abc"), words);
         Files.write(folder.resolve("negative.npy"), npy("<f4", false, "-2,", new byte[4]));
         assertTrue(assertThrows(IOException.class, () -> Npy.read(folder.resolve("negative.npy"))).getMessage().contains("negative size"));
+        Files.write(folder.resolve("empty.npy"), npy("<f4", false, "0, 25, 25", new byte[0]));
+        String empty = assertThrows(IOException.class, () -> Npy.read(folder.resolve("empty.npy"))).getMessage();
+        assertTrue(empty.contains("empty.npy holds no values (shape [0, 25, 25])"), empty);
+        assertTrue(assertThrows(IOException.class, () -> Npy.read(folder)).getMessage().contains("is a folder; pass the .npy file itself"));
     }
 
     @Test
@@ -77,6 +81,10 @@ class NpyAndTransformsTest {
         Files.write(folder.resolve("bytes.npy"), npy("|u1", false, "100, 25, 25", bytes));
         String range = assertThrows(IOException.class, () -> LfwSubset.load(folder.resolve("bytes.npy"), 100)).getMessage();
         assertTrue(range.contains("values from 0.0 to 200.0") && range.contains("divided by 255"), range);
+        ByteBuffer withNaN = ByteBuffer.allocate(100 * 25 * 25 * 4).order(ByteOrder.LITTLE_ENDIAN).putFloat(8, Float.NaN);
+        Files.write(folder.resolve("nan.npy"), npy("<f4", false, "100, 25, 25", withNaN.array()));
+        String nan = assertThrows(IOException.class, () -> LfwSubset.load(folder.resolve("nan.npy"), 100)).getMessage();
+        assertTrue(nan.contains("nan.npy holds NaN values"), nan);
         ByteBuffer grey = ByteBuffer.allocate(100 * 25 * 25 * 4).order(ByteOrder.LITTLE_ENDIAN);
         while (grey.hasRemaining()) {
             grey.putFloat(0.5f);

@@ -2,6 +2,7 @@ package dev.masquerade.nn.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,18 @@ class AtomicFilesTest {
         assertEquals("old", Files.readString(target));
         try (Stream<Path> files = Files.list(folder)) {
             assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void aFolderInTheWayOrAPlaceThatTakesNoFilesIsNamedAsTheTargetNotItsTemporary() throws IOException {
+        Path folderInTheWay = Files.createDirectories(folder.resolve("samples.png"));
+        IOException inTheWay = assertThrows(IOException.class, () -> AtomicFiles.write(folderInTheWay, "png"));
+        assertTrue(inTheWay.getMessage().endsWith("samples.png is a folder; name a file to write"), inTheWay.getMessage());
+        Path readOnly = Path.of("/proc/samples.png"); // the kernel's folder: nobody, not even root, adds files there
+        if (Files.isDirectory(readOnly.getParent())) {
+            IOException noFiles = assertThrows(IOException.class, () -> AtomicFiles.write(readOnly, "png"));
+            assertTrue(noFiles.getMessage().startsWith("cannot write /proc/samples.png: the folder /proc takes no new files"), noFiles.getMessage());
         }
     }
 }

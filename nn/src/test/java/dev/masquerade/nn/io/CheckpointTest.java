@@ -122,7 +122,7 @@ class CheckpointTest {
         String text = Files.readString(manifest);
         Files.writeString(manifest, text.substring(0, text.length() / 2));
         IOException truncated = assertThrows(IOException.class, () -> Checkpoint.load(manifest));
-        assertTrue(truncated.getMessage().contains("not a valid manifest"), truncated.getMessage());
+        assertTrue(truncated.getMessage().contains("is not a checkpoint manifest"), truncated.getMessage());
         Files.writeString(manifest, "{\"format\": \"something-else\", \"version\": 1}");
         IOException foreign = assertThrows(IOException.class, () -> Checkpoint.load(manifest));
         assertTrue(foreign.getMessage().contains("masquerade-checkpoint"), foreign.getMessage());

@@ -10,8 +10,11 @@ import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.data.ImageFolder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +109,25 @@ class ImagesTest {
         Tensor redBlue = Images.read(cmyk, 3, 0);
         assertArrayEquals(new float[] {1, 0, 0}, pixel(redBlue, 16, 4), 0.04f);
         assertArrayEquals(new float[] {0, 0, 1}, pixel(redBlue, 16, 28), 0.04f);
+    }
+
+    @Test
+    void aPictureTooLargeToReadIsRefusedByItsHeaderAndADeviceIsNotAPicture() throws IOException {
+        // a PNG that announces 60000 x 60000 pixels (3.6 billion) in its header
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(60000).putInt(60000).put(new byte[] {8, 2, 0, 0, 0});
+        ByteBuffer png = ByteBuffer.allocate(8 + 25);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}).putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII)).put(header.array());
+        CRC32 crc = new CRC32();
+        crc.update(png.array(), 12, 17);
+        png.putInt((int) crc.getValue());
+        Path huge = Files.write(folder.resolve("huge.png"), png.array());
+        IOException tooLarge = assertThrows(IOException.class, () -> Images.read(huge, 3, 0));
+        assertTrue(tooLarge.getMessage().contains("huge.png is 60000x60000 pixels, more than Masquerade reads"), tooLarge.getMessage());
+        Path device = Path.of("/dev/null");
+        if (Files.exists(device)) {
+            IOException notAFile = assertThrows(IOException.class, () -> Images.read(device, 3, 0));
+            assertTrue(notAFile.getMessage().contains("is not a regular file"), notAFile.getMessage());
+        }
     }
 
     /** The channels of one pixel of an image [C, H, W]. */

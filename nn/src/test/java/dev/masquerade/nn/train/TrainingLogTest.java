@@ -42,6 +42,9 @@ class TrainingLogTest {
         Files.writeString(file, "{\"step\":1,\"loss\":0.5}\n{\"step\":2,\"lo\n{\"step\":3,\"loss\":0.3}\n");
         IOException broken = assertThrows(IOException.class, () -> TrainingLog.read(file));
         assertTrue(broken.getMessage().contains("metrics.jsonl line 2 is not a JSON record"), broken.getMessage());
+        Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xFF, (byte) 0xFE}); // a picture written over the log
+        IOException binary = assertThrows(IOException.class, () -> TrainingLog.read(file));
+        assertTrue(binary.getMessage().contains("metrics.jsonl is not a text log"), binary.getMessage());
     }
 
     @Test
