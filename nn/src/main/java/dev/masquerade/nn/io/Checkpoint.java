@@ -261,6 +261,15 @@ public final class Checkpoint {
         }
     }
 
+    /** Deletes a checkpoint, if there is one: its data file (where its manifest can be read) and its manifest. */
+    public static void delete(Path manifest) throws IOException {
+        Path data = previousDataFile(manifest);
+        if (data != null) {
+            Files.deleteIfExists(data);
+        }
+        Files.deleteIfExists(manifest);
+    }
+
     private static Path previousDataFile(Path manifest) {
         try {
             return Files.exists(manifest) ? manifest.toAbsolutePath().getParent().resolve(readManifest(manifest).data()) : null;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.masquerade.nn.io.AtomicFiles;
 import dev.masquerade.nn.io.Charts;
+import dev.masquerade.nn.io.Checkpoint;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,11 @@ public final class TrainingLog implements AutoCloseable {
     private final List<Double> steps = new ArrayList<>();
     private final List<Double> losses = new ArrayList<>();
 
-    /** Opens (creating) the run folder for a new run: an old metrics.jsonl there is replaced. */
+    /**
+     * Opens (creating) the run folder for a new run: an earlier run there is replaced, its
+     * metrics.jsonl, metrics.json and checkpoint.json (with its data) removed, so that no
+     * command later mistakes the earlier run's checkpoint or summary for this run's.
+     */
     public TrainingLog(Path folder) throws IOException {
         this(folder, false);
     }
@@ -50,6 +55,10 @@ public final class TrainingLog implements AutoCloseable {
         this.folder = Files.createDirectories(folder);
         this.lock = RunLock.acquire(folder); // before anything in the folder is touched
         try {
+            if (!resumed) {
+                Checkpoint.delete(folder.resolve("checkpoint.json"));
+                Files.deleteIfExists(folder.resolve("metrics.json"));
+            }
             this.lines = Files.newBufferedWriter(folder.resolve("metrics.jsonl"), StandardOpenOption.CREATE,
                     resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {

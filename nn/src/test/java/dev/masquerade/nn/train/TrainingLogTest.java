@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,20 @@ class TrainingLogTest {
         Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xFF, (byte) 0xFE}); // a picture written over the log
         IOException binary = assertThrows(IOException.class, () -> TrainingLog.read(file));
         assertTrue(binary.getMessage().contains("metrics.jsonl is not a text log"), binary.getMessage());
+    }
+
+    @Test
+    void aNewRunReplacesAnEarlierRunsCheckpointAndSummaryNotJustItsLog() throws IOException {
+        dev.masquerade.nn.io.Checkpoint.save(folder.resolve("checkpoint.json"), java.util.Map.of("w", dev.masquerade.engine.Tensor.zeros(2)),
+                java.util.Map.of("model", "gan"));
+        Files.writeString(folder.resolve("metrics.json"), "{\"fd\": 30}");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(3, files.count(), "manifest, data file and summary");
+        }
+        new TrainingLog(folder).close();
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of("metrics.jsonl"), files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).toList());
+        }
     }
 
     @Test
