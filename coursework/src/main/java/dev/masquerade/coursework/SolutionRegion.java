@@ -43,7 +43,7 @@ public record SolutionRegion(String task, String statement, String tutorial, int
         int openedAt = -1;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.contains(BEGIN_MARK)) {
+            if (line.strip().startsWith(BEGIN_MARK)) {
                 if (open != null) {
                     throw malformed(fileName, i, "a BEGIN SOLUTION inside the region opened at line " + (openedAt + 1));
                 }
@@ -52,7 +52,7 @@ public record SolutionRegion(String task, String statement, String tutorial, int
                     throw malformed(fileName, i, "write it as '// BEGIN SOLUTION task-A.N: what to write (see tutorials/NN-name.md)'");
                 }
                 openedAt = i;
-            } else if (line.contains(END_MARK)) {
+            } else if (line.strip().startsWith(END_MARK)) {
                 if (open == null) {
                     throw malformed(fileName, i, "an END SOLUTION without its BEGIN");
                 }

@@ -16,8 +16,12 @@ public final class StudentEdition {
 
     /** {@code text} with every solution region's body stubbed; a file without regions comes back unchanged. */
     public static String of(String fileName, String text) {
+        return of(fileName, text, SolutionRegion.find(fileName, Arrays.asList(text.split("\n", -1))));
+    }
+
+    /** {@code text} with the given regions (found in it) stubbed, the others left as they are. */
+    static String of(String fileName, String text, List<SolutionRegion> regions) {
         List<String> lines = Arrays.asList(text.split("\n", -1)); // -1: a last newline survives the round trip
-        List<SolutionRegion> regions = SolutionRegion.find(fileName, lines);
         if (regions.isEmpty()) {
             return text;
         }

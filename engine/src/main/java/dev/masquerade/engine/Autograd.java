@@ -105,11 +105,13 @@ public final class Autograd {
                         throw new IllegalStateException(node.name() + ": backward produced a gradient of shape "
                                 + Shape.str(inputGrads[i].shape()) + " for input " + i + " of shape " + Shape.str(input.shape()));
                     }
+                    // BEGIN SOLUTION task-1.2: pass the input's gradient on: a leaf accumulates it, a computed tensor's node sums it into pending (see tutorials/01-autograd.md)
                     if (input.gradFn() == null) {
                         input.accumulateGrad(inputGrads[i]);
                     } else {
                         pending.merge(input.gradFn(), inputGrads[i], Tensor::add);
                     }
+                    // END SOLUTION
                 }
             }
         }
@@ -117,6 +119,7 @@ public final class Autograd {
 
     /** Nodes ordered so that each comes before every node it depends on (iterative DFS). */
     private static List<Node> topologicalOrder(Node root) {
+        // BEGIN SOLUTION task-1.1: the graph's nodes from root, each before every node it depends on, without recursion (see tutorials/01-autograd.md)
         List<Node> postOrder = new ArrayList<>();
         Map<Node, Boolean> visited = new IdentityHashMap<>();
         ArrayDeque<Node> stack = new ArrayDeque<>();
@@ -142,5 +145,6 @@ public final class Autograd {
         }
         Collections.reverse(postOrder);
         return postOrder;
+        // END SOLUTION
     }
 }

@@ -2,6 +2,7 @@ package dev.masquerade.engine;
 
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Device;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +19,7 @@ class AutogradTest {
     }
 
     @Test
+    @Tag("task-1.1")
     void aChainOfOneHundredThousandNodesBackPropagatesWithoutRecursion() {
         Tensor x = leaf(1.0);
         Tensor y = x;
@@ -29,6 +31,7 @@ class AutogradTest {
     }
 
     @Test
+    @Tag("task-1.2")
     void gradientsOfATensorUsedSeveralTimesAreSummed() {
         Tensor x = leaf(3.0, -2.0);
         x.mul(x).add(x).sum().backward(); // d(x² + x) = 2x + 1
@@ -36,6 +39,7 @@ class AutogradTest {
     }
 
     @Test
+    @Tag("task-1.2")
     void aSecondBackwardOnTheSameGraphAccumulatesAgain() {
         Tensor x = leaf(2.0);
         Tensor loss = x.mul(x).sum();

@@ -26,6 +26,15 @@ public final class GradientCases {
     private GradientCases() {
     }
 
+    /** The cases of one operation, by its name ("exp"). */
+    public static List<GradientCase> named(String name) {
+        List<GradientCase> cases = all().stream().filter(c -> c.name().equals(name)).toList();
+        if (cases.isEmpty()) {
+            throw new IllegalArgumentException("no gradient case is named " + name);
+        }
+        return cases;
+    }
+
     /** Every case, in the order of Tensor's API. */
     public static List<GradientCase> all() {
         List<GradientCase> cases = new ArrayList<>();

@@ -1,0 +1,140 @@
+package dev.masquerade.coursework;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the student repository: every file of the reference repository that Git tracks, with
+ * each solution region of the assignments handed out replaced by its stub. Then it proves that
+ * no solution leaked: no line of a stubbed region that is distinctive (found nowhere else in
+ * the reference) appears anywhere in what was written. There is no Git history to leak from:
+ * the export is plain files, for the instructor to commit to a fresh repository.
+ */
+public final class StudentRepository {
+    /** Sources that may hold solution regions. */
+    private static final List<String> SOURCE_SUFFIXES = List.of(".java", ".cl");
+
+    private StudentRepository() {
+    }
+
+    /**
+     * The files Git tracks in {@code root}, as paths relative to it: what a clone holds, without
+     * build output, runs or anything else the instructor has lying about.
+     */
+    public static List<String> trackedFiles(Path root) throws IOException {
+        Process git;
+        try {
+            git = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "-z").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IOException("git is not installed, and the export lists the reference's files with it: apt-get install git", e);
+        }
+        String listing = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (git.waitFor() != 0) {
+                throw new IOException(root + " is not a Git work tree; export from a clone of Masquerade (--from DIR)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while listing " + root, e);
+        }
+        return List.of(listing.split("\0")).stream().filter(name -> !name.isEmpty()).toList();
+    }
+
+    /** What an export wrote. */
+    public record Exported(int files, Map<String, Integer> stubbedTasks) {
+    }
+
+    /**
+     * Exports {@code reference} (a Git work tree) into {@code out}, which must not exist or be empty.
+     *
+     * @param fromAssignment the first assignment handed out: tasks of it and later ones are
+     *                       stubbed, earlier ones keep their reference code (0: every task)
+     */
+    public static Exported export(Path reference, List<String> trackedFiles, Path out, int fromAssignment) throws IOException {
+        if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
+            throw new IOException("--out " + out + " is not an empty folder; the student repository needs a folder of its own");
+        }
+        try {
+            return write(reference, trackedFiles, out, fromAssignment);
+        } catch (IOException | RuntimeException e) {
+            removeTree(out); // it was empty or missing: nothing but this half-written export is removed
+            throw e;
+        }
+    }
+
+    private static Exported write(Path reference, List<String> trackedFiles, Path out, int fromAssignment) throws IOException {
+        Map<String, Integer> stubbed = new LinkedHashMap<>();
+        List<String> solutionLines = new ArrayList<>();
+        Set<String> linesOutsideRegions = new HashSet<>();
+        for (String name : trackedFiles) {
+            Path source = reference.resolve(name);
+            Path target = out.resolve(name);
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            String text = SOURCE_SUFFIXES.stream().anyMatch(name::endsWith) ? Files.readString(source) : null;
+            if (text == null) {
+                Files.copy(source, target);
+                continue;
+            }
+            List<String> lines = List.of(text.split("\n", -1));
+            List<SolutionRegion> regions = handedOut(SolutionRegion.find(name, lines), fromAssignment);
+            boolean[] inside = new boolean[lines.size()];
+            for (SolutionRegion region : regions) {
+                stubbed.merge(region.task(), 1, Integer::sum);
+                for (int i = region.begin() + 1; i < region.end(); i++) {
+                    inside[i] = true;
+                    solutionLines.add(lines.get(i).strip());
+                }
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                if (!inside[i]) {
+                    linesOutsideRegions.add(lines.get(i).strip());
+                }
+            }
+            Files.writeString(target, StudentEdition.of(name, text, regions));
+        }
+        requireNoLeak(out, trackedFiles, solutionLines, linesOutsideRegions);
+        return new Exported(trackedFiles.size(), stubbed);
+    }
+
+    private static void removeTree(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static List<SolutionRegion> handedOut(List<SolutionRegion> regions, int fromAssignment) {
+        return regions.stream().filter(r -> Integer.parseInt(r.number().split("\\.")[0]) >= fromAssignment).toList();
+    }
+
+    /**
+     * Fails when a distinctive solution line (one no source has outside a region) is anywhere in
+     * the export: a tutorial's code block or a resource that copies it, say.
+     */
+    private static void requireNoLeak(Path out, List<String> files, List<String> solutionLines, Set<String> elsewhere) throws IOException {
+        List<String> distinctive = solutionLines.stream().filter(line -> line.length() >= 8 && !elsewhere.contains(line)).toList();
+        if (distinctive.isEmpty()) {
+            return;
+        }
+        for (String name : files) {
+            String written = new String(Files.readAllBytes(out.resolve(name)), StandardCharsets.ISO_8859_1);
+            for (String line : distinctive) {
+                if (written.contains(new String(line.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))) {
+                    throw new IOException("the student repository would leak a solution: " + name + " holds '" + line
+                            + "'; stub it there too, or move that line out of the solution region");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.masquerade.coursework;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exporting a reference repository in miniature: what is stubbed, what is copied, what counts as a leak. */
+class StudentRepositoryTest {
+    @TempDir
+    Path work;
+
+    private Path reference() throws IOException {
+        Path root = work.resolve("reference");
+        write(root, "engine/Exp.java", String.join("\n", "class Exp {", "    Tensor exp(Tensor x) {",
+                "        // BEGIN SOLUTION task-1.1: exp and its derivative (see tutorials/01-autograd.md)",
+                "        return unary(\"exp\", UnaryOp.EXP, x, (in, y) -> y);", "        // END SOLUTION", "    }", "}", ""));
+        write(root, "engine/Conv.java", String.join("\n", "class Conv {", "    Tensor conv(Tensor x) {",
+                "        // BEGIN SOLUTION task-4.1: convolution by im2col (see tutorials/04-convolution.md)",
+                "        return im2col(x).matmul(weights);", "        // END SOLUTION", "    }", "}", ""));
+        write(root, "tutorials/01-autograd.md", "The rule: d eˣ = eˣ.\n");
+        Files.write(root.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xFF});
+        return root;
+    }
+
+    private static void write(Path root, String name, String text) throws IOException {
+        Files.createDirectories(root.resolve(name).getParent());
+        Files.writeString(root.resolve(name), text);
+    }
+
+    private static final List<String> FILES = List.of("engine/Exp.java", "engine/Conv.java", "tutorials/01-autograd.md", "logo.png");
+
+    @Test
+    void everyTaskIsStubbedAndEveryOtherFileCopied() throws IOException {
+        Path root = reference(), out = work.resolve("student");
+        StudentRepository.Exported exported = StudentRepository.export(root, FILES, out, 0);
+        assertEquals(Map.of("task-1.1", 1, "task-4.1", 1), exported.stubbedTasks());
+        String exp = Files.readString(out.resolve("engine/Exp.java"));
+        assertTrue(exp.contains("throw new UnsupportedOperationException(\"task 1.1: exp and its derivative"), exp);
+        assertFalse(exp.contains("UnaryOp.EXP"), exp);
+        assertEquals(Files.readString(root.resolve("tutorials/01-autograd.md")), Files.readString(out.resolve("tutorials/01-autograd.md")));
+        assertEquals(List.of((byte) 0x89, (byte) 0xFF), List.of(Files.readAllBytes(out.resolve("logo.png"))[0], Files.readAllBytes(out.resolve("logo.png"))[5]));
+    }
+
+    @Test
+    void aLaterAssignmentKeepsTheEarlierTasksSolved() throws IOException {
+        Path root = reference(), out = work.resolve("assignment-4");
+        assertEquals(Map.of("task-4.1", 1), StudentRepository.export(root, FILES, out, 4).stubbedTasks());
+        assertTrue(Files.readString(out.resolve("engine/Exp.java")).contains("UnaryOp.EXP"));
+    }
+
+    @Test
+    void aTutorialThatCopiesASolutionLineStopsTheExport() throws IOException {
+        Path root = reference();
+        write(root, "tutorials/04-convolution.md", "```java\nreturn im2col(x).matmul(weights);\n```\n");
+        List<String> files = List.of("engine/Conv.java", "tutorials/04-convolution.md");
+        IOException leak = assertThrows(IOException.class, () -> StudentRepository.export(root, files, work.resolve("leaky"), 0));
+        assertTrue(leak.getMessage().contains("tutorials/04-convolution.md holds 'return im2col(x).matmul(weights);'"), leak.getMessage());
+        assertFalse(Files.exists(work.resolve("leaky")), "no half-written export is left behind");
+    }
+
+    @Test
+    void theStudentRepositoryNeedsAnEmptyFolder() throws IOException {
+        Path root = reference();
+        Path taken = Files.createDirectories(work.resolve("taken"));
+        Files.writeString(taken.resolve("notes.txt"), "mine");
+        IOException e = assertThrows(IOException.class, () -> StudentRepository.export(root, FILES, taken, 0));
+        assertTrue(e.getMessage().contains("is not an empty folder"), e.getMessage());
+    }
+}
