@@ -1,6 +1,7 @@
 package dev.masquerade.coursework;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,9 @@ import java.util.regex.Pattern;
 public record SolutionRegion(String task, String statement, String tutorial, int begin, int end, String indent) {
     private static final Pattern BEGIN = Pattern.compile(
             "^(\\s*)// BEGIN SOLUTION (task-\\d+\\.\\d+): (.+) \\(see (tutorials/[\\w.-]+\\.md)\\)\\s*$");
+    /** Task ids in the order of their numbers: task-0.9 before task-0.10, task-1.1 after both. */
+    public static final Comparator<String> BY_NUMBER = Comparator.comparingInt((String task) -> part(task, 0)).thenComparingInt(task -> part(task, 1));
+
     private static final String BEGIN_MARK = "// BEGIN SOLUTION";
     private static final String END_MARK = "// END SOLUTION";
 
@@ -81,6 +85,10 @@ public record SolutionRegion(String task, String statement, String tutorial, int
 
     private static IllegalArgumentException malformed(String fileName, int line, String problem) {
         return new IllegalArgumentException(fileName + ":" + (line + 1) + ": " + problem);
+    }
+
+    private static int part(String task, int index) {
+        return Integer.parseInt(task.substring("task-".length()).split("\\.")[index]);
     }
 
     /** The task's number without its prefix: "1.2" for task-1.2. */

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Writes the student repository: every file of the reference repository that Git tracks, with
@@ -71,7 +71,7 @@ public final class StudentRepository {
     }
 
     private static Exported write(Path reference, List<String> trackedFiles, Path out, int fromAssignment) throws IOException {
-        Map<String, Integer> stubbed = new LinkedHashMap<>();
+        Map<String, Integer> stubbed = new TreeMap<>(SolutionRegion.BY_NUMBER);
         List<String> solutionLines = new ArrayList<>();
         Set<String> linesOutsideRegions = new HashSet<>();
         for (String name : trackedFiles) {
