@@ -1,10 +1,16 @@
 package dev.masquerade.coursework;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A task's reference solution, marked in a real source file (Java or an OpenCL kernel):
@@ -67,6 +73,23 @@ public record SolutionRegion(String task, String statement, String tutorial, int
         }
         if (open != null) {
             throw malformed(fileName, openedAt, "the region is never closed by '// END SOLUTION'");
+        }
+        return regions;
+    }
+
+    /** Every region in the main sources (Java and OpenCL) of a repository's modules, by file (relative to the root). */
+    public static Map<String, List<SolutionRegion>> inRepository(Path root) throws IOException {
+        Map<String, List<SolutionRegion>> regions = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path source : paths.filter(Files::isRegularFile).filter(p -> p.toString().contains("/src/main/"))
+                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.git/"))
+                    .filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".cl")).toList()) {
+                String name = root.relativize(source).toString();
+                List<SolutionRegion> found = find(name, Files.readAllLines(source));
+                if (!found.isEmpty()) {
+                    regions.put(name, found);
+                }
+            }
         }
         return regions;
     }

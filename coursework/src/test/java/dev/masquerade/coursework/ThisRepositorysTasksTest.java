@@ -22,24 +22,24 @@ class ThisRepositorysTasksTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern TAG = Pattern.compile("@Tag\\(\"(task-\\d+\\.\\d+)\"\\)");
 
-    private static List<Path> files(String folder, String... suffixes) throws IOException {
+    private static List<Path> testSources() throws IOException {
         try (Stream<Path> paths = Files.walk(ROOT)) {
-            return paths.filter(p -> p.toString().contains(folder) && !p.toString().contains("/target/"))
-                    .filter(p -> Stream.of(suffixes).anyMatch(s -> p.toString().endsWith(s))).toList();
+            return paths.filter(p -> p.toString().contains("/src/test/") && !p.toString().contains("/target/"))
+                    .filter(p -> p.toString().endsWith(".java")).toList();
         }
     }
 
     @Test
     void everyTaskHasItsTestsAndEveryTaggedTestItsTask() throws IOException {
         Set<String> tasks = new TreeSet<>(SolutionRegion.BY_NUMBER);
-        for (Path source : files("/src/main/", ".java", ".cl")) {
-            for (SolutionRegion region : SolutionRegion.find(ROOT.relativize(source).toString(), Files.readAllLines(source))) {
+        for (List<SolutionRegion> regions : SolutionRegion.inRepository(ROOT).values()) {
+            for (SolutionRegion region : regions) {
                 tasks.add(region.task());
                 assertTrue(Files.exists(ROOT.resolve(region.tutorial())), region.task() + " points at " + region.tutorial() + ", which does not exist");
             }
         }
         Set<String> tagged = new TreeSet<>(SolutionRegion.BY_NUMBER);
-        for (Path test : files("/src/test/", ".java")) {
+        for (Path test : testSources()) {
             Matcher tag = TAG.matcher(Files.readString(test));
             while (tag.find()) {
                 tagged.add(tag.group(1));
