@@ -26,19 +26,19 @@ public final class Elementwise {
     }
 
     public static Tensor exp(Tensor x) {
-        // BEGIN SOLUTION task-0.1: exp(x) through unary() with UnaryOp.EXP, and its derivative written with x and the output y (see tutorials/01-autograd.md)
+        // BEGIN SOLUTION task-1.3: exp(x) through unary() with UnaryOp.EXP, and its derivative written with x and the output y (see tutorials/01-autograd.md)
         return unary("exp", UnaryOp.EXP, x, (in, y) -> y); // d eˣ = eˣ
         // END SOLUTION
     }
 
     public static Tensor log(Tensor x) {
-        // BEGIN SOLUTION task-0.2: log(x) through unary() with UnaryOp.LOG, and its derivative (see tutorials/01-autograd.md)
+        // BEGIN SOLUTION task-1.4: log(x) through unary() with UnaryOp.LOG, and its derivative (see tutorials/01-autograd.md)
         return unary("log", UnaryOp.LOG, x, (in, y) -> in.pow(-1)); // d ln x = 1/x
         // END SOLUTION
     }
 
     public static Tensor sqrt(Tensor x) {
-        // BEGIN SOLUTION task-0.3: sqrt(x) through unary() with UnaryOp.SQRT, and its derivative from the output y (see tutorials/01-autograd.md)
+        // BEGIN SOLUTION task-1.5: sqrt(x) through unary() with UnaryOp.SQRT, and its derivative from the output y (see tutorials/01-autograd.md)
         return unary("sqrt", UnaryOp.SQRT, x, (in, y) -> y.pow(-1).mul(0.5)); // d √x = 1/(2√x)
         // END SOLUTION
     }
@@ -48,7 +48,7 @@ public final class Elementwise {
     }
 
     public static Tensor relu(Tensor x) {
-        // BEGIN SOLUTION task-0.4: relu(x) through unary() with UnaryOp.RELU, and its derivative as a step (map(UnaryOp.STEP, x)) (see tutorials/01-autograd.md)
+        // BEGIN SOLUTION task-1.6: relu(x) through unary() with UnaryOp.RELU, and its derivative as a step (map(UnaryOp.STEP, x)) (see tutorials/01-autograd.md)
         return unary("relu", UnaryOp.RELU, x, (in, y) -> map(UnaryOp.STEP, in)); // d relu = 1 if x > 0 else 0
         // END SOLUTION
     }
@@ -59,13 +59,13 @@ public final class Elementwise {
     }
 
     public static Tensor sigmoid(Tensor x) {
-        // BEGIN SOLUTION task-0.5: sigmoid(x) through unary() with UnaryOp.SIGMOID, and its derivative from the output y alone (see tutorials/07-bce.md)
+        // BEGIN SOLUTION task-1.7: sigmoid(x) through unary() with UnaryOp.SIGMOID, and its derivative from the output y alone (see tutorials/07-bce.md)
         return unary("sigmoid", UnaryOp.SIGMOID, x, (in, y) -> y.mul(y.neg().add(1))); // dσ = σ(1 − σ)
         // END SOLUTION
     }
 
     public static Tensor tanh(Tensor x) {
-        // BEGIN SOLUTION task-0.6: tanh(x) through unary() with UnaryOp.TANH, and its derivative from the output y alone (see tutorials/01-autograd.md)
+        // BEGIN SOLUTION task-1.8: tanh(x) through unary() with UnaryOp.TANH, and its derivative from the output y alone (see tutorials/01-autograd.md)
         return unary("tanh", UnaryOp.TANH, x, (in, y) -> y.mul(y).neg().add(1)); // d tanh = 1 − tanh²
         // END SOLUTION
     }

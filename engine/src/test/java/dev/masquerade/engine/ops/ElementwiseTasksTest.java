@@ -6,9 +6,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Coursework assignment 0, the element-wise functions and their derivatives: each task is graded
- * by its operation's gradient properties (forward in float32 against float64, gradient against
- * finite differences). {@code mvn test -Dgroups=task-0.1} runs one task.
+ * Coursework assignment 1, autograd: the backward rules of the element-wise functions (tasks 1.3
+ * to 1.8, after the graph walk of 1.1 and 1.2, which every gradient needs). Each task is graded by
+ * its operation's gradient properties (float32 against float64, the gradient against finite
+ * differences). {@code mvn test -Dgroups=task-1.3} runs one task.
  */
 class ElementwiseTasksTest {
 
@@ -16,37 +17,37 @@ class ElementwiseTasksTest {
         return GradientCases.named(operation).stream().map(c -> c.tests());
     }
 
-    @Tag("task-0.1")
+    @Tag("task-1.3")
     @TestFactory
     Stream<DynamicContainer> exp() {
         return properties("exp");
     }
 
-    @Tag("task-0.2")
+    @Tag("task-1.4")
     @TestFactory
     Stream<DynamicContainer> log() {
         return properties("log");
     }
 
-    @Tag("task-0.3")
+    @Tag("task-1.5")
     @TestFactory
     Stream<DynamicContainer> sqrt() {
         return properties("sqrt");
     }
 
-    @Tag("task-0.4")
+    @Tag("task-1.6")
     @TestFactory
     Stream<DynamicContainer> relu() {
         return properties("relu");
     }
 
-    @Tag("task-0.5")
+    @Tag("task-1.7")
     @TestFactory
     Stream<DynamicContainer> sigmoid() {
         return properties("sigmoid");
     }
 
-    @Tag("task-0.6")
+    @Tag("task-1.8")
     @TestFactory
     Stream<DynamicContainer> tanh() {
         return properties("tanh");
