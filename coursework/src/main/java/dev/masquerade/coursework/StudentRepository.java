@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes the student repository: every file of the reference repository that Git tracks, with
@@ -72,6 +73,7 @@ public final class StudentRepository {
 
     private static Exported write(Path reference, List<String> trackedFiles, Path out, int fromAssignment) throws IOException {
         Map<String, Integer> stubbed = new TreeMap<>(SolutionRegion.BY_NUMBER);
+        Set<String> tasks = new TreeSet<>(SolutionRegion.BY_NUMBER);
         List<String> solutionLines = new ArrayList<>();
         Set<String> linesOutsideRegions = new HashSet<>();
         for (String name : trackedFiles) {
@@ -84,7 +86,9 @@ public final class StudentRepository {
                 continue;
             }
             List<String> lines = List.of(text.split("\n", -1));
-            List<SolutionRegion> regions = handedOut(SolutionRegion.find(name, lines), fromAssignment);
+            List<SolutionRegion> all = SolutionRegion.find(name, lines);
+            all.forEach(region -> tasks.add(region.task()));
+            List<SolutionRegion> regions = handedOut(all, fromAssignment);
             boolean[] inside = new boolean[lines.size()];
             for (SolutionRegion region : regions) {
                 stubbed.merge(region.task(), 1, Integer::sum);
@@ -100,8 +104,28 @@ public final class StudentRepository {
             }
             Files.writeString(target, StudentEdition.of(name, text, regions));
         }
+        Path pom = out.resolve("pom.xml");
+        if (Files.exists(pom) && !tasks.isEmpty()) {
+            Files.writeString(pom, testsOfTasksOnly(Files.readString(pom), tasks));
+        }
         requireNoLeak(out, trackedFiles, solutionLines, linesOutsideRegions);
         return new Exported(trackedFiles.size(), stubbed);
+    }
+
+    /**
+     * The student's root pom: its tests are the tasks' tests ({@code groups}, a JUnit tag
+     * expression, as a property so that {@code mvn test -Dgroups=task-1.3} still picks one). The
+     * other tests need the reference code throughout (almost every one needs autograd), so in a
+     * student repository they would only fail for tasks not yet written; the reference runs them.
+     */
+    static String testsOfTasksOnly(String pom, Set<String> tasks) {
+        int properties = pom.indexOf("</properties>");
+        if (properties < 0) {
+            throw new IllegalArgumentException("pom.xml has no <properties> to hold the tasks' test groups");
+        }
+        String groups = "    <!-- the tests that grade the tasks (the student edition runs no others); -Dgroups=task-A.N runs one -->\n"
+                + "    <groups>" + String.join(" | ", tasks) + "</groups>\n  ";
+        return pom.substring(0, properties) + groups + pom.substring(properties);
     }
 
     private static void removeTree(Path folder) throws IOException {

@@ -51,6 +51,17 @@ class StudentRepositoryTest {
     }
 
     @Test
+    void theStudentsBuildRunsTheTasksTestsOnly() throws IOException {
+        Path root = reference(), out = work.resolve("student");
+        write(root, "pom.xml", "<project>\n  <properties>\n    <java>17</java>\n  </properties>\n</project>\n");
+        List<String> files = new java.util.ArrayList<>(FILES);
+        files.add("pom.xml");
+        StudentRepository.export(root, files, out, 0);
+        String pom = Files.readString(out.resolve("pom.xml"));
+        assertTrue(pom.contains("    <groups>task-1.1 | task-4.1</groups>\n  </properties>"), pom);
+    }
+
+    @Test
     void aLaterAssignmentKeepsTheEarlierTasksSolved() throws IOException {
         Path root = reference(), out = work.resolve("assignment-4");
         assertEquals(Map.of("task-4.1", 1), StudentRepository.export(root, FILES, out, 4).stubbedTasks());
