@@ -31,7 +31,8 @@ final class CourseworkExportCommand implements Callable<Integer> {
         if (assignment < 0) {
             throw new IllegalArgumentException("--assignment must be at least 0, got " + assignment);
         }
-        StudentRepository.Exported exported = StudentRepository.export(from, StudentRepository.trackedFiles(from), out, assignment);
+        StudentRepository.Exported exported = StudentRepository.export(from, StudentRepository.trackedFiles(from), out,
+                StudentRepository.fromAssignment(assignment));
         var stdout = spec.commandLine().getOut();
         stdout.printf("wrote %s: %s, %s stubbed%n", out, Count.of(exported.files(), "file"), Count.of(exported.stubbedTasks().size(), "task"));
         for (Map.Entry<String, Integer> task : exported.stubbedTasks().entrySet()) {

@@ -3,11 +3,13 @@ package dev.masquerade.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.masquerade.coursework.Grades;
+import dev.masquerade.coursework.Maven;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +47,7 @@ final class CourseworkGradeCommand implements Callable<Integer> {
         out.printf("running the tests of %s (Maven's output in %s) ...%n", Count.of(tasks.size(), "task"), log);
         out.flush();
         Grades.clear(dir);
-        int exit = maven(dir, String.join(",", tasks.keySet()), log);
+        int exit = Maven.testTasks(dir, tasks.keySet(), Set.of(), log);
         List<Grades.Grade> grades = Grades.of(dir);
         double total = 0;
         out.printf("%-10s %7s  %6s  %s%n", "task", "passed", "points", "statement");
@@ -67,15 +69,4 @@ final class CourseworkGradeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the tagged tests of every module, past failures, with Maven's output in {@code log}; returns Maven's exit code. */
-    private static int maven(Path dir, String groups, Path log) throws Exception {
-        ProcessBuilder mvn = new ProcessBuilder("mvn", "-B", "-fae", "test", "-Dgroups=" + groups, "-Dmaven.test.failure.ignore=true",
-                "-Dsurefire.failIfNoSpecifiedTests=false").directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        try {
-            return mvn.start().waitFor();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Maven (mvn) is not installed, and grading runs the tests with it: apt-get install maven", e);
-        }
-    }
 }

@@ -114,6 +114,11 @@ public record SolutionRegion(String task, String statement, String tutorial, int
         return Integer.parseInt(task.substring("task-".length()).split("\\.")[index]);
     }
 
+    /** The assignment the task belongs to: 1 for task-1.2. */
+    public int assignment() {
+        return part(task, 0);
+    }
+
     /** The task's number without its prefix: "1.2" for task-1.2. */
     public String number() {
         return task.substring("task-".length());

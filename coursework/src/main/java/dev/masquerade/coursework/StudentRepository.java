@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Writes the student repository: every file of the reference repository that Git tracks, with
@@ -56,22 +57,22 @@ public final class StudentRepository {
     /**
      * Exports {@code reference} (a Git work tree) into {@code out}, which must not exist or be empty.
      *
-     * @param fromAssignment the first assignment handed out: tasks of it and later ones are
-     *                       stubbed, earlier ones keep their reference code (0: every task)
+     * @param handedOut which regions to stub ({@link #fromAssignment}, or one task for a check); the
+     *                  others keep their reference code
      */
-    public static Exported export(Path reference, List<String> trackedFiles, Path out, int fromAssignment) throws IOException {
+    public static Exported export(Path reference, List<String> trackedFiles, Path out, Predicate<SolutionRegion> handedOut) throws IOException {
         if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
             throw new IOException("--out " + out + " is not an empty folder; the student repository needs a folder of its own");
         }
         try {
-            return write(reference, trackedFiles, out, fromAssignment);
+            return write(reference, trackedFiles, out, handedOut);
         } catch (IOException | RuntimeException e) {
             removeTree(out); // it was empty or missing: nothing but this half-written export is removed
             throw e;
         }
     }
 
-    private static Exported write(Path reference, List<String> trackedFiles, Path out, int fromAssignment) throws IOException {
+    private static Exported write(Path reference, List<String> trackedFiles, Path out, Predicate<SolutionRegion> handedOut) throws IOException {
         Map<String, Integer> stubbed = new TreeMap<>(SolutionRegion.BY_NUMBER);
         Set<String> tasks = new TreeSet<>(SolutionRegion.BY_NUMBER);
         List<String> solutionLines = new ArrayList<>();
@@ -88,7 +89,7 @@ public final class StudentRepository {
             List<String> lines = List.of(text.split("\n", -1));
             List<SolutionRegion> all = SolutionRegion.find(name, lines);
             all.forEach(region -> tasks.add(region.task()));
-            List<SolutionRegion> regions = handedOut(all, fromAssignment);
+            List<SolutionRegion> regions = all.stream().filter(handedOut).toList();
             boolean[] inside = new boolean[lines.size()];
             for (SolutionRegion region : regions) {
                 stubbed.merge(region.task(), 1, Integer::sum);
@@ -128,7 +129,7 @@ public final class StudentRepository {
         return pom.substring(0, properties) + groups + pom.substring(properties);
     }
 
-    private static void removeTree(Path folder) throws IOException {
+    static void removeTree(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (var paths = Files.walk(folder)) {
                 for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -138,8 +139,9 @@ public final class StudentRepository {
         }
     }
 
-    private static List<SolutionRegion> handedOut(List<SolutionRegion> regions, int fromAssignment) {
-        return regions.stream().filter(r -> Integer.parseInt(r.number().split("\\.")[0]) >= fromAssignment).toList();
+    /** Assignment {@code first} handed out: its tasks and later ones stubbed, earlier ones solved (0: every task). */
+    public static Predicate<SolutionRegion> fromAssignment(int first) {
+        return region -> region.assignment() >= first;
     }
 
     /**

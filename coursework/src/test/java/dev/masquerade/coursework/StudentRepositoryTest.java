@@ -41,7 +41,7 @@ class StudentRepositoryTest {
     @Test
     void everyTaskIsStubbedAndEveryOtherFileCopied() throws IOException {
         Path root = reference(), out = work.resolve("student");
-        StudentRepository.Exported exported = StudentRepository.export(root, FILES, out, 0);
+        StudentRepository.Exported exported = StudentRepository.export(root, FILES, out, StudentRepository.fromAssignment(0));
         assertEquals(Map.of("task-1.1", 1, "task-4.1", 1), exported.stubbedTasks());
         String exp = Files.readString(out.resolve("engine/Exp.java"));
         assertTrue(exp.contains("throw new UnsupportedOperationException(\"task 1.1: exp and its derivative"), exp);
@@ -56,7 +56,7 @@ class StudentRepositoryTest {
         write(root, "pom.xml", "<project>\n  <properties>\n    <java>17</java>\n  </properties>\n</project>\n");
         List<String> files = new java.util.ArrayList<>(FILES);
         files.add("pom.xml");
-        StudentRepository.export(root, files, out, 0);
+        StudentRepository.export(root, files, out, StudentRepository.fromAssignment(0));
         String pom = Files.readString(out.resolve("pom.xml"));
         assertTrue(pom.contains("    <groups>task-1.1 | task-4.1</groups>\n  </properties>"), pom);
     }
@@ -64,7 +64,7 @@ class StudentRepositoryTest {
     @Test
     void aLaterAssignmentKeepsTheEarlierTasksSolved() throws IOException {
         Path root = reference(), out = work.resolve("assignment-4");
-        assertEquals(Map.of("task-4.1", 1), StudentRepository.export(root, FILES, out, 4).stubbedTasks());
+        assertEquals(Map.of("task-4.1", 1), StudentRepository.export(root, FILES, out, StudentRepository.fromAssignment(4)).stubbedTasks());
         assertTrue(Files.readString(out.resolve("engine/Exp.java")).contains("UnaryOp.EXP"));
     }
 
@@ -73,7 +73,7 @@ class StudentRepositoryTest {
         Path root = reference();
         write(root, "tutorials/04-convolution.md", "```java\nreturn im2col(x).matmul(weights);\n```\n");
         List<String> files = List.of("engine/Conv.java", "tutorials/04-convolution.md");
-        IOException leak = assertThrows(IOException.class, () -> StudentRepository.export(root, files, work.resolve("leaky"), 0));
+        IOException leak = assertThrows(IOException.class, () -> StudentRepository.export(root, files, work.resolve("leaky"), StudentRepository.fromAssignment(0)));
         assertTrue(leak.getMessage().contains("tutorials/04-convolution.md holds 'return im2col(x).matmul(weights);'"), leak.getMessage());
         assertFalse(Files.exists(work.resolve("leaky")), "no half-written export is left behind");
     }
@@ -83,7 +83,7 @@ class StudentRepositoryTest {
         Path root = reference();
         Path taken = Files.createDirectories(work.resolve("taken"));
         Files.writeString(taken.resolve("notes.txt"), "mine");
-        IOException e = assertThrows(IOException.class, () -> StudentRepository.export(root, FILES, taken, 0));
+        IOException e = assertThrows(IOException.class, () -> StudentRepository.export(root, FILES, taken, StudentRepository.fromAssignment(0)));
         assertTrue(e.getMessage().contains("is not an empty folder"), e.getMessage());
     }
 }

@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class ThisRepositorysTasksTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern TAG = Pattern.compile("@Tag\\(\"(task-\\d+\\.\\d+)\"\\)");
-
-    private static List<Path> testSources() throws IOException {
-        try (Stream<Path> paths = Files.walk(ROOT)) {
-            return paths.filter(p -> p.toString().contains("/src/test/") && !p.toString().contains("/target/"))
-                    .filter(p -> p.toString().endsWith(".java")).toList();
-        }
-    }
 
     @Test
     void everyTaskHasItsTestsAndEveryTaggedTestItsTask() throws IOException {
@@ -38,13 +27,7 @@ class ThisRepositorysTasksTest {
                 assertTrue(Files.exists(ROOT.resolve(region.tutorial())), region.task() + " points at " + region.tutorial() + ", which does not exist");
             }
         }
-        Set<String> tagged = new TreeSet<>(SolutionRegion.BY_NUMBER);
-        for (Path test : testSources()) {
-            Matcher tag = TAG.matcher(Files.readString(test));
-            while (tag.find()) {
-                tagged.add(tag.group(1));
-            }
-        }
+        Set<String> tagged = TaskCheck.testModules(ROOT).keySet();
         assertTrue(tasks.size() >= 8, "the tasks marked so far: " + tasks);
         assertEquals(tasks, tagged, "tasks (solution regions) and the tags of their tests");
     }
