@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The standard properties every differentiable operation must have, run on generated inputs:
@@ -47,9 +48,13 @@ public record GradientCase(String name, Gen<Inputs> inputs, Op op) {
 
     /** Both properties as JUnit tests under one container named after the operation. */
     public DynamicContainer tests() {
-        return DynamicContainer.dynamicContainer(name, Stream.of(
-                Property.forAll(name + ": gradient", inputs).test(this::checkGradient),
+        return DynamicContainer.dynamicContainer(name, Stream.of(gradientTest(),
                 Property.forAll(name + ": float32 agrees with float64", inputs).test(this::checkFloat32)));
+    }
+
+    /** Property 1 alone, for what only the backward pass decides (a task on a gradient rule, say). */
+    public DynamicTest gradientTest() {
+        return Property.forAll(name + ": gradient", inputs).test(this::checkGradient);
     }
 
     /** Property 1; throws on failure. */
