@@ -79,6 +79,17 @@ class StudentRepositoryTest {
     }
 
     @Test
+    void aSolutionLineInsideALongerLineElsewhereIsNoLeak() throws IOException {
+        Path root = reference();
+        write(root, "engine/Lists.java", "class Lists {\n    int[] all() {\n        return stream().map(x -> x).toArray();\n    }\n}\n");
+        write(root, "engine/Axes.java", String.join("\n", "class Axes {", "    int[] axes() {",
+                "        // BEGIN SOLUTION task-2.1: the axes (see tutorials/02-broadcasting.md)", "        return range(0, 4)",
+                "                .toArray();", "        // END SOLUTION", "    }", "}", ""));
+        List<String> files = List.of("engine/Lists.java", "engine/Axes.java");
+        assertEquals(Map.of("task-2.1", 1), StudentRepository.export(root, files, work.resolve("out"), StudentRepository.fromAssignment(0)).stubbedTasks());
+    }
+
+    @Test
     void theStudentRepositoryNeedsAnEmptyFolder() throws IOException {
         Path root = reference();
         Path taken = Files.createDirectories(work.resolve("taken"));
