@@ -24,6 +24,7 @@ public final class Shape {
 
     /** Row-major (C order) strides: the last axis varies fastest. */
     public static int[] contiguousStrides(int[] shape) {
+        // BEGIN SOLUTION task-0.1: row-major strides: the last axis steps by 1, each axis by the product of the sizes after it (see tutorials/02-broadcasting.md)
         int[] strides = new int[shape.length];
         int stride = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
@@ -31,6 +32,7 @@ public final class Shape {
             stride *= shape[i];
         }
         return strides;
+        // END SOLUTION
     }
 
     /**
@@ -40,6 +42,7 @@ public final class Shape {
      * @throws IllegalArgumentException {@code op: cannot broadcast [2, 3] with [4]: ...}
      */
     public static int[] broadcast(String op, int[] a, int[] b) {
+        // BEGIN SOLUTION task-0.2: NumPy's broadcast shape: align the shapes at the right, missing axes count as 1, sizes must match or one be 1, else the error above (see tutorials/02-broadcasting.md)
         int rank = Math.max(a.length, b.length);
         int[] out = new int[rank];
         for (int i = 0; i < rank; i++) {
@@ -52,6 +55,7 @@ public final class Shape {
             out[i] = Math.max(sa, sb);
         }
         return out;
+        // END SOLUTION
     }
 
     /** Turns a possibly negative axis (-1 = last) into an index in [0, rank). */

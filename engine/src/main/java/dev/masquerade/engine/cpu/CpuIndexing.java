@@ -22,6 +22,7 @@ final class CpuIndexing {
         CpuThreads.parallelFor(planes, (long) oh * ow * g.kernel() * g.kernel(), (from, to) -> {
             for (int p = from; p < to; p++) {
                 int plane = p * h * w;
+                // BEGIN SOLUTION task-4.3: for every output pixel of the plane, the largest input in its window (clamped to the image: padding never wins) and its position in the plane (see tutorials/04-convolution.md)
                 for (int oy = 0; oy < oh; oy++) {
                     // the window clamped to the image: padding never wins a maximum
                     int y0 = Math.max(oy * g.stride() - g.padding(), 0);
@@ -44,6 +45,7 @@ final class CpuIndexing {
                         argmax[(p * oh + oy) * ow + ox] = bestAt;
                     }
                 }
+                // END SOLUTION
             }
         });
         StridedLoop.write(max, out);
@@ -59,9 +61,11 @@ final class CpuIndexing {
         double[] gx = new double[gradInput.numel()];
         CpuThreads.parallelFor(planes, planeOut, (from, to) -> {
             for (int p = from; p < to; p++) {
+                // BEGIN SOLUTION task-4.4: route each output's gradient to the input position that won its window, adding where windows overlap (see tutorials/04-convolution.md)
                 for (int j = 0; j < planeOut; j++) {
                     gx[p * planeIn + (int) at[p * planeOut + j]] += gy[p * planeOut + j];
                 }
+                // END SOLUTION
             }
         });
         StridedLoop.write(gx, gradInput);

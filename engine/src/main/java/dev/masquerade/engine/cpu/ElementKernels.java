@@ -13,6 +13,7 @@ final class ElementKernels {
     }
 
     static void unary(UnaryOp op, double[] p, double[] x, double[] y, int n) {
+        // BEGIN SOLUTION task-0.3: y[i] = f(x[i]) for every unary opcode, sigmoid and softplus in forms whose exp cannot overflow (see tutorials/08-bce-with-logits.md)
         switch (op) {
             case NEG -> { for (int i = 0; i < n; i++) y[i] = -x[i]; }
             case EXP -> { for (int i = 0; i < n; i++) y[i] = Math.exp(x[i]); }
@@ -37,9 +38,11 @@ final class ElementKernels {
             case CLAMP -> { for (int i = 0; i < n; i++) y[i] = Math.min(Math.max(x[i], p[0]), p[1]); }
             case ERF -> { for (int i = 0; i < n; i++) y[i] = ErrorFunction.erf(x[i]); }
         }
+        // END SOLUTION
     }
 
     static void binary(BinaryOp op, double[] a, double[] b, double[] y, int n) {
+        // BEGIN SOLUTION task-0.4: y[i] = a[i] op b[i] for every binary opcode; a comparison gives 1 where it holds and 0 elsewhere (see tutorials/02-broadcasting.md)
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) y[i] = a[i] + b[i]; }
             case SUB -> { for (int i = 0; i < n; i++) y[i] = a[i] - b[i]; }
@@ -54,14 +57,17 @@ final class ElementKernels {
             case LE -> { for (int i = 0; i < n; i++) y[i] = a[i] <= b[i] ? 1 : 0; }
             case POW -> { for (int i = 0; i < n; i++) y[i] = Math.pow(a[i], b[i]); }
         }
+        // END SOLUTION
     }
 
     /** Folds n values into an accumulator: their sum or their maximum. */
     static double reduce(ReduceOp op, double acc, double[] x, int n) {
+        // BEGIN SOLUTION task-0.5: fold the n values into the accumulator: add them for SUM, keep the largest for MAX (see tutorials/02-broadcasting.md)
         switch (op) {
             case SUM -> { for (int i = 0; i < n; i++) acc += x[i]; }
             case MAX -> { for (int i = 0; i < n; i++) acc = Math.max(acc, x[i]); }
         }
         return acc;
+        // END SOLUTION
     }
 }

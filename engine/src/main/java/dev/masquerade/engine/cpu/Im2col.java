@@ -44,6 +44,7 @@ final class Im2col {
 
     /** One walk over (row of the matrix, output pixel) pairs serves both directions. */
     private void visit(double[] image, int offset, double[] cols, boolean backToImage) {
+        // BEGIN SOLUTION task-4.1: visit every (kernel tap, output pixel) pair: the image pixel the tap sees (none in the padding), copied into its column by im2col and added back onto the image by col2im (see tutorials/04-convolution.md)
         int outPixels = outH * outW;
         for (int c = 0; c < channels; c++) {
             for (int ky = 0; ky < kernelH; ky++) {
@@ -70,5 +71,6 @@ final class Im2col {
                 }
             }
         }
+        // END SOLUTION
     }
 }

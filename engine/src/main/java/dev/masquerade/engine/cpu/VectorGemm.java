@@ -73,6 +73,7 @@ final class VectorGemm {
         float[] packedA = packs[0];
         float[] packedB = packs[1];
         float[] tile = packs[2];
+        // BEGIN SOLUTION task-3.1: the blocked loops: for each NC-wide panel of B and KC-deep block of k pack B, for each MC-tall block of A pack A, run the kernel on every MR x NR tile and merge it into C, overwriting only on the first depth block of a product that does not accumulate (see tutorials/19-matmul-ladder.md)
         // Depth blocks of equal size: k = 576 runs as 288 + 288, not 512 + a thin 64 that would
         // read and write all of C again for little work.
         int depthBlocks = (k + KC - 1) / KC;
@@ -95,6 +96,7 @@ final class VectorGemm {
                 }
             }
         }
+        // END SOLUTION
     }
 
     /** Packs an mc×kc block of A into slivers of MR rows, k-major inside each; short slivers are zero-padded. */

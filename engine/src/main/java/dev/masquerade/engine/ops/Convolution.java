@@ -34,10 +34,12 @@ public final class Convolution {
         }
         Tensor out = Tensor.empty(x.dtype(), x.device(), x.size(0), weight.size(0), outH, outW);
         x.backend().conv2d(x.array(), weight.array(), out.array(), g);
+        // BEGIN SOLUTION task-4.2: record conv2d's backward, the adjoint maps (backwardInput for x, backwardWeight for the weight, each only if needed), then add the bias (see tutorials/04-convolution.md)
         Tensor y = Autograd.record("conv2d", out, grad -> new Tensor[] {
                 Autograd.ifNeeded(x, () -> backwardInput(grad, weight, x.shape(), g)),
                 Autograd.ifNeeded(weight, () -> backwardWeight(x, grad, weight.shape(), g))}, x, weight);
         return addBias("conv2d", y, bias);
+        // END SOLUTION
     }
 
     /**

@@ -35,11 +35,13 @@ public final class Reductions {
         int[] sorted = Shape.normalizeAxes("max", axes, x.rank());
         Tensor kept = reduce("max", ReduceOp.MAX, x, sorted);
         Tensor out = keepDim ? kept : kept.reshape(Shape.reduced(x.shape(), sorted, false));
+        // BEGIN SOLUTION task-2.7: record max's backward: the gradient of each maximum goes to the elements equal to it, shared equally among ties (see tutorials/02-broadcasting.md)
         return Autograd.record("max", out, g -> {
             Tensor isMax = Arithmetic.compare(BinaryOp.EQ, x, kept);
             Tensor share = isMax.div(isMax.sum(sorted, true));
             return new Tensor[] {share.mul(g.reshape(kept.shape()))};
         }, x);
+        // END SOLUTION
     }
 
     /** Σx / n; built from sum, so autograd derives d mean / dxᵢ = 1/n. */
@@ -60,9 +62,11 @@ public final class Reductions {
             throw new IllegalArgumentException("var: an unbiased variance needs at least 2 elements per result, got " + n + " from shape "
                     + Shape.str(x.shape()) + "; reduce over more elements or pass unbiased = false");
         }
+        // BEGIN SOLUTION task-2.8: the variance from mean, sub and mul (autograd derives its gradient), divided by n - 1 when unbiased (see tutorials/02-broadcasting.md)
         Tensor centered = x.sub(mean(x, sorted, true));
         Tensor population = mean(centered.mul(centered), sorted, keepDim);
         return unbiased ? population.mul((double) n / (n - 1)) : population;
+        // END SOLUTION
     }
 
     /** The square root of {@link #var}: d std = d var / (2 std). */

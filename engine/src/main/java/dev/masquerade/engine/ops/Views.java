@@ -49,9 +49,11 @@ public final class Views {
                 throw new IllegalArgumentException("permute: axis " + axis + " appears twice in " + Arrays.toString(order));
             }
             seen[axis] = true;
+            // BEGIN SOLUTION task-2.5: a permutation is a view: axis i of the result takes the size and stride of x's axis, and the inverse order (which its backward applies) sends that axis back to i (see tutorials/02-broadcasting.md)
             inverse[axis] = i;
             shape[i] = x.shape()[axis];
             strides[i] = x.strides()[axis];
+            // END SOLUTION
         }
         Tensor out = Tensor.asStrided(x.storage(), shape, strides, x.offset());
         return Autograd.record("permute", out, g -> new Tensor[] {g.permute(inverse)}, x);
@@ -77,7 +79,9 @@ public final class Views {
                     + " does not fit axis " + a + " of size " + size + " in " + Shape.str(x.shape()));
         }
         Tensor out = rawSlice(x, a, start, end, step);
+        // BEGIN SOLUTION task-2.6: record slice's backward: the gradient placed into zeros of x's shape at the slice, with embed (see tutorials/02-broadcasting.md)
         return Autograd.record("slice", out, g -> new Tensor[] {embed(g, x.shape(), a, start, end, step, 0)}, x);
+        // END SOLUTION
     }
 
     /** Repeats size-1 axes (and new leading axes) without copying; -1 keeps a size. d expand = sum over the repeats. */
@@ -137,12 +141,14 @@ public final class Views {
 
     /** A slice view that records nothing, for building other operations. */
     static Tensor rawSlice(Tensor x, int axis, int start, int end, int step) {
+        // BEGIN SOLUTION task-2.4: a slice is a view of the same storage: start moves the offset, step multiplies the axis's stride, and the axis keeps the elements of [start, end) that the step lands on (see tutorials/02-broadcasting.md)
         int[] shape = x.shape();
         int[] strides = x.strides();
         int offset = x.offset() + start * strides[axis];
         shape[axis] = (end - start + step - 1) / step;
         strides[axis] *= step;
         return Tensor.asStrided(x.storage(), shape, strides, offset);
+        // END SOLUTION
     }
 
     /** A tensor of {@code shape} filled with {@code fill}, with {@code part} copied into the given slice. */

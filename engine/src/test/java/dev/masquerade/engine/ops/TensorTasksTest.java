@@ -1,15 +1,26 @@
 package dev.masquerade.engine.ops;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Coursework assignment 2, tensors: the gradients of broadcasting, of reductions and of the
- * matrix product. Each task is graded by the gradient properties of the operations that need
- * it. {@code mvn test -Dgroups=task-2.1} runs one task.
+ * Coursework assignment 2, tensors: strides and views, the gradients of broadcasting, of
+ * reductions and of the matrix product. A gradient task is graded by the gradient properties of
+ * the operations that need it; a view by what it shows of its storage. {@code mvn test
+ * -Dgroups=task-2.1} runs one task.
  */
 class TensorTasksTest {
 
@@ -23,12 +34,108 @@ class TensorTasksTest {
     @Tag("task-2.2")
     @TestFactory
     Stream<DynamicContainer> sum() {
-        return GradientCases.named("sum").stream().map(c -> c.tests());
+        return properties("sum");
     }
 
     @Tag("task-2.3")
     @TestFactory
     Stream<DynamicContainer> matmul() {
-        return GradientCases.named("matmul").stream().map(c -> c.tests());
+        return properties("matmul");
+    }
+
+    private static Tensor numbers(int... shape) {
+        int n = java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        return Tensor.arange(0, n, 1, DType.F64, Device.CPU).reshape(shape);
+    }
+
+    private static Stream<DynamicContainer> properties(String... operations) {
+        return Stream.of(operations).flatMap(op -> GradientCases.named(op).stream()).map(c -> c.tests());
+    }
+
+    @Tag("task-2.4")
+    @Test
+    void aSliceIsAViewWithAnOffsetAndALongerStride() {
+        Tensor row = numbers(10);
+        Tensor every3rd = row.slice(0, 1, 8, 3);
+        assertArrayEquals(new double[] {1, 4, 7}, every3rd.toDoubleArray());
+        assertArrayEquals(new int[] {3}, every3rd.strides());
+        assertEquals(1, every3rd.offset());
+        assertSame(row.storage(), every3rd.storage(), "a slice copies nothing");
+    }
+
+    @Tag("task-2.4")
+    @Test
+    void aSliceAlongAnInnerAxisKeepsTheOtherStrides() {
+        Tensor grid = numbers(3, 4);
+        Tensor columns = grid.slice(1, 1, 4, 2);
+        assertArrayEquals(new int[] {3, 2}, columns.shape());
+        assertArrayEquals(new int[] {4, 2}, columns.strides());
+        assertArrayEquals(new double[] {1, 3, 5, 7, 9, 11}, columns.toDoubleArray());
+        assertArrayEquals(new double[] {5, 9}, grid.slice(0, 1, 3, 1).slice(1, 1, 2, 1).toDoubleArray(), "a slice of a slice");
+    }
+
+    @Tag("task-2.5")
+    @Test
+    void aPermutationReordersShapeAndStridesOverTheSameStorage() {
+        Tensor t = numbers(2, 3, 4);
+        Tensor p = t.permute(2, 0, 1);
+        assertArrayEquals(new int[] {4, 2, 3}, p.shape());
+        assertArrayEquals(new int[] {1, 12, 4}, p.strides());
+        assertSame(t.storage(), p.storage(), "a permutation copies nothing");
+        assertArrayEquals(new double[] {0, 4, 8, 12, 16, 20}, p.slice(0, 0, 1, 1).toDoubleArray());
+    }
+
+    @Tag("task-2.5")
+    @TestFactory
+    Stream<DynamicContainer> permuteAndTranspose() {
+        return properties("permute", "transpose");
+    }
+
+    @Tag("task-2.6")
+    @TestFactory
+    Stream<DynamicTest> sliceGradient() {
+        return GradientCases.named("slice").stream().map(c -> c.gradientTest());
+    }
+
+    @Tag("task-2.7")
+    @TestFactory
+    Stream<DynamicContainer> maxAndMin() {
+        return properties("max", "min");
+    }
+
+    @Tag("task-2.8")
+    @TestFactory
+    Stream<DynamicContainer> varianceAndStandardDeviation() {
+        return properties("var", "std");
+    }
+
+    @Tag("task-2.8")
+    @Test
+    void varianceDividesByNMinusOneWhenUnbiased() {
+        Tensor x = Tensor.of(new double[] {2, 4, 4, 4, 5, 5, 7, 9}, DType.F64, 8);
+        assertEquals(4.0, x.var(new int[] {0}, false, false).item(), 1e-12);
+        assertEquals(32.0 / 7, x.var(new int[] {0}, true, false).item(), 1e-12);
+    }
+
+    @Tag("task-2.9")
+    @Test
+    void rowMajorTensorsAreContiguousAndRearrangedViewsAreNot() {
+        Tensor t = numbers(3, 4);
+        assertTrue(t.isContiguous());
+        assertFalse(t.transpose(0, 1).isContiguous(), "a transpose steps by 4 along its last axis");
+        assertFalse(t.slice(1, 0, 4, 2).isContiguous(), "a slice with a step leaves gaps");
+        assertTrue(t.slice(0, 1, 3, 1).isContiguous(), "whole rows are still row-major");
+        assertFalse(Tensor.of(new double[] {1, 2, 3}, DType.F64, 3, 1).expand(3, 5).isContiguous(), "an expanded axis has stride 0");
+    }
+
+    @Tag("task-2.9")
+    @Test
+    void anAxisOfSizeOneMayHaveAnyStride() {
+        Tensor column = numbers(4, 3).slice(1, 1, 2, 1);
+        assertArrayEquals(new int[] {3, 1}, column.strides());
+        assertFalse(column.isContiguous(), "one element of each row of 3: gaps of 2");
+        Tensor row = numbers(4, 3).slice(0, 2, 3, 1);
+        assertTrue(row.isContiguous(), "the first axis of a [1, 3] view is never stepped along");
+        assertTrue(row.transpose(0, 1).transpose(0, 1).isContiguous());
     }
 }
