@@ -105,12 +105,23 @@ public final class StudentRepository {
             }
             Files.writeString(target, StudentEdition.of(name, text, regions));
         }
+        showStubsInChapters(out, trackedFiles);
         Path pom = out.resolve("pom.xml");
         if (Files.exists(pom) && !tasks.isEmpty()) {
             Files.writeString(pom, testsOfTasksOnly(Files.readString(pom), tasks));
         }
         requireNoLeak(out, trackedFiles, solutionLines, linesOutsideRegions);
         return new Exported(trackedFiles.size(), stubbed);
+    }
+
+    /** Rewrites the code blocks of the exported Markdown from the exported (stubbed) sources. */
+    private static void showStubsInChapters(Path out, List<String> trackedFiles) throws IOException {
+        for (String name : trackedFiles) {
+            Path chapter = out.resolve(name);
+            if (name.endsWith(".md") && ChapterSnippets.hasSnippets(Files.readString(chapter))) {
+                Files.writeString(chapter, ChapterSnippets.rewrite(Files.readString(chapter), out).text());
+            }
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ __kernel void matmul_tiled(__global float* C, __global const float* A, __global 
     const __global float* b = B + bOffset + batch * bBatch;
     float sum = 0.0f;
     // snippet: loop
+    // BEGIN SOLUTION task-3.2: walk k a tile at a time: each work-item loads one element of A's tile and one of B's into local memory (zeros outside the matrices), the group waits at a barrier, each work-item adds its row of tileA times its column of tileB to sum, and waits again before the next tile overwrites them (see tutorials/19-matmul-ladder.md)
     for (int t = 0; t < K; t += TS) {
         tileA[row][col] = (i < M && t + col < K) ? a[i * aRow + (t + col) * aCol] : 0.0f;
         tileB[row][col] = (t + row < K && j < N) ? b[(t + row) * bRow + j * bCol] : 0.0f;
@@ -35,6 +36,7 @@ __kernel void matmul_tiled(__global float* C, __global const float* A, __global 
         }
         barrier(CLK_LOCAL_MEM_FENCE);
     }
+    // END SOLUTION
     // end snippet
     if (i < M && j < N) {
         C[(batch * M + i) * N + j] = sum;

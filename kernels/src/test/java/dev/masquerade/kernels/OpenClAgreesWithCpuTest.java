@@ -27,6 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -106,18 +107,38 @@ class OpenClAgreesWithCpuTest {
         return tests.stream();
     }
 
-    @TestFactory
-    Stream<DynamicTest> everyRungOfTheMatmulLadder() {
+    /** A product on random shapes (transposed operands, batches) by the given device way equals the CPU's. */
+    private static DynamicTest ladderProperty(String name, DeviceMatmul way) {
         int[] sizes = {1, 2, 7, 16, 17, 33, 64, 129};
         // params [m, k, n as indices into sizes, batches, transpose A, transpose B]
         var layouts = Gens.structured(new int[] {0, 0, 0, 1, 0, 0}, new int[] {7, 7, 7, 2, 1, 1}, p -> true, p -> {
             int m = sizes[p[0]], k = sizes[p[1]], n = sizes[p[2]];
             return List.of(p[4] == 1 ? new int[] {p[3], k, m} : new int[] {p[3], m, k}, p[5] == 1 ? new int[] {p[3], n, k} : new int[] {p[3], k, n});
         });
+        return Property.forAll(name + " equals the CPU", Inputs.over(layouts, List.of(Domain.any()))).test(in -> agree(in,
+                t -> product(t, in.layout().param(4) == 1, in.layout().param(5) == 1, way)));
+    }
+
+    private static DeviceMatmul rung(OpenClMatmul.Kernel kernel) {
+        OpenClMatmul device = ((OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL)).matmuls();
+        return (a, ta, b, tb, out) -> device.matmul(kernel, a.array(), ta, b.array(), tb, out.array());
+    }
+
+    /** Coursework task 3.2: the tiled rung, matmul_tiled.cl, whose stub computes nothing. */
+    @Tag("task-3.2")
+    @TestFactory
+    Stream<DynamicTest> theTiledRungOfTheMatmulLadder() {
+        return Stream.of(ladderProperty("matmul kernel " + OpenClMatmul.Kernel.TILED, rung(OpenClMatmul.Kernel.TILED)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOtherRungOfTheMatmulLadder() {
         OpenClMatmul device = ((OpenClBackend) dev.masquerade.engine.backend.Backends.of(OPENCL)).matmuls();
         java.util.Map<String, DeviceMatmul> variants = new java.util.LinkedHashMap<>();
         for (OpenClMatmul.Kernel kernel : OpenClMatmul.Kernel.values()) {
-            variants.put("matmul kernel " + kernel, (a, ta, b, tb, out) -> device.matmul(kernel, a.array(), ta, b.array(), tb, out.array()));
+            if (kernel != OpenClMatmul.Kernel.TILED) {
+                variants.put("matmul kernel " + kernel, rung(kernel));
+            }
         }
         for (MatmulTuner.Block block : MatmulTuner.CANDIDATES) {
             variants.put("matmul_cpu.cl with the tuner's block " + block, (a, ta, b, tb, out) -> device.matmulCpu(block, a.array(), ta, b.array(), tb, out.array()));
@@ -125,9 +146,7 @@ class OpenClAgreesWithCpuTest {
         for (Tiling tiling : Tiling.GPU_CANDIDATES) {
             variants.put("matmul_register_blocked.cl with the GPU tiling " + tiling, (a, ta, b, tb, out) -> device.matmulTiled(tiling, a.array(), ta, b.array(), tb, out.array()));
         }
-        return variants.entrySet().stream().map(variant ->
-                Property.forAll(variant.getKey() + " equals the CPU", Inputs.over(layouts, List.of(Domain.any()))).test(in -> agree(in,
-                        t -> product(t, in.layout().param(4) == 1, in.layout().param(5) == 1, variant.getValue()))));
+        return variants.entrySet().stream().map(variant -> ladderProperty(variant.getKey(), variant.getValue()));
     }
 
     @Test

@@ -4,53 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.masquerade.coursework.ChapterSnippets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The code in the chapters is the compiled code: each block after a
  * {@code <!-- snippet: File.java#name -->} marker must equal the region between
- * {@code // snippet: name} and {@code // end snippet} in that file under src/main/java (or,
- * for a path such as {@code kernels/src/main/resources/.../matmul_tiled.cl}, in that file
- * of the repository).
+ * {@code // snippet: name} and {@code // end snippet} in that file ({@link ChapterSnippets}, which
+ * the coursework export also uses to show stubs in a student edition's chapters).
  * Run with {@code -Dsnippets.update=true} to rewrite the Markdown from the sources instead.
  */
 class SnippetsTest {
     static final Path CHAPTERS = Path.of(".");
-    private static final Path SOURCES = Path.of("src/main/java/dev/masquerade/tutorials");
     private static final Path REPOSITORY = Path.of("..");
-    private static final Pattern BLOCK = Pattern.compile("<!-- snippet: (\\S+?)#(\\S+?) -->\\n```(java|c)\\n(.*?)```", Pattern.DOTALL);
 
     static List<Path> chapters() throws IOException {
         try (Stream<Path> files = Files.list(CHAPTERS)) {
             return files.filter(f -> f.getFileName().toString().matches("\\d\\d-.*\\.md")).sorted().toList();
         }
-    }
-
-    /** The lines between the markers, with their common indentation removed. */
-    static String region(String file, String name) throws IOException {
-        // a bare file name is a tutorial source; a path is relative to the repository (an OpenCL kernel, say)
-        List<String> lines = Files.readAllLines(file.contains("/") ? REPOSITORY.resolve(file) : SOURCES.resolve(file));
-        int start = lines.indexOf(lines.stream().filter(l -> l.trim().equals("// snippet: " + name)).findFirst()
-                .orElseThrow(() -> new AssertionError(file + " has no region '// snippet: " + name + "'")));
-        List<String> region = new ArrayList<>();
-        for (String line : lines.subList(start + 1, lines.size())) {
-            if (line.trim().equals("// end snippet")) {
-                int indent = region.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-                StringBuilder text = new StringBuilder();
-                region.forEach(l -> text.append(l.isBlank() ? "" : l.substring(indent)).append('\n'));
-                return text.toString();
-            }
-            region.add(line);
-        }
-        throw new AssertionError(file + "'s region " + name + " has no '// end snippet'");
     }
 
     @Test
@@ -60,20 +37,10 @@ class SnippetsTest {
         List<Path> chapters = chapters();
         assertFalse(chapters.isEmpty(), "no chapters found in " + CHAPTERS.toAbsolutePath());
         for (Path chapter : chapters) {
-            String text = Files.readString(chapter);
-            Matcher m = BLOCK.matcher(text);
-            StringBuilder rewritten = new StringBuilder();
-            while (m.find()) {
-                String source = region(m.group(1), m.group(2));
-                if (!source.equals(m.group(4))) {
-                    drift.add(chapter.getFileName() + ": " + m.group(1) + "#" + m.group(2));
-                }
-                m.appendReplacement(rewritten, Matcher.quoteReplacement("<!-- snippet: " + m.group(1) + "#" + m.group(2) + " -->\n```"
-                        + m.group(3) + "\n" + source + "```"));
-            }
-            m.appendTail(rewritten);
+            ChapterSnippets.Rewritten rewritten = ChapterSnippets.rewrite(Files.readString(chapter), REPOSITORY);
+            rewritten.drifted().forEach(block -> drift.add(chapter.getFileName() + ": " + block));
             if (update) {
-                Files.writeString(chapter, rewritten.toString());
+                Files.writeString(chapter, rewritten.text());
             }
         }
         if (!update) {
@@ -84,8 +51,17 @@ class SnippetsTest {
 
     @Test
     void regionsAreFoundWithTheirIndentationRemoved() throws IOException {
-        String backward = region("Value.java", "backward");
+        Path value = ChapterSnippets.source(REPOSITORY, "Value.java");
+        String backward = ChapterSnippets.region("Value.java", Files.readAllLines(value), "backward");
         assertTrue(backward.startsWith("/** Fills grad()"), backward);
         assertEquals(-1, backward.indexOf("// end snippet"));
+    }
+
+    @Test
+    void aSolutionRegionInsideASnippetShowsItsCodeWithoutTheMarkers() throws IOException {
+        String file = "kernels/src/main/resources/dev/masquerade/kernels/matmul_tiled.cl";
+        String loop = ChapterSnippets.region(file, Files.readAllLines(REPOSITORY.resolve(file)), "loop");
+        assertTrue(loop.startsWith("for (int t = 0; t < K; t += TS) {"), loop);
+        assertFalse(loop.contains("SOLUTION"), loop);
     }
 }
