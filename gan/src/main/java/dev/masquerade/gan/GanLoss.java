@@ -33,7 +33,9 @@ public enum GanLoss {
     NONSATURATING {
         @Override
         public Tensor generator(Tensor fake) {
+            // BEGIN SOLUTION task-6.2: the non-saturating generator loss, -log D(G(z)) = softplus(-f): the cross-entropy of the fake logits against the label "real" (see tutorials/14-nonsaturating.md)
             return Losses.bceWithLogits(fake, Tensor.onesLike(fake));
+            // END SOLUTION
         }
     },
     /**
@@ -44,13 +46,17 @@ public enum GanLoss {
     LSGAN {
         @Override
         public Tensor discriminator(Tensor real, Tensor fake, double smoothing) {
+            // BEGIN SOLUTION task-6.3: least squares for D: half the mean squared distance of real scores from 1 - smoothing plus half that of fake scores from 0 (see tutorials/16-lsgan.md)
             Tensor realTerm = real.sub(1 - smoothing).pow(2).mean();
             return realTerm.add(fake.pow(2).mean()).mul(0.5);
+            // END SOLUTION
         }
 
         @Override
         public Tensor generator(Tensor fake) {
+            // BEGIN SOLUTION task-6.3: least squares for G: half the mean squared distance of fake scores from 1 (see tutorials/16-lsgan.md)
             return fake.sub(1).pow(2).mean().mul(0.5);
+            // END SOLUTION
         }
 
         @Override
@@ -69,12 +75,16 @@ public enum GanLoss {
             if (smoothing != 0) {
                 throw new IllegalArgumentException("label smoothing needs labels; the hinge loss has a margin instead (drop --smoothing)");
             }
+            // BEGIN SOLUTION task-6.4: the hinge for D: mean relu(1 - r) over real scores plus mean relu(1 + f) over fake ones (see tutorials/17-hinge-wasserstein.md)
             return real.neg().add(1).relu().mean().add(fake.add(1).relu().mean());
+            // END SOLUTION
         }
 
         @Override
         public Tensor generator(Tensor fake) {
+            // BEGIN SOLUTION task-6.4: the hinge for G: minus the mean fake score (see tutorials/17-hinge-wasserstein.md)
             return fake.mean().neg();
+            // END SOLUTION
         }
 
         @Override
@@ -92,7 +102,9 @@ public enum GanLoss {
         if (smoothing < 0 || smoothing >= 1) {
             throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + smoothing);
         }
+        // BEGIN SOLUTION task-6.1: D's cross-entropy on logits: real scores against the label 1 - smoothing plus fake scores against 0 (see tutorials/13-minimax.md)
         return Losses.bceWithLogits(real, Tensor.onesLike(real).mul(1 - smoothing)).add(Losses.bceWithLogits(fake, Tensor.zerosLike(fake)));
+        // END SOLUTION
     }
 
     /** The generator's loss on the discriminator's outputs for a fake batch. */

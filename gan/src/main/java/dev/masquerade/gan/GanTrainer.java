@@ -77,6 +77,7 @@ public final class GanTrainer {
         Tensor fake = null;
         Tensor z = null;
         for (int k = 1; k <= discriminatorSteps; k++) {
+            // BEGIN SOLUTION task-6.5: one of k discriminator steps: the next real batch, fakes from fresh noise (on the last step kept, with the noise z, for the generator's step; before it made without a graph), D's loss on real and detached fakes, one update of D; keep the loss and dReal for the report (see tutorials/15-alternating-updates.md)
             Tensor real = realBatches.get();
             Tensor detached;
             if (k == discriminatorSteps) {
@@ -95,6 +96,7 @@ public final class GanTrainer {
             discriminatorOptimizer.step();
             discriminatorLoss = value.item();
             dReal = loss.meanOutput(realScores);
+            // END SOLUTION
         }
         generatorOptimizer.zeroGrad();
         Tensor fakeScores = discriminator.forward(fake);

@@ -14,9 +14,13 @@ import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.optim.Adam;
 import dev.masquerade.nn.optim.Optimizer;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The alternating updates: k discriminator steps per generator step, each network moved only by its own loss. */
+/**
+ * The alternating updates: k discriminator steps per generator step, each network moved only by
+ * its own loss. Coursework task 6.5 (the discriminator steps) is graded here and by {@link RingRunTest}.
+ */
 class GanTrainerTest {
     private final Rng rng = new Rng(11);
     private final Layer generator = RingMlp.generator(rng);
@@ -28,6 +32,7 @@ class GanTrainerTest {
         return new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, GanLoss.NONSATURATING, k, 0);
     }
 
+    @Tag("task-6.5")
     @Test
     void eachStepTakesKRealBatchesAndUpdatesDKTimesAndGOnce() {
         AtomicInteger batches = new AtomicInteger();
@@ -43,6 +48,7 @@ class GanTrainerTest {
         assertEquals(2, generatorOptimizer.steps());
     }
 
+    @Tag("task-6.5")
     @Test
     void theDiscriminatorsStepLeavesTheGeneratorAlone() {
         // With the generator's learning rate at zero, a whole step must leave it exactly as it was.
@@ -54,6 +60,7 @@ class GanTrainerTest {
         assertNotEquals(java.util.Arrays.toString(discriminatorBefore), java.util.Arrays.toString(discriminator.parameters().get(0).value().toFloatArray()));
     }
 
+    @Tag("task-6.5")
     @Test
     void theReportDescribesTheStep() {
         GanTrainer.StepReport report = trainer(1).step(() -> Ring.sample(rng, 64), n -> Tensor.randn(rng, n, RingMlp.NOISE));

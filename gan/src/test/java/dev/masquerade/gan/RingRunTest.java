@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ class RingRunTest {
     @TempDir
     Path folder;
 
+    @Tag("task-6.5")
     @Test
     void theNonSaturatingLossCoversTheRing() throws IOException {
         GanRun.Result result = GanRun.train(new RingTask(RingTask.BATCHES_PER_EPOCH), RingTask.options(GanLoss.NONSATURATING, 42, false),

@@ -39,11 +39,13 @@ public final class FashionClassifier {
 
     /** A freshly initialised classifier. */
     public FashionClassifier(Rng rng) {
+        // BEGIN SOLUTION task-4.5: the network, ten layers: two blocks of a 3x3 convolution (32, then 64 filters, padding 1), relu and 2x2 max pooling, then flatten, a Linear layer to FEATURES with relu, and a Linear layer to the 10 classes (see tutorials/04-convolution.md)
         this.model = new Sequential(
                 new Conv2d(1, 32, 3, 1, 1, rng), Activation.relu(), new MaxPool2d(2, 2),
                 new Conv2d(32, 64, 3, 1, 1, rng), Activation.relu(), new MaxPool2d(2, 2),
                 Reshape.flatten(), new Linear(64 * 7 * 7, FEATURES, rng), Activation.relu(),
                 new Linear(FEATURES, 10, rng));
+        // END SOLUTION
     }
 
     /** A classifier restored from a run folder (or manifest) that {@link #train} wrote. */
