@@ -38,7 +38,7 @@ final class CourseworkExportCommand implements Callable<Integer> {
         for (Map.Entry<String, Integer> task : exported.stubbedTasks().entrySet()) {
             stdout.printf("  %s (%s)%n", task.getKey(), Count.of(task.getValue(), "region"));
         }
-        stdout.printf("next: cd %s && git init && mvn -B verify (the tests of the stubbed tasks fail until they are written)%n", out);
+        stdout.printf("next: cd %s && git init (its README.md is the students' guide; docs/teaching.md, the instructor's)%n", out);
         return 0;
     }
 }

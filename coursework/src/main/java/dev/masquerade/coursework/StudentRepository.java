@@ -74,6 +74,8 @@ public final class StudentRepository {
 
     private static Exported write(Path reference, List<String> trackedFiles, Path out, Predicate<SolutionRegion> handedOut) throws IOException {
         Map<String, Integer> stubbed = new TreeMap<>(SolutionRegion.BY_NUMBER);
+        Map<String, List<String>> stubbedFiles = new TreeMap<>(SolutionRegion.BY_NUMBER);
+        Map<String, SolutionRegion> firstRegions = new TreeMap<>(SolutionRegion.BY_NUMBER);
         Set<String> tasks = new TreeSet<>(SolutionRegion.BY_NUMBER);
         List<String> solutionLines = new ArrayList<>();
         Set<String> linesOutsideRegions = new HashSet<>();
@@ -93,6 +95,8 @@ public final class StudentRepository {
             boolean[] inside = new boolean[lines.size()];
             for (SolutionRegion region : regions) {
                 stubbed.merge(region.task(), 1, Integer::sum);
+                stubbedFiles.computeIfAbsent(region.task(), t -> new ArrayList<>()).add(name);
+                firstRegions.putIfAbsent(region.task(), region);
                 for (int i = region.begin() + 1; i < region.end(); i++) {
                     inside[i] = true;
                     solutionLines.add(lines.get(i).strip());
@@ -110,8 +114,26 @@ public final class StudentRepository {
         if (Files.exists(pom) && !tasks.isEmpty()) {
             Files.writeString(pom, testsOfTasksOnly(Files.readString(pom), tasks));
         }
-        requireNoLeak(out, trackedFiles, solutionLines, linesOutsideRegions);
+        if (!stubbed.isEmpty()) {
+            Map<String, Set<String>> modules = TaskCheck.testModules(out);
+            List<HandedOutTask> guide = firstRegions.values().stream().map(r -> new HandedOutTask(r.task(), r.statement(), r.tutorial(),
+                    List.copyOf(new TreeSet<>(stubbedFiles.get(r.task()))), modules.getOrDefault(r.task(), Set.of()))).toList();
+            writeStudentsFiles(out, guide);
+        }
+        requireNoLeak(out, solutionLines, linesOutsideRegions);
         return new Exported(trackedFiles.size(), stubbed);
+    }
+
+    /** The student's README (the reference one kept beside it) and the Classroom autograding workflow. */
+    private static void writeStudentsFiles(Path out, List<HandedOutTask> tasks) throws IOException {
+        Path readme = out.resolve("README.md");
+        if (Files.exists(readme)) {
+            Files.move(readme, out.resolve(StudentGuide.ENGINE_README));
+        }
+        Files.writeString(readme, StudentGuide.readme(tasks));
+        Path workflow = out.resolve(ClassroomWorkflow.PATH);
+        Files.createDirectories(workflow.getParent());
+        Files.writeString(workflow, ClassroomWorkflow.yaml(tasks));
     }
 
     /** Rewrites the code blocks of the exported Markdown from the exported (stubbed) sources. */
@@ -159,16 +181,21 @@ public final class StudentRepository {
      * Fails when a distinctive solution line (one no source has outside a region) is anywhere in
      * the export: a tutorial's code block or a resource that copies it, say.
      */
-    private static void requireNoLeak(Path out, List<String> files, List<String> solutionLines, Set<String> elsewhere) throws IOException {
+    private static void requireNoLeak(Path out, List<String> solutionLines, Set<String> elsewhere) throws IOException {
         Set<String> distinctive = new HashSet<>();
         solutionLines.stream().filter(line -> line.length() >= 8 && !elsewhere.contains(line)).forEach(distinctive::add);
         if (distinctive.isEmpty()) {
             return;
         }
-        for (String name : files) {
+        List<Path> written;
+        try (var paths = Files.walk(out)) {
+            written = paths.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : written) {
+            String name = out.relativize(file).toString();
             // whole lines, as the lines outside regions were counted: '.toArray();' inside a longer line is no leak
-            String written = new String(Files.readAllBytes(out.resolve(name)), StandardCharsets.UTF_8); // a binary file's bytes decode to no line of code
-            for (String line : written.split("\n")) {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8); // a binary file's bytes decode to no line of code
+            for (String line : text.split("\n")) {
                 if (distinctive.contains(line.strip())) {
                     throw new IOException("the student repository would leak a solution: " + name + " holds '" + line.strip()
                             + "'; stub it there too, or move that line out of the solution region");

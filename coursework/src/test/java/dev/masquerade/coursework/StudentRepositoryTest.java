@@ -62,6 +62,34 @@ class StudentRepositoryTest {
     }
 
     @Test
+    void theStudentGetsAGuideToTheTasksAndClassroomGetsOneGradingStepPerTask() throws IOException {
+        Path root = reference(), out = work.resolve("student");
+        write(root, "README.md", "# Masquerade\n\n./masquerade demo\n");
+        write(root, "engine/src/test/ExpTest.java", "class ExpTest {\n    @Tag(\"task-1.1\")\n    @Test\n    void exp() {}\n}\n");
+        List<String> files = new java.util.ArrayList<>(FILES);
+        files.addAll(List.of("README.md", "engine/src/test/ExpTest.java"));
+        StudentRepository.export(root, files, out, StudentRepository.fromAssignment(0));
+        assertEquals("# Masquerade\n\n./masquerade demo\n", Files.readString(out.resolve(StudentGuide.ENGINE_README)), "the reference README is kept");
+        String readme = Files.readString(out.resolve("README.md"));
+        assertTrue(readme.contains("### Assignment 1\n"), readme);
+        assertTrue(readme.contains("| 1.1 | exp and its derivative | `Exp.java` | engine | [01-autograd.md](tutorials/01-autograd.md) |"), readme);
+        assertTrue(readme.contains("| 4.1 | convolution by im2col | `Conv.java` |  | [04-convolution.md]"), "a task without tests has no module: " + readme);
+        String workflow = Files.readString(out.resolve(ClassroomWorkflow.PATH));
+        assertTrue(workflow.contains("""
+                      - name: task 1.1
+                        id: task-1-1
+                        uses: classroom-resources/autograding-command-grader@v1
+                        with:
+                          test-name: task 1.1
+                          command: mvn -B -q test -Dgroups=task-1.1 -Dsurefire.failIfNoSpecifiedTests=false -pl engine -Dopencl.required=true
+                          timeout: 10
+                          max-score: 10
+                """), workflow);
+        assertTrue(workflow.contains("          TASK-1-1_RESULTS: \"${{steps.task-1-1.outputs.result}}\"\n"), workflow);
+        assertTrue(workflow.endsWith("          runners: task-1-1,task-4-1\n"), workflow);
+    }
+
+    @Test
     void aLaterAssignmentKeepsTheEarlierTasksSolved() throws IOException {
         Path root = reference(), out = work.resolve("assignment-4");
         assertEquals(Map.of("task-4.1", 1), StudentRepository.export(root, FILES, out, StudentRepository.fromAssignment(4)).stubbedTasks());
