@@ -56,7 +56,7 @@ public final class FaceSwapModel extends Module {
     }
 
     private static Sequential decoder(FaceSwapConfig config, Rng rng) {
-        // BEGIN SOLUTION task-5.1: one identity's decoder, from the encoder's code [N, 4w, S/8, S/8] to a face [N, 3, S, S]: three Upscale blocks (4w to 2w, 2w to w, w to w/2 channels), a 5x5 convolution (padding 2) to 3 channels (4 with masks) and a sigmoid (see tutorials/10-autoencoder-loss.md)
+        // BEGIN SOLUTION task-5.3: one identity's decoder, from the encoder's code [N, 4w, S/8, S/8] to a face [N, 3, S, S]: three Upscale blocks (4w to 2w, 2w to w, w to w/2 channels), a 5x5 convolution (padding 2) to 3 channels (4 with masks) and a sigmoid (see tutorials/10-autoencoder-loss.md)
         int w = config.width();
         return new Sequential(new Upscale(4 * w, 2 * w, rng), new Upscale(2 * w, w, rng), new Upscale(w, w / 2, rng),
                 new Conv2d(w / 2, config.masks() ? 4 : 3, 5, 1, 2, rng), Activation.sigmoid());
@@ -88,7 +88,7 @@ public final class FaceSwapModel extends Module {
      * the input where the mask says: mask·face + (1 − mask)·input, so the background stays.
      */
     public Tensor swap(Side side, Tensor faces) {
-        // BEGIN SOLUTION task-5.2: the swap: the shared encoder's code of the faces, decoded by side's decoder, and with masks blended into the input faces (see tutorials/10-autoencoder-loss.md)
+        // BEGIN SOLUTION task-5.4: the swap: the shared encoder's code of the faces, decoded by side's decoder, and with masks blended into the input faces (see tutorials/10-autoencoder-loss.md)
         Decoded decoded = decode(side, encode(faces));
         return decoded.mask() == null ? decoded.face() : blend(decoded, faces);
         // END SOLUTION

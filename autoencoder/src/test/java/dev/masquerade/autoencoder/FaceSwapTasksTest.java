@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Coursework assignment 5, the face swap: one identity's decoder (task 5.1) and the swap through
- * the shared encoder (task 5.2). The decoder is graded by what a swap needs of it: faces of the
- * input's size in [0, 1], and a trained model whose swaps beat the mean-face baseline.
- * {@code mvn test -Dgroups=task-5.1} runs one task.
+ * Coursework assignment 5, the face swap: one identity's decoder (task 5.3) and the swap through
+ * the shared encoder (task 5.4). The decoder is graded by what a swap needs of it, faces of the
+ * input's size in [0, 1]; the swap by its definition and by a trained model whose swaps beat the
+ * mean-face baseline. {@code mvn test -Dgroups=task-5.4} runs one task.
  */
 class FaceSwapTasksTest {
     private static final Tensor FACES = FaceSwapTrainer.Data.synthetic(4, 1, 64, 1).a().images();
@@ -30,7 +30,7 @@ class FaceSwapTasksTest {
         return GradCheck.relativeError(a.toDoubleArray(), b.toDoubleArray());
     }
 
-    @Tag("task-5.1")
+    @Tag("task-5.3")
     @Test
     void aDecoderPaintsFacesOfTheInputsSizeWithAMaskWhenAsked() {
         for (boolean masks : new boolean[] {false, true}) {
@@ -48,7 +48,7 @@ class FaceSwapTasksTest {
      * 300 steps of the demo's training on 200 synthetic faces a person: the reference reaches a
      * swap SSIM of 0.717 against the mean face's 0.630 (34 s on two cores).
      */
-    @Tag("task-5.1")
+    @Tag("task-5.4")
     @Test
     void aShortTrainingRunSwapsBetterThanTheMeanFace() throws IOException {
         var data = FaceSwapTrainer.Data.synthetic(200, 32, 64, 1);
@@ -57,7 +57,7 @@ class FaceSwapTasksTest {
         assertTrue(swap > baseline + 0.03, "the swap's SSIM " + swap + " should beat the mean face's " + baseline + " by 0.03");
     }
 
-    @Tag("task-5.2")
+    @Tag("task-5.4")
     @Test
     void aSwapIsTheOtherSidesDecoderOnTheSharedCode() {
         FaceSwapModel model = new FaceSwapModel(new FaceSwapConfig(64, 4, 16, false), new Rng(1));
@@ -68,7 +68,7 @@ class FaceSwapTasksTest {
                 "the two decoders paint different faces");
     }
 
-    @Tag("task-5.2")
+    @Tag("task-5.4")
     @Test
     void withMasksTheSwappedFaceIsBlendedIntoTheInput() {
         FaceSwapModel model = new FaceSwapModel(new FaceSwapConfig(64, 4, 16, true), new Rng(1));

@@ -25,8 +25,9 @@ final class CourseworkCheckCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Path log = from.resolve("target/coursework-check.log");
         Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log); // this run's output only
         Path work = Files.createTempDirectory("coursework-check");
-        out.printf("checking every task (an export per task under %s; Maven's output in %s)%n", work, log);
+        out.printf("checking every task in the order of their numbers (exports under %s; Maven's output in %s)%n", work, log);
         out.flush();
         List<TaskCheck.Verdict> verdicts = TaskCheck.run(from, work, log, line -> {
             out.println(line);

@@ -44,6 +44,7 @@ final class CourseworkGradeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Path log = dir.resolve("target/coursework-grade.log");
         Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log); // this run's output only
         out.printf("running the tests of %s (Maven's output in %s) ...%n", Count.of(tasks.size(), "task"), log);
         out.flush();
         Grades.clear(dir);

@@ -12,7 +12,7 @@ import java.util.List;
 public final class ClassroomWorkflow {
     /** Where the export writes it. */
     public static final String PATH = ".github/workflows/classroom.yml";
-    /** Minutes one task's tests may take (task 5.1 trains for half a minute on two cores). */
+    /** Minutes one task's tests may take (task 5.4 trains for half a minute on two cores). */
     private static final int TIMEOUT_MINUTES = 10;
 
     private ClassroomWorkflow() {

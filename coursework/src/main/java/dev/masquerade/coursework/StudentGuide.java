@@ -38,7 +38,10 @@ public final class StudentGuide {
 
                 The table below gives each task's module (`-pl`). A failing test names what it expected;
                 the tests are specifications, so read them too (search the tests for `@Tag("task-0.1")`).
-                Tasks build on earlier ones: an assignment's tests may need the tasks before them.
+
+                Work in the order of the numbers: a task's tests use the tasks before it (task 1.3's
+                gradient check needs 1.1 and 1.2's backward pass, and assignment 0's kernels), never one
+                after it. `masquerade coursework check` proves this for every task before you get it.
 
                 ## Your points
 

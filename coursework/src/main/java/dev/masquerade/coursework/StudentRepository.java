@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 public final class StudentRepository {
     /** Sources that may hold solution regions. */
     private static final List<String> SOURCE_SUFFIXES = List.of(".java", ".cl");
+    private static final java.util.regex.Pattern PROJECT_VERSION = java.util.regex.Pattern.compile("</artifactId>\\s*<version>([^<]+)</version>");
 
     private StudentRepository() {
     }
@@ -113,6 +114,7 @@ public final class StudentRepository {
         Path pom = out.resolve("pom.xml");
         if (Files.exists(pom) && !tasks.isEmpty()) {
             Files.writeString(pom, testsOfTasksOnly(Files.readString(pom), tasks));
+            ownVersion(out, trackedFiles);
         }
         if (!stubbed.isEmpty()) {
             Map<String, Set<String>> modules = TaskCheck.testModules(out);
@@ -160,6 +162,26 @@ public final class StudentRepository {
         String groups = "    <!-- the tests that grade the tasks (the student edition runs no others); -Dgroups=task-A.N runs one -->\n"
                 + "    <groups>" + String.join(" | ", tasks) + "</groups>\n  ";
         return pom.substring(0, properties) + groups + pom.substring(properties);
+    }
+
+    /**
+     * Gives the student edition a version of its own ({@code 0.1.0-SNAPSHOT} becomes
+     * {@code 0.1.0-student-SNAPSHOT}) in every pom, so that installing it (the {@code masquerade}
+     * script does) never replaces the reference's modules in the local Maven repository.
+     */
+    private static void ownVersion(Path out, List<String> trackedFiles) throws IOException {
+        java.util.regex.Matcher project = PROJECT_VERSION.matcher(Files.readString(out.resolve("pom.xml")));
+        if (!project.find()) {
+            throw new IOException("pom.xml names no project version (<artifactId>…</artifactId> then <version>…</version>)");
+        }
+        String version = project.group(1);
+        String student = version.endsWith("-SNAPSHOT") ? version.replace("-SNAPSHOT", "-student-SNAPSHOT") : version + "-student";
+        for (String name : trackedFiles) {
+            if (name.equals("pom.xml") || name.endsWith("/pom.xml")) {
+                Path module = out.resolve(name);
+                Files.writeString(module, Files.readString(module).replace("<version>" + version + "</version>", "<version>" + student + "</version>"));
+            }
+        }
     }
 
     static void removeTree(Path folder) throws IOException {

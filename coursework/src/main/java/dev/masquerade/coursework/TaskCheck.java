@@ -3,6 +3,7 @@ package dev.masquerade.coursework;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +15,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Proves that each task's tests grade that task: with only the task's solution replaced by its
- * stub (in an export of its own), every one of its tests fails; with the reference solution,
- * every one passes. A test that passes without the task's code would hand out points for nothing.
+ * Proves that each task's tests grade that task, in the order a student meets the tasks: with
+ * the task and every later one stubbed, every one of its tests fails; with only the later ones
+ * stubbed (its own code written, as a student who works in order has it), every one passes. The
+ * two repositories differ only in that task's regions, so its code is what turns its tests from
+ * failing to passing, and no task's tests need a later task. A test that passes without the
+ * task's code would hand out points for nothing.
+ *
+ * <p>Export k stubs task k and the ones after it, so it serves task k − 1 (solved) and task k
+ * (stubbed): n tasks take n + 1 exports, each running the tests of two tasks.
  */
 public final class TaskCheck {
     private static final Pattern TAG = Pattern.compile("@Tag\\(\"(task-\\d+\\.\\d+)\"\\)");
@@ -27,14 +34,14 @@ public final class TaskCheck {
     /**
      * A task's check.
      *
-     * @param stubbedFailed tests of the task that failed with its stub (all of them, for a good task)
-     * @param tests         the task's tests
-     * @param referencePassed tests of the task that passed with the reference code
+     * @param tests          the task's tests
+     * @param stubbedFailed  tests of the task that failed with it and the later tasks stubbed (all of them, for a good task)
+     * @param solvedPassed   tests of the task that passed with only the later tasks stubbed (all of them, too)
      */
-    public record Verdict(String task, int tests, int stubbedFailed, int referencePassed) {
+    public record Verdict(String task, int tests, int stubbedFailed, int solvedPassed) {
         /** Whether the task's tests grade it: some exist, all fail without its code and all pass with it. */
         public boolean holds() {
-            return tests > 0 && stubbedFailed == tests && referencePassed == tests;
+            return tests > 0 && stubbedFailed == tests && solvedPassed == tests;
         }
     }
 
@@ -55,32 +62,37 @@ public final class TaskCheck {
     }
 
     /**
-     * Checks every task of {@code root} (a Git work tree), exporting each with only its own
-     * region stubbed under {@code work}; Maven's output goes to {@code log}, a line per task to
-     * {@code progress}.
+     * Checks every task of {@code root} (a Git work tree) in exports under {@code work}; Maven's
+     * output goes to {@code log}, a line per task to {@code progress}.
      */
     public static List<Verdict> run(Path root, Path work, Path log, Consumer<String> progress) throws IOException {
         List<String> tracked = StudentRepository.trackedFiles(root);
         Map<String, Set<String>> modules = testModules(root);
-        Set<String> tasks = Grades.tasks(root).keySet();
-        progress.accept("the reference, every task's tests ...");
-        Grades.clear(root);
-        Maven.testTasks(root, tasks, Set.of(), log);
-        Map<String, Grades.Grade> reference = byTask(Grades.of(root));
-        Map<String, Verdict> verdicts = new TreeMap<>(SolutionRegion.BY_NUMBER);
-        for (String task : tasks) {
-            Path edition = work.resolve(task);
-            StudentRepository.export(root, tracked, edition, region -> region.task().equals(task));
-            Maven.testTasks(edition, Set.of(task), modules.getOrDefault(task, Set.of()), log);
-            Grades.Grade stubbed = byTask(Grades.of(edition)).get(task);
-            Grades.Grade solved = reference.get(task);
-            Verdict verdict = new Verdict(task, solved.tests(), stubbed.tests() - stubbed.passed(), solved.passed());
-            verdicts.put(task, verdict);
-            progress.accept(String.format("%s: %d of %d tests fail without its code, %d pass with it%s", task, verdict.stubbedFailed(),
-                    verdict.tests(), verdict.referencePassed(), verdict.holds() ? "" : "  <-- does not grade the task"));
+        List<String> tasks = List.copyOf(Grades.tasks(root).keySet());
+        List<Verdict> verdicts = new ArrayList<>();
+        Grades.Grade stubbed = null; // the previous task's grade with it stubbed
+        for (int k = 0; k <= tasks.size(); k++) {
+            int first = k;
+            List<String> graded = tasks.subList(Math.max(0, k - 1), Math.min(tasks.size(), k + 1));
+            Path edition = work.resolve("from-" + (k < tasks.size() ? tasks.get(k) : "none"));
+            StudentRepository.export(root, tracked, edition, region -> tasks.indexOf(region.task()) >= first);
+            Set<String> testedIn = new TreeSet<>();
+            graded.forEach(task -> testedIn.addAll(modules.getOrDefault(task, Set.of())));
+            Maven.testTasks(edition, graded, testedIn, log);
+            Map<String, Grades.Grade> grades = byTask(Grades.of(edition));
+            if (k > 0) {
+                Grades.Grade solved = grades.getOrDefault(tasks.get(k - 1), new Grades.Grade(tasks.get(k - 1), "", 0, 0));
+                Verdict verdict = new Verdict(solved.task(), solved.tests(), stubbed.tests() - stubbed.passed(), solved.passed());
+                verdicts.add(verdict);
+                progress.accept(String.format("%s: %d of %d tests fail without its code, %d pass with it%s", verdict.task(), verdict.stubbedFailed(),
+                        verdict.tests(), verdict.solvedPassed(), verdict.holds() ? "" : "  <-- does not grade the task"));
+            }
+            if (k < tasks.size()) {
+                stubbed = grades.getOrDefault(tasks.get(k), new Grades.Grade(tasks.get(k), "", 0, 0));
+            }
             StudentRepository.removeTree(edition);
         }
-        return List.copyOf(verdicts.values());
+        return List.copyOf(verdicts);
     }
 
     private static Map<String, Grades.Grade> byTask(List<Grades.Grade> grades) {

@@ -53,12 +53,17 @@ class StudentRepositoryTest {
     @Test
     void theStudentsBuildRunsTheTasksTestsOnly() throws IOException {
         Path root = reference(), out = work.resolve("student");
-        write(root, "pom.xml", "<project>\n  <properties>\n    <java>17</java>\n  </properties>\n</project>\n");
+        write(root, "pom.xml", "<project>\n  <artifactId>parent</artifactId>\n  <version>0.1.0-SNAPSHOT</version>\n  <properties>\n"
+                + "    <java>17</java>\n  </properties>\n</project>\n");
+        write(root, "engine/pom.xml", "<project>\n  <parent>\n    <artifactId>parent</artifactId>\n    <version>0.1.0-SNAPSHOT</version>\n  </parent>\n</project>\n");
         List<String> files = new java.util.ArrayList<>(FILES);
-        files.add("pom.xml");
+        files.addAll(List.of("pom.xml", "engine/pom.xml"));
         StudentRepository.export(root, files, out, StudentRepository.fromAssignment(0));
         String pom = Files.readString(out.resolve("pom.xml"));
         assertTrue(pom.contains("    <groups>task-1.1 | task-4.1</groups>\n  </properties>"), pom);
+        // a version of its own: installing the student edition leaves the reference's modules in ~/.m2 alone
+        assertTrue(pom.contains("<version>0.1.0-student-SNAPSHOT</version>"), pom);
+        assertTrue(Files.readString(out.resolve("engine/pom.xml")).contains("<version>0.1.0-student-SNAPSHOT</version>"));
     }
 
     @Test

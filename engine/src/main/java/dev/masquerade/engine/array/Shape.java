@@ -42,7 +42,7 @@ public final class Shape {
      * @throws IllegalArgumentException {@code op: cannot broadcast [2, 3] with [4]: ...}
      */
     public static int[] broadcast(String op, int[] a, int[] b) {
-        // BEGIN SOLUTION task-0.2: NumPy's broadcast shape: align the shapes at the right, missing axes count as 1, sizes must match or one be 1, else the error above (see tutorials/02-broadcasting.md)
+        // BEGIN SOLUTION task-0.6: NumPy's broadcast shape: align the shapes at the right, missing axes count as 1, sizes must match or one be 1, else an IllegalArgumentException whose message begins 'op: cannot broadcast [2, 3] with [4]' (see tutorials/02-broadcasting.md)
         int rank = Math.max(a.length, b.length);
         int[] out = new int[rank];
         for (int i = 0; i < rank; i++) {

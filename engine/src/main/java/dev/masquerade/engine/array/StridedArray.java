@@ -97,7 +97,7 @@ public final class StridedArray {
 
     /** Whether the elements lie in storage in row-major order without gaps. */
     public boolean isContiguous() {
-        // BEGIN SOLUTION task-2.9: contiguous when, from the last axis back, each stride is the product of the sizes after it; an axis of size 1 is never stepped along, so its stride does not matter (see tutorials/02-broadcasting.md)
+        // BEGIN SOLUTION task-0.2: contiguous when, from the last axis back, each stride is the product of the sizes after it; an axis of size 1 is never stepped along, so its stride does not matter (see tutorials/02-broadcasting.md)
         int expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
             if (shape[i] != 1 && strides[i] != expected) {

@@ -90,7 +90,7 @@ public final class Arithmetic {
         if (Arrays.equals(gradShape, shape)) {
             return grad;
         }
-        // BEGIN SOLUTION task-2.1: sum the gradient over the leading axes the input lacked and the axes where it had size 1, then reshape it to the input's shape (see tutorials/02-broadcasting.md)
+        // BEGIN SOLUTION task-2.3: sum the gradient over the leading axes the input lacked and the axes where it had size 1, then reshape it to the input's shape (see tutorials/02-broadcasting.md)
         int lead = gradShape.length - shape.length;
         int[] axes = java.util.stream.IntStream.range(0, gradShape.length)
                 .filter(i -> i < lead || (shape[i - lead] == 1 && gradShape[i] != 1))

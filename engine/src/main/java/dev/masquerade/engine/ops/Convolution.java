@@ -34,11 +34,16 @@ public final class Convolution {
         }
         Tensor out = Tensor.empty(x.dtype(), x.device(), x.size(0), weight.size(0), outH, outW);
         x.backend().conv2d(x.array(), weight.array(), out.array(), g);
-        // BEGIN SOLUTION task-4.2: record conv2d's backward, the adjoint maps (backwardInput for x, backwardWeight for the weight, each only if needed), then add the bias (see tutorials/04-convolution.md)
-        Tensor y = Autograd.record("conv2d", out, grad -> new Tensor[] {
-                Autograd.ifNeeded(x, () -> backwardInput(grad, weight, x.shape(), g)),
-                Autograd.ifNeeded(weight, () -> backwardWeight(x, grad, weight.shape(), g))}, x, weight);
+        Tensor y = Autograd.record("conv2d", out, grad -> gradients(grad, x, weight, g), x, weight);
         return addBias("conv2d", y, bias);
+    }
+
+    /** conv2d's backward: dL/dx and dL/dw from dL/dy. */
+    private static Tensor[] gradients(Tensor grad, Tensor x, Tensor weight, Conv2dGeometry g) {
+        // BEGIN SOLUTION task-4.2: conv2d's backward, its adjoint maps: the gradient of x by backwardInput, of the weight by backwardWeight, each only if needed (Autograd.ifNeeded) (see tutorials/04-convolution.md)
+        return new Tensor[] {
+                Autograd.ifNeeded(x, () -> backwardInput(grad, weight, x.shape(), g)),
+                Autograd.ifNeeded(weight, () -> backwardWeight(x, grad, weight.shape(), g))};
         // END SOLUTION
     }
 

@@ -22,7 +22,7 @@ public final class Reductions {
         int[] sorted = Shape.normalizeAxes("sum", axes, x.rank());
         Tensor kept = reduce("sum", ReduceOp.SUM, x, sorted);
         Tensor out = keepDim ? kept : kept.reshape(Shape.reduced(x.shape(), sorted, false));
-        // BEGIN SOLUTION task-2.2: record sum's backward: every summed element receives the gradient of its sum (see tutorials/02-broadcasting.md)
+        // BEGIN SOLUTION task-2.4: record sum's backward: every summed element receives the gradient of its sum (see tutorials/02-broadcasting.md)
         return Autograd.record("sum", out, g -> new Tensor[] {g.reshape(kept.shape()).expand(x.shape())}, x);
         // END SOLUTION
     }

@@ -49,7 +49,7 @@ public final class Views {
                 throw new IllegalArgumentException("permute: axis " + axis + " appears twice in " + Arrays.toString(order));
             }
             seen[axis] = true;
-            // BEGIN SOLUTION task-2.5: a permutation is a view: axis i of the result takes the size and stride of x's axis, and the inverse order (which its backward applies) sends that axis back to i (see tutorials/02-broadcasting.md)
+            // BEGIN SOLUTION task-2.2: a permutation is a view: axis i of the result takes the size and stride of x's axis, and the inverse order (which its backward applies) sends that axis back to i (see tutorials/02-broadcasting.md)
             inverse[axis] = i;
             shape[i] = x.shape()[axis];
             strides[i] = x.strides()[axis];
@@ -141,7 +141,7 @@ public final class Views {
 
     /** A slice view that records nothing, for building other operations. */
     static Tensor rawSlice(Tensor x, int axis, int start, int end, int step) {
-        // BEGIN SOLUTION task-2.4: a slice is a view of the same storage: start moves the offset, step multiplies the axis's stride, and the axis keeps the elements of [start, end) that the step lands on (see tutorials/02-broadcasting.md)
+        // BEGIN SOLUTION task-2.1: a slice is a view of the same storage: start moves the offset, step multiplies the axis's stride, and the axis keeps the elements of [start, end) that the step lands on (see tutorials/02-broadcasting.md)
         int[] shape = x.shape();
         int[] strides = x.strides();
         int offset = x.offset() + start * strides[axis];

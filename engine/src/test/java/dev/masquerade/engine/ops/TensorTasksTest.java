@@ -2,9 +2,7 @@ package dev.masquerade.engine.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.DType;
@@ -20,27 +18,28 @@ import org.junit.jupiter.api.TestFactory;
  * Coursework assignment 2, tensors: strides and views, the gradients of broadcasting, of
  * reductions and of the matrix product. A gradient task is graded by the gradient properties of
  * the operations that need it; a view by what it shows of its storage. {@code mvn test
- * -Dgroups=task-2.1} runs one task.
+ * -Dgroups=task-2.3} runs one task.
  */
 class TensorTasksTest {
 
-    @Tag("task-2.1")
+    @Tag("task-2.3")
     @TestFactory
     Stream<DynamicTest> broadcastInputsGetGradientsOfTheirOwnShape() {
         // only the gradient: the forward pass of add and mul does not use sumToShape
         return Stream.of("add", "mul").flatMap(op -> GradientCases.named(op).stream()).map(c -> c.gradientTest());
     }
 
-    @Tag("task-2.2")
+    @Tag("task-2.4")
     @TestFactory
     Stream<DynamicContainer> sum() {
         return properties("sum");
     }
 
-    @Tag("task-2.3")
+    @Tag("task-2.5")
     @TestFactory
-    Stream<DynamicContainer> matmul() {
-        return properties("matmul");
+    Stream<DynamicTest> matmul() {
+        // the gradient alone: float32 products run on the fast GEMM, which is task 3.1
+        return GradientCases.named("matmul").stream().map(c -> c.gradientTest());
     }
 
     private static Tensor numbers(int... shape) {
@@ -52,7 +51,7 @@ class TensorTasksTest {
         return Stream.of(operations).flatMap(op -> GradientCases.named(op).stream()).map(c -> c.tests());
     }
 
-    @Tag("task-2.4")
+    @Tag("task-2.1")
     @Test
     void aSliceIsAViewWithAnOffsetAndALongerStride() {
         Tensor row = numbers(10);
@@ -63,7 +62,7 @@ class TensorTasksTest {
         assertSame(row.storage(), every3rd.storage(), "a slice copies nothing");
     }
 
-    @Tag("task-2.4")
+    @Tag("task-2.1")
     @Test
     void aSliceAlongAnInnerAxisKeepsTheOtherStrides() {
         Tensor grid = numbers(3, 4);
@@ -74,7 +73,7 @@ class TensorTasksTest {
         assertArrayEquals(new double[] {5, 9}, grid.slice(0, 1, 3, 1).slice(1, 1, 2, 1).toDoubleArray(), "a slice of a slice");
     }
 
-    @Tag("task-2.5")
+    @Tag("task-2.2")
     @Test
     void aPermutationReordersShapeAndStridesOverTheSameStorage() {
         Tensor t = numbers(2, 3, 4);
@@ -85,7 +84,7 @@ class TensorTasksTest {
         assertArrayEquals(new double[] {0, 4, 8, 12, 16, 20}, p.slice(0, 0, 1, 1).toDoubleArray());
     }
 
-    @Tag("task-2.5")
+    @Tag("task-2.2")
     @TestFactory
     Stream<DynamicContainer> permuteAndTranspose() {
         return properties("permute", "transpose");
@@ -115,27 +114,5 @@ class TensorTasksTest {
         Tensor x = Tensor.of(new double[] {2, 4, 4, 4, 5, 5, 7, 9}, DType.F64, 8);
         assertEquals(4.0, x.var(new int[] {0}, false, false).item(), 1e-12);
         assertEquals(32.0 / 7, x.var(new int[] {0}, true, false).item(), 1e-12);
-    }
-
-    @Tag("task-2.9")
-    @Test
-    void rowMajorTensorsAreContiguousAndRearrangedViewsAreNot() {
-        Tensor t = numbers(3, 4);
-        assertTrue(t.isContiguous());
-        assertFalse(t.transpose(0, 1).isContiguous(), "a transpose steps by 4 along its last axis");
-        assertFalse(t.slice(1, 0, 4, 2).isContiguous(), "a slice with a step leaves gaps");
-        assertTrue(t.slice(0, 1, 3, 1).isContiguous(), "whole rows are still row-major");
-        assertFalse(Tensor.of(new double[] {1, 2, 3}, DType.F64, 3, 1).expand(3, 5).isContiguous(), "an expanded axis has stride 0");
-    }
-
-    @Tag("task-2.9")
-    @Test
-    void anAxisOfSizeOneMayHaveAnyStride() {
-        Tensor column = numbers(4, 3).slice(1, 1, 2, 1);
-        assertArrayEquals(new int[] {3, 1}, column.strides());
-        assertFalse(column.isContiguous(), "one element of each row of 3: gaps of 2");
-        Tensor row = numbers(4, 3).slice(0, 2, 3, 1);
-        assertTrue(row.isContiguous(), "the first axis of a [1, 3] view is never stepped along");
-        assertTrue(row.transpose(0, 1).transpose(0, 1).isContiguous());
     }
 }

@@ -104,7 +104,7 @@ public final class Losses {
      * number of elements (PyTorch's rescaling weights).
      */
     static Tensor reduce(Tensor perElement, Reduction reduction, Tensor weight, boolean meanOverWeights) {
-        // BEGIN SOLUTION task-5.3: weight each element (when weight is given), then reduce: none, the sum, or the mean, which over a mask divides by the mask's total weight instead of the element count (see tutorials/12-masked-losses.md)
+        // BEGIN SOLUTION task-5.1: weight each element (when weight is given), then reduce: none, the sum, or the mean, which over a mask divides by the mask's total weight instead of the element count (see tutorials/12-masked-losses.md)
         Tensor weighted = weight == null ? perElement : perElement.mul(weight);
         return switch (reduction) {
             case NONE -> weighted;

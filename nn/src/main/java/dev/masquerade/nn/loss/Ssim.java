@@ -42,7 +42,7 @@ public final class Ssim {
         }
         double c1 = K1 * dataRange * K1 * dataRange, c2 = K2 * dataRange * K2 * dataRange;
         Tensor[] kernels = gaussianWindow(x, window);
-        // BEGIN SOLUTION task-5.4: local means, variances and covariance as Gaussian-weighted averages (blur), then SSIM's luminance-contrast-structure ratio at every window, averaged (see tutorials/11-ssim.md)
+        // BEGIN SOLUTION task-5.2: local means, variances and covariance as Gaussian-weighted averages (blur), then SSIM's luminance-contrast-structure ratio at every window, averaged (see tutorials/11-ssim.md)
         Tensor muX = blur(x, kernels);
         Tensor muY = blur(y, kernels);
         Tensor varX = blur(x.mul(x), kernels).sub(muX.mul(muX));

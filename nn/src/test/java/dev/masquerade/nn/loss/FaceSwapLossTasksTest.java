@@ -17,8 +17,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Coursework assignment 5, the face swap's losses: the masked (weighted) reduction of a
- * per-pixel loss (task 5.3) and SSIM (task 5.4), by worked examples and by the gradient
- * properties of the losses built on them. {@code mvn test -Dgroups=task-5.4} runs one task.
+ * per-pixel loss (task 5.1) and SSIM (task 5.2), by worked examples and by the gradient
+ * properties of the losses built on them. {@code mvn test -Dgroups=task-5.2} runs one task.
  */
 class FaceSwapLossTasksTest {
     private static final double TOLERANCE = 1e-12;
@@ -31,7 +31,7 @@ class FaceSwapLossTasksTest {
         return LossPropertiesTest.cases().stream().filter(c -> java.util.Arrays.asList(names).contains(c.name())).map(GradientCase::tests);
     }
 
-    @Tag("task-5.3")
+    @Tag("task-5.1")
     @Test
     void aMaskedMeanAveragesOverTheMaskOnly() {
         Tensor prediction = f64(new double[] {1, 2, 3, 4}, 1, 1, 2, 2);
@@ -44,7 +44,7 @@ class FaceSwapLossTasksTest {
         assertArrayEquals(new double[] {1, 0, 3, 0}, Losses.l1(prediction, target, Reduction.NONE, mask).toDoubleArray());
     }
 
-    @Tag("task-5.3")
+    @Tag("task-5.1")
     @Test
     void theBackgroundGetsNoGradient() {
         Tensor prediction = f64(new double[] {0.2, 0.9, 0.4, 0.1}, 1, 1, 2, 2).requiresGrad(true);
@@ -53,13 +53,13 @@ class FaceSwapLossTasksTest {
         assertArrayEquals(new double[] {0, 0.5, -0.5, 0}, prediction.grad().toDoubleArray(), TOLERANCE, "sign(p - t) / 2 inside, 0 outside");
     }
 
-    @Tag("task-5.3")
+    @Tag("task-5.1")
     @TestFactory
     Stream<DynamicContainer> weightedLosses() {
         return properties("mse, weighted sum", "l1, weighted mean", "l1");
     }
 
-    @Tag("task-5.4")
+    @Tag("task-5.2")
     @Test
     void constantImagesDifferOnlyInLuminance() {
         // no variance and no covariance: SSIM = (2 mx my + c1) / (mx² + my² + c1), with c1 = (0.01 · 1)²
@@ -69,7 +69,7 @@ class FaceSwapLossTasksTest {
         assertEquals((2 * 0.5 * 0.7 + c1) / (0.25 + 0.49 + c1), Ssim.ssim(grey, lighter).item(), TOLERANCE);
     }
 
-    @Tag("task-5.4")
+    @Tag("task-5.2")
     @Test
     void anImageIsMostLikeItself() {
         Tensor image = Tensor.rand(new Rng(3), DType.F64, Device.CPU, 2, 3, 16, 16);
@@ -80,7 +80,7 @@ class FaceSwapLossTasksTest {
         assertEquals(similarity, Ssim.ssim(noisy, image).item(), TOLERANCE, "SSIM is symmetric");
     }
 
-    @Tag("task-5.4")
+    @Tag("task-5.2")
     @TestFactory
     Stream<DynamicContainer> dssim() {
         return properties("dssim");
