@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +32,22 @@ class ThisRepositorysTasksTest {
             }
         }
         Set<String> tagged = TaskCheck.testModules(ROOT).keySet();
-        assertTrue(tasks.size() >= 8, "the tasks marked so far: " + tasks);
+        assertTrue(tasks.size() >= 30, "at least 30 tasks: " + tasks);
         assertEquals(tasks, tagged, "tasks (solution regions) and the tags of their tests");
+    }
+
+    @Test
+    void theInstructorsGuideCountsTheTasksOfEachAssignment() throws IOException {
+        Map<Integer, Integer> counted = new TreeMap<>();
+        Grades.tasks(ROOT).keySet().forEach(task -> counted.merge(Integer.parseInt(task.substring(5).split("\\.")[0]), 1, Integer::sum));
+        Map<Integer, Integer> stated = new TreeMap<>();
+        Matcher row = Pattern.compile("(?m)^\\| (\\d+) [^|]+\\| (\\d+) \\|").matcher(Files.readString(ROOT.resolve("docs/teaching.md")));
+        while (row.find()) {
+            stated.put(Integer.parseInt(row.group(1)), Integer.parseInt(row.group(2)));
+        }
+        assertEquals(counted, stated, "tasks per assignment in the sources and in docs/teaching.md's table");
+        String total = counted.values().stream().mapToInt(Integer::intValue).sum() + " tasks in " + counted.size() + " assignments";
+        assertTrue(Files.readString(ROOT.resolve("docs/teaching.md")).contains(total), "docs/teaching.md says '" + total + "'");
+        assertTrue(Files.readString(ROOT.resolve("README.md")).contains(total), "README.md says '" + total + "'");
     }
 }

@@ -37,11 +37,13 @@ public final class MatMul {
             a.backend().matmul(asBatch(a, batch, batches).array(), false, asBatch(b, batch, batches).array(), false, out.array());
         }
         Tensor result = out.reshape(outShape);
-        // BEGIN SOLUTION task-2.5: record matmul's backward, the gradients of A and of B, each summed to its input's shape (see tutorials/03-matmul.md)
-        return Autograd.record("matmul", result, g -> new Tensor[] {
-                Autograd.ifNeeded(a, () -> Arithmetic.sumToShape(g.matmul(b.transpose(-1, -2)), a.shape())),
-                Autograd.ifNeeded(b, () -> Arithmetic.sumToShape(a.transpose(-1, -2).matmul(g), b.shape()))}, a, b);
-        // END SOLUTION
+        return Autograd.record("matmul", result, g -> {
+            // BEGIN SOLUTION task-2.5: matmul's backward, the gradients of A and of B, each summed to its input's shape (see tutorials/03-matmul.md)
+            return new Tensor[] {
+                    Autograd.ifNeeded(a, () -> Arithmetic.sumToShape(g.matmul(b.transpose(-1, -2)), a.shape())),
+                    Autograd.ifNeeded(b, () -> Arithmetic.sumToShape(a.transpose(-1, -2).matmul(g), b.shape()))};
+            // END SOLUTION
+        }, a, b);
     }
 
     /** t broadcast to batch + its own last two axes, viewed as [batches, rows, cols]. */

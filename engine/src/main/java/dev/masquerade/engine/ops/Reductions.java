@@ -22,9 +22,11 @@ public final class Reductions {
         int[] sorted = Shape.normalizeAxes("sum", axes, x.rank());
         Tensor kept = reduce("sum", ReduceOp.SUM, x, sorted);
         Tensor out = keepDim ? kept : kept.reshape(Shape.reduced(x.shape(), sorted, false));
-        // BEGIN SOLUTION task-2.4: record sum's backward: every summed element receives the gradient of its sum (see tutorials/02-broadcasting.md)
-        return Autograd.record("sum", out, g -> new Tensor[] {g.reshape(kept.shape()).expand(x.shape())}, x);
-        // END SOLUTION
+        return Autograd.record("sum", out, g -> {
+            // BEGIN SOLUTION task-2.4: sum's backward: every summed element of x receives the gradient of its sum (see tutorials/02-broadcasting.md)
+            return new Tensor[] {g.reshape(kept.shape()).expand(x.shape())};
+            // END SOLUTION
+        }, x);
     }
 
     /**
@@ -35,13 +37,13 @@ public final class Reductions {
         int[] sorted = Shape.normalizeAxes("max", axes, x.rank());
         Tensor kept = reduce("max", ReduceOp.MAX, x, sorted);
         Tensor out = keepDim ? kept : kept.reshape(Shape.reduced(x.shape(), sorted, false));
-        // BEGIN SOLUTION task-2.7: record max's backward: the gradient of each maximum goes to the elements equal to it, shared equally among ties (see tutorials/02-broadcasting.md)
         return Autograd.record("max", out, g -> {
+            // BEGIN SOLUTION task-2.7: max's backward: the gradient of each maximum goes to the elements of x equal to it, shared equally among ties (see tutorials/02-broadcasting.md)
             Tensor isMax = Arithmetic.compare(BinaryOp.EQ, x, kept);
             Tensor share = isMax.div(isMax.sum(sorted, true));
             return new Tensor[] {share.mul(g.reshape(kept.shape()))};
+            // END SOLUTION
         }, x);
-        // END SOLUTION
     }
 
     /** Σx / n; built from sum, so autograd derives d mean / dxᵢ = 1/n. */

@@ -79,9 +79,11 @@ public final class Views {
                     + " does not fit axis " + a + " of size " + size + " in " + Shape.str(x.shape()));
         }
         Tensor out = rawSlice(x, a, start, end, step);
-        // BEGIN SOLUTION task-2.6: record slice's backward: the gradient placed into zeros of x's shape at the slice, with embed (see tutorials/02-broadcasting.md)
-        return Autograd.record("slice", out, g -> new Tensor[] {embed(g, x.shape(), a, start, end, step, 0)}, x);
-        // END SOLUTION
+        return Autograd.record("slice", out, g -> {
+            // BEGIN SOLUTION task-2.6: slice's backward: the gradient placed into zeros of x's shape at the slice, with embed (see tutorials/02-broadcasting.md)
+            return new Tensor[] {embed(g, x.shape(), a, start, end, step, 0)};
+            // END SOLUTION
+        }, x);
     }
 
     /** Repeats size-1 axes (and new leading axes) without copying; -1 keeps a size. d expand = sum over the repeats. */
