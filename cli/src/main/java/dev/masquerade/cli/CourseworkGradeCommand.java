@@ -37,7 +37,7 @@ final class CourseworkGradeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(dir.resolve("pom.xml"))) {
             throw new IllegalArgumentException("--dir " + dir + " holds no pom.xml; name the root of the repository to grade");
         }
-        Map<String, String> tasks = Grades.tasks(dir);
+        Map<String, String> tasks = Grades.handedOut(dir);
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException(dir + " holds no tasks (no '// BEGIN SOLUTION task-A.N' line in its sources)");
         }

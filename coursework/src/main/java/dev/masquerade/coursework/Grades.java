@@ -26,6 +26,7 @@ public final class Grades {
     public static final int POINTS_PER_TASK = 10;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern GROUPS = java.util.regex.Pattern.compile("<groups>\\s*(task-[^<]*?)\\s*</groups>");
 
     private Grades() {
     }
@@ -42,7 +43,23 @@ public final class Grades {
     public static Map<String, String> tasks(Path repository) throws IOException {
         Map<String, String> tasks = new TreeMap<>(SolutionRegion.BY_NUMBER);
         for (List<SolutionRegion> regions : SolutionRegion.inRepository(repository).values()) {
-            regions.forEach(region -> tasks.put(region.task(), region.statement()));
+            regions.forEach(region -> tasks.putIfAbsent(region.task(), region.statement()));
+        }
+        return tasks;
+    }
+
+    /**
+     * The tasks to grade: in a student edition the ones handed out, which the export lists in
+     * the root pom's {@code groups} property (earlier assignments come solved and earn nothing);
+     * in the reference, every task.
+     */
+    public static Map<String, String> handedOut(Path repository) throws IOException {
+        Map<String, String> tasks = tasks(repository);
+        Path pom = repository.resolve("pom.xml");
+        java.util.regex.Matcher groups = GROUPS.matcher(Files.exists(pom) ? Files.readString(pom) : "");
+        if (groups.find()) {
+            List<String> listed = List.of(groups.group(1).split("\\s*\\|\\s*"));
+            tasks.keySet().retainAll(listed);
         }
         return tasks;
     }

@@ -16,6 +16,7 @@ public final class StudentGuide {
 
     /** The README for the given tasks (in the order of their numbers). */
     public static String readme(List<HandedOutTask> tasks) {
+        HandedOutTask first = tasks.get(0);
         StringBuilder text = new StringBuilder();
         text.append("""
                 # Masquerade coursework
@@ -25,23 +26,27 @@ public final class StudentGuide {
                 `// END SOLUTION`, a line throws `UnsupportedOperationException` (in an OpenCL kernel, a
                 comment stands there) and says what to write and which tutorial chapter derives it. Replace
                 that line with your code; keep the two marker lines. Everything else is complete, and
-                [ENGINE.md](ENGINE.md) describes it.
+                [ENGINE.md](ENGINE.md) describes it. The tasks handed out are listed at the end; tasks of
+                earlier assignments, if any, come solved.
 
                 ## Working on a task
 
-                You need JDK 17 and Maven. Build once, then run one task's tests while you work on it:
+                You need JDK 17 and Maven. Build once, then run one task's tests while you work on it
+                (here the first task, %s):
 
                 ```
                 mvn -B -q install -DskipTests
-                mvn -B -q test -Dgroups=task-0.1 -Dsurefire.failIfNoSpecifiedTests=false -pl engine
+                %s
                 ```
 
-                The table below gives each task's module (`-pl`). A failing test names what it expected;
-                the tests are specifications, so read them too (search the tests for `@Tag("task-0.1")`).
+                With `-q` Maven prints nothing when every test passes; leave it out to see each test by
+                name. The table below gives each task's module (`-pl`). A failing test names what it
+                expected; the tests are specifications, so read them too (search the tests for
+                `@Tag("%s")`).
 
-                Work in the order of the numbers: a task's tests use the tasks before it (task 1.3's
-                gradient check needs 1.1 and 1.2's backward pass, and assignment 0's kernels), never one
-                after it. `masquerade coursework check` proves this for every task before you get it.
+                Work in the order of the numbers: a task's tests may use the tasks before it, never one
+                after it, so the next task can always be made to pass (`masquerade coursework check`
+                proved this for every task before you got it).
 
                 ## Your points
 
@@ -49,15 +54,19 @@ public final class StudentGuide {
                 ./masquerade coursework grade
                 ```
 
-                runs every task's tests, never stopping at a failure, and prints the points of each task
-                (10 for a task, in the share of its tests that pass) and the total; `--json FILE` writes
-                them for a grader. `mvn -B -fae verify` shows the same tests in Maven's words (`-fae`
+                runs the tests of every task handed out, never stopping at a failure, and prints the points
+                of each (10 for a task, in the share of its tests that pass) and the total; `--json FILE`
+                writes them for a grader. `mvn -B -fae verify` shows the same tests in Maven's words (`-fae`
                 carries on past a module whose tests fail). Task 3.2 runs on OpenCL: on a machine without a
                 GPU, install PoCL (`sudo apt-get install pocl-opencl-icd`); task 4.5 trains on Fashion-MNIST
                 (`sudo apt-get install dataset-fashion-mnist`).
 
+                If your course uses GitHub Classroom, every push runs `.github/workflows/classroom.yml`: one
+                step per task, worth its 10 points only when all of its tests pass (the local grade above
+                gives partial credit), with PoCL and Fashion-MNIST installed and required.
+
                 ## The tasks
-                """);
+                """.formatted(first.number(), first.testCommand(), first.task()));
         int assignment = -1;
         for (HandedOutTask task : tasks) {
             if (task.assignment() != assignment) {

@@ -23,6 +23,8 @@ import java.util.function.Predicate;
 public final class StudentRepository {
     /** Sources that may hold solution regions. */
     private static final List<String> SOURCE_SUFFIXES = List.of(".java", ".cl");
+    /** The reference's CI, which checks the tasks against their solutions: not the students' to run. */
+    private static final String REFERENCE_CI = ".ci/";
     private static final java.util.regex.Pattern PROJECT_VERSION = java.util.regex.Pattern.compile("</artifactId>\\s*<version>([^<]+)</version>");
 
     private StudentRepository() {
@@ -66,7 +68,7 @@ public final class StudentRepository {
             throw new IOException("--out " + out + " is not an empty folder; the student repository needs a folder of its own");
         }
         try {
-            return write(reference, trackedFiles, out, handedOut);
+            return write(reference, trackedFiles.stream().filter(name -> !name.startsWith(REFERENCE_CI)).toList(), out, handedOut);
         } catch (IOException | RuntimeException e) {
             removeTree(out); // it was empty or missing: nothing but this half-written export is removed
             throw e;
@@ -113,7 +115,7 @@ public final class StudentRepository {
         showStubsInChapters(out, trackedFiles);
         Path pom = out.resolve("pom.xml");
         if (Files.exists(pom) && !tasks.isEmpty()) {
-            Files.writeString(pom, testsOfTasksOnly(Files.readString(pom), tasks));
+            Files.writeString(pom, testsOfTasksOnly(Files.readString(pom), stubbed.isEmpty() ? tasks : stubbed.keySet()));
             ownVersion(out, trackedFiles);
         }
         if (!stubbed.isEmpty()) {
@@ -149,7 +151,7 @@ public final class StudentRepository {
     }
 
     /**
-     * The student's root pom: its tests are the tasks' tests ({@code groups}, a JUnit tag
+     * The student's root pom: its tests are the handed-out tasks' tests ({@code groups}, a JUnit tag
      * expression, as a property so that {@code mvn test -Dgroups=task-1.3} still picks one). The
      * other tests need the reference code throughout (almost every one needs autograd), so in a
      * student repository they would only fail for tasks not yet written; the reference runs them.
@@ -159,7 +161,7 @@ public final class StudentRepository {
         if (properties < 0) {
             throw new IllegalArgumentException("pom.xml has no <properties> to hold the tasks' test groups");
         }
-        String groups = "    <!-- the tests that grade the tasks (the student edition runs no others); -Dgroups=task-A.N runs one -->\n"
+        String groups = "    <!-- the tests that grade the tasks handed out (the student edition runs no others); -Dgroups=task-A.N runs one -->\n"
                 + "    <groups>" + String.join(" | ", tasks) + "</groups>\n  ";
         return pom.substring(0, properties) + groups + pom.substring(properties);
     }

@@ -20,10 +20,10 @@ class StudentRepositoryTest {
 
     private Path reference() throws IOException {
         Path root = work.resolve("reference");
-        write(root, "engine/Exp.java", String.join("\n", "class Exp {", "    Tensor exp(Tensor x) {",
+        write(root, "engine/src/main/java/Exp.java", String.join("\n", "class Exp {", "    Tensor exp(Tensor x) {",
                 "        // BEGIN SOLUTION task-1.1: exp and its derivative (see tutorials/01-autograd.md)",
                 "        return unary(\"exp\", UnaryOp.EXP, x, (in, y) -> y);", "        // END SOLUTION", "    }", "}", ""));
-        write(root, "engine/Conv.java", String.join("\n", "class Conv {", "    Tensor conv(Tensor x) {",
+        write(root, "engine/src/main/java/Conv.java", String.join("\n", "class Conv {", "    Tensor conv(Tensor x) {",
                 "        // BEGIN SOLUTION task-4.1: convolution by im2col (see tutorials/04-convolution.md)",
                 "        return im2col(x).matmul(weights);", "        // END SOLUTION", "    }", "}", ""));
         write(root, "tutorials/01-autograd.md", "The rule: d eˣ = eˣ.\n");
@@ -36,14 +36,14 @@ class StudentRepositoryTest {
         Files.writeString(root.resolve(name), text);
     }
 
-    private static final List<String> FILES = List.of("engine/Exp.java", "engine/Conv.java", "tutorials/01-autograd.md", "logo.png");
+    private static final List<String> FILES = List.of("engine/src/main/java/Exp.java", "engine/src/main/java/Conv.java", "tutorials/01-autograd.md", "logo.png");
 
     @Test
     void everyTaskIsStubbedAndEveryOtherFileCopied() throws IOException {
         Path root = reference(), out = work.resolve("student");
         StudentRepository.Exported exported = StudentRepository.export(root, FILES, out, StudentRepository.fromAssignment(0));
         assertEquals(Map.of("task-1.1", 1, "task-4.1", 1), exported.stubbedTasks());
-        String exp = Files.readString(out.resolve("engine/Exp.java"));
+        String exp = Files.readString(out.resolve("engine/src/main/java/Exp.java"));
         assertTrue(exp.contains("throw new UnsupportedOperationException(\"task 1.1: exp and its derivative"), exp);
         assertFalse(exp.contains("UnaryOp.EXP"), exp);
         assertEquals(Files.readString(root.resolve("tutorials/01-autograd.md")), Files.readString(out.resolve("tutorials/01-autograd.md")));
@@ -95,10 +95,18 @@ class StudentRepositoryTest {
     }
 
     @Test
-    void aLaterAssignmentKeepsTheEarlierTasksSolved() throws IOException {
+    void aLaterAssignmentKeepsTheEarlierTasksSolvedAndGradesOnlyItsOwn() throws IOException {
         Path root = reference(), out = work.resolve("assignment-4");
-        assertEquals(Map.of("task-4.1", 1), StudentRepository.export(root, FILES, out, StudentRepository.fromAssignment(4)).stubbedTasks());
-        assertTrue(Files.readString(out.resolve("engine/Exp.java")).contains("UnaryOp.EXP"));
+        write(root, "pom.xml", "<project>\n  <artifactId>parent</artifactId>\n  <version>1</version>\n  <properties>\n  </properties>\n</project>\n");
+        List<String> files = new java.util.ArrayList<>(FILES);
+        files.addAll(List.of("pom.xml", ".ci/run"));
+        write(root, ".ci/run", "mvn verify && masquerade coursework check\n");
+        assertEquals(Map.of("task-4.1", 1), StudentRepository.export(root, files, out, StudentRepository.fromAssignment(4)).stubbedTasks());
+        assertTrue(Files.readString(out.resolve("engine/src/main/java/Exp.java")).contains("UnaryOp.EXP"));
+        assertEquals(List.of("task-1.1", "task-4.1"), List.copyOf(Grades.tasks(out).keySet()), "both regions keep their markers");
+        assertEquals(List.of("task-4.1"), List.copyOf(Grades.handedOut(out).keySet()), "the solved task earns nothing");
+        assertTrue(Files.readString(out.resolve("README.md")).contains("(here the first task, 4.1)"));
+        assertFalse(Files.exists(out.resolve(".ci/run")), "the reference's CI checks against the solutions: not exported");
     }
 
     @Test
@@ -119,7 +127,7 @@ class StudentRepositoryTest {
     void aTutorialThatCopiesASolutionLineStopsTheExport() throws IOException {
         Path root = reference();
         write(root, "tutorials/04-convolution.md", "```java\nreturn im2col(x).matmul(weights);\n```\n");
-        List<String> files = List.of("engine/Conv.java", "tutorials/04-convolution.md");
+        List<String> files = List.of("engine/src/main/java/Conv.java", "tutorials/04-convolution.md");
         IOException leak = assertThrows(IOException.class, () -> StudentRepository.export(root, files, work.resolve("leaky"), StudentRepository.fromAssignment(0)));
         assertTrue(leak.getMessage().contains("tutorials/04-convolution.md holds 'return im2col(x).matmul(weights);'"), leak.getMessage());
         assertFalse(Files.exists(work.resolve("leaky")), "no half-written export is left behind");

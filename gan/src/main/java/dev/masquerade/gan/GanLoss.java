@@ -46,7 +46,7 @@ public enum GanLoss {
     LSGAN {
         @Override
         public Tensor discriminator(Tensor real, Tensor fake, double smoothing) {
-            // BEGIN SOLUTION task-6.3: least squares for D: half the mean squared distance of real scores from 1 - smoothing plus half that of fake scores from 0 (see tutorials/16-lsgan.md)
+            // BEGIN SOLUTION task-6.3: least squares: D's loss is half the mean squared distance of real scores from 1 - smoothing plus half that of fake scores from 0, G's half that of fake scores from 1 (see tutorials/16-lsgan.md)
             Tensor realTerm = real.sub(1 - smoothing).pow(2).mean();
             return realTerm.add(fake.pow(2).mean()).mul(0.5);
             // END SOLUTION
@@ -54,7 +54,7 @@ public enum GanLoss {
 
         @Override
         public Tensor generator(Tensor fake) {
-            // BEGIN SOLUTION task-6.3: least squares for G: half the mean squared distance of fake scores from 1 (see tutorials/16-lsgan.md)
+            // BEGIN SOLUTION task-6.3: least squares: D's loss is half the mean squared distance of real scores from 1 - smoothing plus half that of fake scores from 0, G's half that of fake scores from 1 (see tutorials/16-lsgan.md)
             return fake.sub(1).pow(2).mean().mul(0.5);
             // END SOLUTION
         }
@@ -75,14 +75,14 @@ public enum GanLoss {
             if (smoothing != 0) {
                 throw new IllegalArgumentException("label smoothing needs labels; the hinge loss has a margin instead (drop --smoothing)");
             }
-            // BEGIN SOLUTION task-6.4: the hinge for D: mean relu(1 - r) over real scores plus mean relu(1 + f) over fake ones (see tutorials/17-hinge-wasserstein.md)
+            // BEGIN SOLUTION task-6.4: the hinge: D's loss is mean relu(1 - r) over real scores plus mean relu(1 + f) over fake ones, G's minus the mean fake score (see tutorials/17-hinge-wasserstein.md)
             return real.neg().add(1).relu().mean().add(fake.add(1).relu().mean());
             // END SOLUTION
         }
 
         @Override
         public Tensor generator(Tensor fake) {
-            // BEGIN SOLUTION task-6.4: the hinge for G: minus the mean fake score (see tutorials/17-hinge-wasserstein.md)
+            // BEGIN SOLUTION task-6.4: the hinge: D's loss is mean relu(1 - r) over real scores plus mean relu(1 + f) over fake ones, G's minus the mean fake score (see tutorials/17-hinge-wasserstein.md)
             return fake.mean().neg();
             // END SOLUTION
         }

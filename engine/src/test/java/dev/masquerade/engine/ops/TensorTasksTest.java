@@ -15,40 +15,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Coursework assignment 2, tensors: strides and views, the gradients of broadcasting, of
- * reductions and of the matrix product. A gradient task is graded by the gradient properties of
- * the operations that need it; a view by what it shows of its storage. {@code mvn test
- * -Dgroups=task-2.3} runs one task.
+ * Coursework assignment 2, tensors: views (slices and permutations), then the gradients of
+ * broadcasting, of reductions and of the matrix product. A view is graded by what it shows of its
+ * storage and by its operation's properties; a backward rule by the gradient property alone, as
+ * the forward pass works without it. {@code mvn test -Dgroups=task-2.3} runs one task.
  */
 class TensorTasksTest {
-
-    @Tag("task-2.3")
-    @TestFactory
-    Stream<DynamicTest> broadcastInputsGetGradientsOfTheirOwnShape() {
-        // only the gradient: the forward pass of add and mul does not use sumToShape
-        return Stream.of("add", "mul").flatMap(op -> GradientCases.named(op).stream()).map(c -> c.gradientTest());
-    }
-
-    @Tag("task-2.4")
-    @TestFactory
-    Stream<DynamicContainer> sum() {
-        return properties("sum");
-    }
-
-    @Tag("task-2.5")
-    @TestFactory
-    Stream<DynamicTest> matmul() {
-        // the gradient alone: float32 products run on the fast GEMM, which is task 3.1
-        return GradientCases.named("matmul").stream().map(c -> c.gradientTest());
-    }
 
     private static Tensor numbers(int... shape) {
         int n = java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b);
         return Tensor.arange(0, n, 1, DType.F64, Device.CPU).reshape(shape);
     }
 
+    /** Both properties (gradient, float32 against float64) of the named operations. */
     private static Stream<DynamicContainer> properties(String... operations) {
         return Stream.of(operations).flatMap(op -> GradientCases.named(op).stream()).map(c -> c.tests());
+    }
+
+    /** The gradient property alone, for a task that is only the backward pass. */
+    private static Stream<DynamicTest> gradients(String... operations) {
+        return Stream.of(operations).flatMap(op -> GradientCases.named(op).stream()).map(c -> c.gradientTest());
     }
 
     @Tag("task-2.1")
@@ -90,16 +76,34 @@ class TensorTasksTest {
         return properties("permute", "transpose");
     }
 
+    @Tag("task-2.3")
+    @TestFactory
+    Stream<DynamicTest> broadcastInputsGetGradientsOfTheirOwnShape() {
+        return gradients("add", "mul");
+    }
+
+    @Tag("task-2.4")
+    @TestFactory
+    Stream<DynamicTest> sum() {
+        return gradients("sum");
+    }
+
+    @Tag("task-2.5")
+    @TestFactory
+    Stream<DynamicTest> matmul() {
+        return gradients("matmul");
+    }
+
     @Tag("task-2.6")
     @TestFactory
     Stream<DynamicTest> sliceGradient() {
-        return GradientCases.named("slice").stream().map(c -> c.gradientTest());
+        return gradients("slice");
     }
 
     @Tag("task-2.7")
     @TestFactory
-    Stream<DynamicContainer> maxAndMin() {
-        return properties("max", "min");
+    Stream<DynamicTest> maxAndMin() {
+        return gradients("max", "min");
     }
 
     @Tag("task-2.8")
