@@ -18,8 +18,44 @@ class AutogradTest {
         return Tensor.of(values, DType.F64, values.length).requiresGrad(true);
     }
 
+    /** Checks that order holds every node of root's graph once, each before the nodes of its inputs. */
+    private static void assertTopological(java.util.List<Node> order, Node root, int nodes) {
+        assertEquals(nodes, order.size(), "every node once");
+        assertEquals(root, order.get(0), "the output's node first");
+        java.util.Map<Node, Integer> position = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            assertNull(position.put(order.get(i), i), order.get(i).name() + " appears twice");
+        }
+        for (Node node : order) {
+            for (Tensor input : node.inputs()) {
+                if (input.gradFn() != null) {
+                    assertTrue(position.get(node) < position.get(input.gradFn()), node.name() + " comes before " + input.gradFn().name());
+                }
+            }
+        }
+    }
+
     @Test
     @Tag("task-1.1")
+    void aDiamondIsOrderedWithEachNodeBeforeWhatItReads() {
+        Tensor x = leaf(2.0);
+        Tensor a = x.mul(3.0), b = x.add(1.0);
+        Tensor top = a.mul(b).add(a);
+        assertTopological(Autograd.topologicalOrder(top.gradFn()), top.gradFn(), 4); // add, mul, then a's mul and b's add
+    }
+
+    @Test
+    @Tag("task-1.1")
+    void aChainOfOneHundredThousandNodesIsOrderedWithoutRecursion() {
+        Tensor y = leaf(1.0);
+        for (int i = 0; i < 100_000; i++) {
+            y = y.mul(1.00001);
+        }
+        assertTopological(Autograd.topologicalOrder(y.gradFn()), y.gradFn(), 100_000);
+    }
+
+    @Test
+    @Tag("task-1.2")
     void aChainOfOneHundredThousandNodesBackPropagatesWithoutRecursion() {
         Tensor x = leaf(1.0);
         Tensor y = x;
