@@ -71,8 +71,13 @@ public final class Grades {
         }
     }
 
-    /** Every task's grade from the results found in the repository's modules. */
+    /** The grade of every task handed out ({@link #handedOut}) from the results found in the repository's modules. */
     public static List<Grade> of(Path repository) throws IOException {
+        return of(repository, handedOut(repository));
+    }
+
+    /** The grades of the given tasks (id to statement) from the results found in the repository's modules. */
+    public static List<Grade> of(Path repository, Map<String, String> tasks) throws IOException {
         Map<String, int[]> counts = new LinkedHashMap<>(); // task -> {tests, passed}
         for (Path results : results(repository)) {
             for (String line : Files.readAllLines(results)) {
@@ -85,7 +90,7 @@ public final class Grades {
             }
         }
         List<Grade> grades = new ArrayList<>();
-        for (Map.Entry<String, String> task : tasks(repository).entrySet()) {
+        for (Map.Entry<String, String> task : tasks.entrySet()) {
             int[] count = counts.getOrDefault(task.getKey(), new int[2]);
             grades.add(new Grade(task.getKey(), task.getValue(), count[0], count[1]));
         }

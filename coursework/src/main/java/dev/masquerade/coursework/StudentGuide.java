@@ -39,8 +39,8 @@ public final class StudentGuide {
                 %s
                 ```
 
-                With `-q` Maven prints nothing when every test passes; leave it out to see each test by
-                name. The table below gives each task's module (`-pl`). A failing test names what it
+                With `-q` Maven prints only a few warnings (the Vector API's incubator notice, SLF4J) when
+                every test passes, and the failures otherwise; leave it out to see each test by name. The table below gives each task's module (`-pl`). A failing test names what it
                 expected; the tests are specifications, so read them too (search the tests for
                 `@Tag("%s")`).
 

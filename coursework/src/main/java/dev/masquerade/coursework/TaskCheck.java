@@ -79,7 +79,7 @@ public final class TaskCheck {
             Set<String> testedIn = new TreeSet<>();
             graded.forEach(task -> testedIn.addAll(modules.getOrDefault(task, Set.of())));
             Maven.testTasks(edition, graded, testedIn, log);
-            Map<String, Grades.Grade> grades = byTask(Grades.of(edition));
+            Map<String, Grades.Grade> grades = byTask(Grades.of(edition, Grades.tasks(edition))); // the solved task too
             if (k > 0) {
                 Grades.Grade solved = grades.getOrDefault(tasks.get(k - 1), new Grades.Grade(tasks.get(k - 1), "", 0, 0));
                 Verdict verdict = new Verdict(solved.task(), solved.tests(), stubbed.tests() - stubbed.passed(), solved.passed());

@@ -105,6 +105,7 @@ class StudentRepositoryTest {
         assertTrue(Files.readString(out.resolve("engine/src/main/java/Exp.java")).contains("UnaryOp.EXP"));
         assertEquals(List.of("task-1.1", "task-4.1"), List.copyOf(Grades.tasks(out).keySet()), "both regions keep their markers");
         assertEquals(List.of("task-4.1"), List.copyOf(Grades.handedOut(out).keySet()), "the solved task earns nothing");
+        assertEquals(List.of(new Grades.Grade("task-4.1", "convolution by im2col", 0, 0)), Grades.of(out), "nor is it listed");
         assertTrue(Files.readString(out.resolve("README.md")).contains("(here the first task, 4.1)"));
         assertFalse(Files.exists(out.resolve(".ci/run")), "the reference's CI checks against the solutions: not exported");
     }

@@ -105,7 +105,7 @@ public final class Autograd {
                         throw new IllegalStateException(node.name() + ": backward produced a gradient of shape "
                                 + Shape.str(inputGrads[i].shape()) + " for input " + i + " of shape " + Shape.str(input.shape()));
                     }
-                    // BEGIN SOLUTION task-1.2: pass the input's gradient on: a leaf accumulates it, a computed tensor's node sums it into pending (see tutorials/01-autograd.md)
+                    // BEGIN SOLUTION task-1.2: pass the input's gradient on: a leaf adds it to its own (accumulateGrad), a computed tensor's node sums it into pending (Tensor::add), to run once all its gradients are in (see tutorials/01-autograd.md)
                     if (input.gradFn() == null) {
                         input.accumulateGrad(inputGrads[i]);
                     } else {
@@ -119,7 +119,7 @@ public final class Autograd {
 
     /** Nodes ordered so that each comes before every node it depends on (iterative DFS); package-private for its test. */
     static List<Node> topologicalOrder(Node root) {
-        // BEGIN SOLUTION task-1.1: the graph's nodes from root, each before every node it depends on, without recursion (see tutorials/01-autograd.md)
+        // BEGIN SOLUTION task-1.1: the graph's nodes from root, each once and before every node it depends on, without recursion: a depth-first walk with an explicit stack gives the post-order (inputs first), and its reverse is the order wanted (see tutorials/01-autograd.md)
         List<Node> postOrder = new ArrayList<>();
         Map<Node, Boolean> visited = new IdentityHashMap<>();
         ArrayDeque<Node> stack = new ArrayDeque<>();
