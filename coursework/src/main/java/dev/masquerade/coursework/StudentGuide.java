@@ -56,8 +56,9 @@ public final class StudentGuide {
 
                 runs the tests of every task handed out, never stopping at a failure, and prints the points
                 of each (10 for a task, in the share of its tests that pass) and the total; `--json FILE`
-                writes them for a grader. `mvn -B -fae verify` shows the same tests in Maven's words (`-fae`
-                carries on past a module whose tests fail). Task 3.2 runs on OpenCL: on a machine without a
+                writes them for a grader. `mvn -B verify -Dmaven.test.failure.ignore=true` runs the same
+                tests in Maven's words, module by module (without the flag Maven stops at the first module
+                with a failing test, and `-fae` still skips the modules that depend on it). Task 3.2 runs on OpenCL: on a machine without a
                 GPU, install PoCL (`sudo apt-get install pocl-opencl-icd`); task 4.5 trains on Fashion-MNIST
                 (`sudo apt-get install dataset-fashion-mnist`).
 

@@ -114,10 +114,10 @@ class StudentRepositoryTest {
     void aChaptersCodeBlockOfASolutionShowsTheStub() throws IOException {
         Path root = reference();
         write(root, "kernels/tiled.cl", String.join("\n", "__kernel void tiled() {", "    // snippet: loop",
-                "    // BEGIN SOLUTION task-3.2: the tiled loop (see tutorials/19-matmul-ladder.md)", "    sum = fma(tileA[row][p], tileB[p][col], sum);",
+                "    // BEGIN SOLUTION task-3.2: the tiled loop (see tutorials/19-matmul-ladder.md)", "    sum += a[k] * b[k];",
                 "    // END SOLUTION", "    // end snippet", "    C[i] = sum;", "}", ""));
         String block = "<!-- snippet: kernels/tiled.cl#loop -->\n```c\n%s```\n";
-        write(root, "tutorials/19-matmul-ladder.md", "The loop:\n" + block.formatted("sum = fma(tileA[row][p], tileB[p][col], sum);\n"));
+        write(root, "tutorials/19-matmul-ladder.md", "The loop:\n" + block.formatted("sum += a[k] * b[k];\n"));
         List<String> files = List.of("kernels/tiled.cl", "tutorials/19-matmul-ladder.md");
         StudentRepository.export(root, files, work.resolve("student"), StudentRepository.fromAssignment(0));
         assertEquals("The loop:\n" + block.formatted("// task 3.2: the tiled loop (see tutorials/19-matmul-ladder.md)\n"),
