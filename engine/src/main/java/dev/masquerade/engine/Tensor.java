@@ -13,6 +13,7 @@ import dev.masquerade.engine.backend.Pool2dGeometry;
 import dev.masquerade.engine.ops.Arithmetic;
 import dev.masquerade.engine.ops.Concatenation;
 import dev.masquerade.engine.ops.Convolution;
+import dev.masquerade.engine.ops.GroupedConvolution;
 import dev.masquerade.engine.ops.Elementwise;
 import dev.masquerade.engine.ops.MatMul;
 import dev.masquerade.engine.ops.Padding;
@@ -680,6 +681,14 @@ public final class Tensor {
     /** 2-d cross-correlation of [N, C, H, W] with weight [F, C, kH, kW] and an optional bias [F]. */
     public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding, int dilation) {
         return Convolution.conv2d(this, weight, bias, Conv2dGeometry.square(stride, padding, dilation));
+    }
+
+    /**
+     * Grouped 2-d cross-correlation: [N, C, H, W] with weight [F, C/groups, kH, kW], each group of
+     * F/groups filters seeing its C/groups channels; groups = C = F is a depthwise convolution.
+     */
+    public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        return GroupedConvolution.conv2d(this, weight, bias, Conv2dGeometry.square(stride, padding, dilation), groups);
     }
 
     /** Transposed convolution of [N, Cin, H, W] with weight [Cin, Cout, kH, kW] and an optional bias [Cout]. */

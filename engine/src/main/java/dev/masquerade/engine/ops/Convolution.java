@@ -91,7 +91,7 @@ public final class Convolution {
         return gradWeight;
     }
 
-    private static void check(String op, Tensor x, Tensor weight) {
+    static void check(String op, Tensor x, Tensor weight) {
         Arithmetic.sameBackend(op, x, weight);
         Arithmetic.requireFloatingPoint(op, x);
         if (x.rank() != 4 || weight.rank() != 4) {
@@ -100,7 +100,7 @@ public final class Convolution {
         }
     }
 
-    private static Tensor addBias(String op, Tensor y, Tensor bias) {
+    static Tensor addBias(String op, Tensor y, Tensor bias) {
         if (bias == null) {
             return y;
         }

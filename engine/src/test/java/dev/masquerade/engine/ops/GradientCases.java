@@ -83,6 +83,8 @@ public final class GradientCases {
         cases.add(of("matmul", matmuls(), ANY, (in, l) -> in.get(0).matmul(in.get(1))));
         cases.add(of("conv2d", convolutions(), ANY, (in, l) ->
                 in.get(0).conv2d(in.get(1), in.size() > 2 ? in.get(2) : null, l.param(7), l.param(8), l.param(9))));
+        cases.add(of("conv2d", groupedConvolutions(), ANY, (in, l) ->
+                in.get(0).conv2d(in.get(1), in.size() > 2 ? in.get(2) : null, l.param(7), l.param(8), 1, l.param(1))));
         cases.add(of("convTranspose2d", transposedConvolutions(), ANY, (in, l) ->
                 in.get(0).convTranspose2d(in.get(1), in.size() > 2 ? in.get(2) : null, l.param(6), l.param(7), l.param(8))));
         cases.add(of("maxPool2d", pools(), DISTINCT, (in, l) -> in.get(0).maxPool2d(l.param(4), l.param(5), l.param(6))));
@@ -176,6 +178,18 @@ public final class GradientCases {
                 p -> p[10] == 1
                         ? List.of(new int[] {p[0], p[1], p[2], p[3]}, new int[] {p[4], p[1], p[5], p[6]}, new int[] {p[4]})
                         : List.of(new int[] {p[0], p[1], p[2], p[3]}, new int[] {p[4], p[1], p[5], p[6]}));
+    }
+
+    /**
+     * params [N, groups, channels per group, filters per group, H, W (as k + extra), k, stride,
+     * padding, bias]: depthwise when a group has one channel and one filter.
+     */
+    private static Gen<Layout> groupedConvolutions() {
+        return Gens.structured(new int[] {1, 2, 1, 1, 0, 0, 1, 1, 0, 0}, new int[] {2, 3, 2, 2, 3, 3, 3, 2, 1, 1}, p -> true, p -> {
+            int channels = p[1] * p[2], filters = p[1] * p[3], h = p[6] + p[4], w = p[6] + p[5];
+            int[] x = {p[0], channels, h, w}, weight = {filters, p[2], p[6], p[6]};
+            return p[9] == 1 ? List.of(x, weight, new int[] {filters}) : List.of(x, weight);
+        });
     }
 
     /** params [N, Cin, H, W, Cout, k, stride, padding, outputPadding, bias]. */
