@@ -32,23 +32,42 @@ public final class FaceAnalyzer {
     public List<Face> analyze(RgbImage image, double scoreThreshold) {
         List<Face> faces = new ArrayList<>();
         for (Detection detection : detector.detect(image, scoreThreshold)) {
-            Box cut = detection.box().pixelsInside(image.width(), image.height());
-            if (cut.width() < 1 || cut.height() < 1) {
+            double[][] landmarks = landmarks(image, detection);
+            if (landmarks == null) {
                 continue;
             }
-            double[][] landmarks = landmarkNet.landmarks(crop(image, cut));
-            // face-api moves the points by the box's corner, not the cut's whole-pixel corner
-            // (up to a pixel apart); so do we, to agree with it
-            for (double[] point : landmarks) {
-                point[0] += detection.box().x();
-                point[1] += detection.box().y();
-            }
-            Box aligned = alignedBox(landmarks).pixelsInside(image.width(), image.height());
-            float[] descriptor = aligned.width() < 1 || aligned.height() < 1 ? new float[FaceRecognitionNet.DESCRIPTOR_SIZE]
-                    : recognitionNet.descriptor(crop(image, aligned));
+            RgbImage aligned = alignedFace(image, landmarks);
+            float[] descriptor = aligned == null ? new float[FaceRecognitionNet.DESCRIPTOR_SIZE] : recognitionNet.descriptor(aligned);
             faces.add(new Face(detection.box(), detection.score(), landmarks, descriptor));
         }
         return faces;
+    }
+
+    /** The 68 landmarks of a detected face in the picture's pixel coordinates, or null when its box lies outside. */
+    public double[][] landmarks(RgbImage image, Detection detection) {
+        Box cut = detection.box().pixelsInside(image.width(), image.height());
+        if (cut.width() < 1 || cut.height() < 1) {
+            return null;
+        }
+        double[][] landmarks = landmarkNet.landmarks(crop(image, cut));
+        // face-api moves the points by the box's corner, not the cut's whole-pixel corner
+        // (up to a pixel apart); so do we, to agree with it
+        for (double[] point : landmarks) {
+            point[0] += detection.box().x();
+            point[1] += detection.box().y();
+        }
+        return landmarks;
+    }
+
+    /** The face cut out along {@link #alignedBox}, as the recognition net takes it, or null when the box lies outside. */
+    public RgbImage alignedFace(RgbImage image, double[][] landmarks) {
+        Box aligned = alignedBox(landmarks).pixelsInside(image.width(), image.height());
+        return aligned.width() < 1 || aligned.height() < 1 ? null : crop(image, aligned);
+    }
+
+    /** The recognition net alone. */
+    public FaceRecognitionNet recognitionNet() {
+        return recognitionNet;
     }
 
     /** The detector alone. */

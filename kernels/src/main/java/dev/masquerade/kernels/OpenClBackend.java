@@ -318,6 +318,21 @@ final class OpenClBackend implements Backend, FusedAdam {
     }
 
     @Override
+    public void depthwiseConv2d(StridedArray x, StridedArray weight, StridedArray out, Conv2dGeometry g) {
+        convolutions.depthwiseConv2d(x, weight, out, g);
+    }
+
+    @Override
+    public void depthwiseConv2dBackwardInput(StridedArray gradOutput, StridedArray weight, StridedArray gradInput, Conv2dGeometry g) {
+        convolutions.depthwiseConv2dBackwardInput(gradOutput, weight, gradInput, g);
+    }
+
+    @Override
+    public void depthwiseConv2dBackwardWeight(StridedArray x, StridedArray gradOutput, StridedArray gradWeight, Conv2dGeometry g) {
+        convolutions.depthwiseConv2dBackwardWeight(x, gradOutput, gradWeight, g);
+    }
+
+    @Override
     public void maxPool2d(StridedArray x, StridedArray out, StridedArray indices, Pool2dGeometry g) {
         indexing.maxPool2d(x, out, indices, g);
     }

@@ -11,7 +11,9 @@ import dev.masquerade.engine.backend.ReduceOp;
  * im2col view). The forward pass unfolds every window of the input into a column (im2col.cl)
  * and multiplies by the weight as a matrix; the input gradient multiplies by the weight
  * transposed and folds the columns back (col2im); the weight gradient multiplies the output
- * gradient by the columns transposed, per image, and sums over the batch.
+ * gradient by the columns transposed, per image, and sums over the batch. Depthwise
+ * convolutions (one small filter per channel, too little work for a matrix product) run
+ * directly, one work-item per value written (depthwise.cl).
  */
 final class OpenClConvolution {
     private final OpenClBackend backend;
@@ -88,5 +90,31 @@ final class OpenClConvolution {
                 gradWeight.offset());
         OpenClBackend.requireContiguousOutput("conv2dBackwardWeight", gradWeight);
         backend.reduce(ReduceOp.SUM, perImage, new int[] {0}, summed);
+    }
+
+    /** The Depthwise struct of depthwise.cl for an input [N, C, H, W] and a weight [C·m, 1, kH, kW]. */
+    private static int[] depthwise(int[] input, int[] weight, Conv2dGeometry g) {
+        return new int[] {input[0], input[1], input[2], input[3], weight[0] / input[1], weight[2], weight[3],
+            g.outputHeight(input[2], weight[2]), g.outputWidth(input[3], weight[3]),
+            g.strideH(), g.strideW(), g.padH(), g.padW(), g.dilationH(), g.dilationW()};
+    }
+
+    private void runDepthwise(String kernel, StridedArray out, StridedArray a, StridedArray b, int[] geometry) {
+        OpenClBackend.requireFloat(kernel, out, a, b);
+        OpenClBackend.requireContiguousOutput(kernel, out);
+        backend.run(programs.kernel("depthwise.cl", kernel), new long[] {OpenClBackend.roundUp(out.numel())}, OpenClBackend.memory(out),
+                OpenClBackend.memory(backend.contiguousCopy(a)), OpenClBackend.memory(backend.contiguousCopy(b)), geometry);
+    }
+
+    void depthwiseConv2d(StridedArray x, StridedArray weight, StridedArray out, Conv2dGeometry g) {
+        runDepthwise("depthwise_forward", out, x, weight, depthwise(x.shape(), weight.shape(), g));
+    }
+
+    void depthwiseConv2dBackwardInput(StridedArray gradOutput, StridedArray weight, StridedArray gradInput, Conv2dGeometry g) {
+        runDepthwise("depthwise_backward_input", gradInput, gradOutput, weight, depthwise(gradInput.shape(), weight.shape(), g));
+    }
+
+    void depthwiseConv2dBackwardWeight(StridedArray x, StridedArray gradOutput, StridedArray gradWeight, Conv2dGeometry g) {
+        runDepthwise("depthwise_backward_weight", gradWeight, x, gradOutput, depthwise(x.shape(), gradWeight.shape(), g));
     }
 }

@@ -76,6 +76,18 @@ public interface Backend {
     void conv2dBackwardWeight(StridedArray x, StridedArray gradOutput, StridedArray gradWeight, Conv2dGeometry geometry);
 
     /**
+     * Depthwise cross-correlation: x [N, C, H, W] with weight [C·m, 1, kH, kW] into out
+     * [N, C·m, Ho, Wo], where output channel c·m + j is input channel c's filter j alone.
+     */
+    void depthwiseConv2d(StridedArray x, StridedArray weight, StridedArray out, Conv2dGeometry geometry);
+
+    /** Gradient of depthwiseConv2d with respect to its input: gradInput [N, C, H, W] from gradOutput and weight. */
+    void depthwiseConv2dBackwardInput(StridedArray gradOutput, StridedArray weight, StridedArray gradInput, Conv2dGeometry geometry);
+
+    /** Gradient of depthwiseConv2d with respect to its weight: gradWeight [C·m, 1, kH, kW] from x and gradOutput. */
+    void depthwiseConv2dBackwardWeight(StridedArray x, StridedArray gradOutput, StridedArray gradWeight, Conv2dGeometry geometry);
+
+    /**
      * Max pooling of x [N, C, H, W] into out [N, C, Ho, Wo]; indices (I32, same shape as out)
      * receive the position {@code h·W + w} of each maximum within its input plane.
      */

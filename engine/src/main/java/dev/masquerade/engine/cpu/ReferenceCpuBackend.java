@@ -301,6 +301,24 @@ public class ReferenceCpuBackend implements Backend, FusedAdam {
     }
 
     @Override
+    public void depthwiseConv2d(StridedArray x, StridedArray weight, StridedArray out, Conv2dGeometry g) {
+        DepthwiseKernels kernels = new DepthwiseKernels(x.shape(), weight.shape(), g);
+        StridedLoop.write(kernels.forward(StridedLoop.read(x), StridedLoop.read(weight)), out);
+    }
+
+    @Override
+    public void depthwiseConv2dBackwardInput(StridedArray gradOutput, StridedArray weight, StridedArray gradInput, Conv2dGeometry g) {
+        DepthwiseKernels kernels = new DepthwiseKernels(gradInput.shape(), weight.shape(), g);
+        StridedLoop.write(kernels.backwardInput(StridedLoop.read(gradOutput), StridedLoop.read(weight)), gradInput);
+    }
+
+    @Override
+    public void depthwiseConv2dBackwardWeight(StridedArray x, StridedArray gradOutput, StridedArray gradWeight, Conv2dGeometry g) {
+        DepthwiseKernels kernels = new DepthwiseKernels(x.shape(), gradWeight.shape(), g);
+        StridedLoop.write(kernels.backwardWeight(StridedLoop.read(x), StridedLoop.read(gradOutput)), gradWeight);
+    }
+
+    @Override
     public void maxPool2d(StridedArray x, StridedArray out, StridedArray indices, Pool2dGeometry g) {
         CpuIndexing.maxPool2d(x, out, indices, g);
     }

@@ -13,7 +13,8 @@ import java.util.List;
  * and F = C it is a depthwise convolution (one filter per channel), the first half of the
  * depthwise-separable blocks of small vision nets.
  *
- * <p>It is built from tensor operations (narrow, conv2d, concat), so its gradients are theirs:
+ * <p>The depthwise case has its own primitives ({@link DepthwiseConvolution}). Any other
+ * grouping is built from tensor operations (narrow, conv2d, concat), so its gradients are theirs:
  * the gradient of each group's slice of x and of the weight comes from that group's conv2d,
  * and narrow places it back into the full tensor. Tutorial: tutorials/04-convolution.md.
  */
@@ -36,6 +37,9 @@ public final class GroupedConvolution {
             throw new IllegalArgumentException("conv2d: with " + groups + " groups each filter sees " + channels / groups
                     + " of the input's " + channels + " channels, so the weight must be [" + filters + ", " + channels / groups
                     + ", kH, kW], got " + Shape.str(weight.shape()));
+        }
+        if (groups == channels) {
+            return DepthwiseConvolution.conv2d(x, weight, bias, g);
         }
         int groupChannels = channels / groups, groupFilters = filters / groups;
         List<Tensor> outputs = new ArrayList<>(groups);

@@ -85,6 +85,9 @@ public final class GradientCases {
                 in.get(0).conv2d(in.get(1), in.size() > 2 ? in.get(2) : null, l.param(7), l.param(8), l.param(9))));
         cases.add(of("conv2d", groupedConvolutions(), ANY, (in, l) ->
                 in.get(0).conv2d(in.get(1), in.size() > 2 ? in.get(2) : null, l.param(7), l.param(8), 1, l.param(1))));
+        // its own primitives, not conv2d's im2col: a case of its own, outside named("conv2d") (coursework task 4 grades conv2d's)
+        cases.add(of("conv2d (depthwise)", depthwiseConvolutions(), ANY, (in, l) ->
+                in.get(0).conv2d(in.get(1), in.size() > 2 ? in.get(2) : null, l.param(6), l.param(7), l.param(8), l.param(1))));
         cases.add(of("convTranspose2d", transposedConvolutions(), ANY, (in, l) ->
                 in.get(0).convTranspose2d(in.get(1), in.size() > 2 ? in.get(2) : null, l.param(6), l.param(7), l.param(8))));
         cases.add(of("maxPool2d", pools(), DISTINCT, (in, l) -> in.get(0).maxPool2d(l.param(4), l.param(5), l.param(6))));
@@ -182,13 +185,25 @@ public final class GradientCases {
 
     /**
      * params [N, groups, channels per group, filters per group, H, W (as k + extra), k, stride,
-     * padding, bias]: depthwise when a group has one channel and one filter.
+     * padding, bias]; at least two channels per group (one is the depthwise case, below).
      */
     private static Gen<Layout> groupedConvolutions() {
-        return Gens.structured(new int[] {1, 2, 1, 1, 0, 0, 1, 1, 0, 0}, new int[] {2, 3, 2, 2, 3, 3, 3, 2, 1, 1}, p -> true, p -> {
+        return Gens.structured(new int[] {1, 2, 2, 1, 0, 0, 1, 1, 0, 0}, new int[] {2, 3, 2, 2, 3, 3, 3, 2, 1, 1}, p -> true, p -> {
             int channels = p[1] * p[2], filters = p[1] * p[3], h = p[6] + p[4], w = p[6] + p[5];
             int[] x = {p[0], channels, h, w}, weight = {filters, p[2], p[6], p[6]};
             return p[9] == 1 ? List.of(x, weight, new int[] {filters}) : List.of(x, weight);
+        });
+    }
+
+    /**
+     * params [N, C, filters per channel m, H, W (as the dilated kernel + extra), k, stride,
+     * padding, dilation, bias].
+     */
+    private static Gen<Layout> depthwiseConvolutions() {
+        return Gens.structured(new int[] {1, 1, 1, 0, 0, 1, 1, 0, 1, 0}, new int[] {2, 3, 2, 3, 3, 3, 2, 1, 2, 1}, p -> true, p -> {
+            int span = (p[5] - 1) * p[8] + 1;
+            int[] x = {p[0], p[1], span + p[3], span + p[4]}, weight = {p[1] * p[2], 1, p[5], p[5]};
+            return p[9] == 1 ? List.of(x, weight, new int[] {p[1] * p[2]}) : List.of(x, weight);
         });
     }
 

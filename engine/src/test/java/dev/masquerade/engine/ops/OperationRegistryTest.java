@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The registry of operations is Tensor's public API: every public method that takes or is
  * called on a tensor and returns a tensor is an operation, unless listed below with the
- * reason it has no gradient. Adding an operation without a gradient case fails this test.
+ * reason it has no gradient. Adding an operation without a gradient case fails this test. A
+ * case named "op (variant)" covers op by a path of its own, such as conv2d's depthwise kernels.
  */
 class OperationRegistryTest {
 
@@ -56,7 +57,7 @@ class OperationRegistryTest {
 
     @Test
     void everyOperationHasAGradientCase() {
-        Set<String> covered = GradientCases.all().stream().map(GradientCase::name).collect(Collectors.toSet());
+        Set<String> covered = GradientCases.all().stream().map(c -> c.name().split(" ")[0]).collect(Collectors.toSet());
         Set<String> missing = new TreeSet<>(operations());
         missing.removeAll(covered);
         assertEquals(Set.of(), missing, "operations without a gradient property");

@@ -1,0 +1,38 @@
+package dev.masquerade.cli;
+
+import dev.masquerade.faces.FaceAnalyzer;
+import dev.masquerade.faces.FaceApiFetch;
+import dev.masquerade.faces.FaceApiModels;
+import dev.masquerade.faces.TinyFaceDetector;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options the faces commands share: where the weights are, and the detector's threshold. */
+final class FaceModelsOption {
+    @Option(names = "--models", paramLabel = "DIR",
+            description = "face-api's weights (default: ~/.cache/masquerade/models/face-api-1.7.15; fetched with npm when missing).")
+    private Path models;
+
+    @Option(names = "--score", defaultValue = "0.5", paramLabel = "S",
+            description = "Keep faces the detector scores above S, in (0, 1) (default: ${DEFAULT-VALUE}, face-api's).")
+    void score(double s) {
+        if (!(s > 0 && s < 1)) {
+            throw new IllegalArgumentException("--score must lie between 0 and 1 (face-api's default is 0.5), got " + s);
+        }
+        this.score = s;
+    }
+
+    private double score = TinyFaceDetector.SCORE_THRESHOLD;
+
+    /** The detector's score threshold. */
+    double score() {
+        return score;
+    }
+
+    /** The three networks, fetching their weights first where they are missing. */
+    FaceAnalyzer load(PrintWriter log) throws IOException {
+        return FaceAnalyzer.load(FaceApiFetch.ensure(models == null ? FaceApiModels.defaultFolder() : models, log));
+    }
+}
