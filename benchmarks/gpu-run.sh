@@ -11,7 +11,7 @@
 #       the driver, runs the stages (default: all, in this order), and leaves summary.txt and
 #       gpu-run.tar.gz (every log, JSON and picture) in OUT.
 #
-# Stages: setup devices torch sgemm steps tilings profile tests demo dcgan clblast. Each runs under a time
+# Stages: setup devices torch sgemm steps tilings profile tests faces demo dcgan clblast. Each runs under a time
 # limit (GPU_RUN_DEADLINE seconds for the whole run, default 560), so a device lent for a few
 # minutes always gives back what was measured. ../shared/gpu/README.md explains the set-up.
 set -uo pipefail
@@ -38,7 +38,7 @@ build_bundle() {
   cp "$root/benchmarks/target/benchmarks.jar" "$bundle/lib/"
   zip -q -d "$bundle/lib/benchmarks.jar" 'lib/apple/*' 'lib/windows/*' '*windows*' '*apple*' '*arm64*' 'org/jline/nativ/Mac/*' \
       'org/jline/nativ/Windows/*' 'org/jline/nativ/Linux/x86/*' >/dev/null || true
-  cp "$root"/cli/target/cli-*-SNAPSHOT.jar "$root"/tutorials/target/tutorials-*-SNAPSHOT.jar "$bundle/lib/"
+  cp "$root"/cli/target/cli-*-SNAPSHOT.jar "$root"/tutorials/target/tutorials-*-SNAPSHOT.jar "$root"/coursework/target/coursework-*-SNAPSHOT.jar "$bundle/lib/"
   cp "$HOME"/.m2/repository/info/picocli/picocli/4.7.6/picocli-4.7.6.jar "$bundle/lib/"
   cp "$root"/engine/target/engine-*-tests.jar "$bundle/lib/"
   # the kernels' tests (all but the architecture rules, whose ArchUnit is not carried) and nn's fused Adam on the device
@@ -46,6 +46,14 @@ build_bundle() {
      && find dev -name '*Test.class' ! -name '*ArchitectureTest.class' | sed 's/\.class$//; s|/|.|g' > "$bundle/lib/kernels-tests.txt")
   (cd "$root/nn/target/test-classes" && zip -q "$bundle/lib/kernels-tests.jar" dev/masquerade/nn/optim/AdamFusedStepTest*.class \
      && echo dev.masquerade.nn.optim.AdamFusedStepTest >> "$bundle/lib/kernels-tests.txt")
+  # face-api's networks against face-api's own outputs, on the device (faces stage): the tests, their
+  # fixtures, and the weights and photos they need
+  (cd "$root/faces/target/test-classes" && zip -q -r "$bundle/lib/faces-tests.jar" .)
+  models="$HOME/.cache/masquerade/models/face-api-1.7.15" photos="$HOME/.cache/masquerade/photos"
+  [ -f "$models/tiny_face_detector_model.bin" ] || "$root/scripts/fetch-face-models.sh"
+  [ -f "$photos/astronaut.png" ] || "$root/scripts/fetch-photos.sh"
+  tar -C "$HOME/.cache" -cf "$bundle/faces-cache.tar" masquerade/models/face-api-1.7.15 masquerade/photos/astronaut.png \
+      masquerade/photos/grace_hopper_512x512.jpg
   mvn -q -B dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:1.11.4 -DoutputDirectory="$bundle/lib"
   for f in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte; do
     zcat "$data/$f.gz" | xz -T0 -9 > "$bundle/data/$f.xz"
@@ -54,6 +62,8 @@ build_bundle() {
   cp "$anchors/torch_reference.py" "$bundle/"
   # an ICD loader, in case the machine has none
   (cd "$bundle" && apt-get download ocl-icd-libopencl1 2>/dev/null) || echo "(no ocl-icd-libopencl1 .deb: the machine's loader must do)"
+  # Debian's Java decodes JPEG through the system's libjpeg.so.62, which a CUDA image may lack
+  (cd "$bundle" && apt-get download libjpeg62-turbo 2>/dev/null && mv libjpeg62-turbo_*.deb libjpeg62-turbo.deb) || echo "(no libjpeg62-turbo .deb: JPEG photos need the machine's)"
   grep -qx '/gpu-bundle/' "$root/.git/info/exclude" 2>/dev/null || echo '/gpu-bundle/' >> "$root/.git/info/exclude"
   du -sh "$bundle"
 }
@@ -84,12 +94,14 @@ stage() {
 set_up() {
   mkdir -p "$work"
   [ -x "$work/jre/bin/java" ] || tar -C "$work" -xJf "$bundle/jre.tar.xz"
+  # each part only where it was carried: a run of a few stages may leave the others' data behind
   mkdir -p "$work/fashion-mnist"
   for f in "$bundle"/data/*.xz; do
     target="$work/fashion-mnist/$(basename "$f" .xz)"
-    [ -f "$target" ] || xz -dc "$f" > "$target"
+    [ -f "$f" ] && [ ! -f "$target" ] && xz -dc "$f" > "$target"
   done
-  [ -d "$work/fashion-classifier-3-epochs" ] || tar -C "$work" -xJf "$bundle/judge.tar.xz"
+  [ -f "$bundle/judge.tar.xz" ] && [ ! -d "$work/fashion-classifier-3-epochs" ] && tar -C "$work" -xJf "$bundle/judge.tar.xz"
+  [ -f "$bundle/faces-cache.tar" ] && mkdir -p "$work/cache" && tar -C "$work/cache" -xf "$bundle/faces-cache.tar"
   # OpenCL: the ICD loader (libOpenCL.so.1) loads the drivers that *.icd files name. Only the NVIDIA
   # driver's is offered here, so that opencl:0 is the GPU: the CUDA image also has PoCL, which
   # would otherwise come first (on 2026-12-04 the whole first run went to PoCL on the host's CPU).
@@ -109,6 +121,10 @@ set_up() {
       [ -n "$deb" ] && dpkg -x "$deb" "$work/ocl" && export LD_LIBRARY_PATH="$work/ocl/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
     fi
   fi
+  jpeg=$(ls "$bundle"/libjpeg62-turbo.deb 2>/dev/null)
+  if ! ldconfig -p | grep -q 'libjpeg.so.62' && [ -n "$jpeg" ]; then
+    dpkg -x "$jpeg" "$work/jpeg" && export LD_LIBRARY_PATH="$work/jpeg/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  fi
   echo "OpenCL driver: ${OCL_ICD_FILENAMES:-none of NVIDIA's found, the system's ICDs} LD_LIBRARY_PATH=${LD_LIBRARY_PATH:-}"
   nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.max.sm --format=csv | tee "$work/nvidia-smi.csv"
 }
@@ -117,14 +133,14 @@ run_all() {
   local out="$1"
   shift
   local stages=("$@")
-  [ ${#stages[@]} -gt 0 ] || stages=(setup devices torch sgemm steps tilings profile tests demo dcgan clblast)
+  [ ${#stages[@]} -gt 0 ] || stages=(setup devices torch sgemm steps tilings profile tests faces demo dcgan clblast)
   mkdir -p "$work" "$out"
   echo "gpu-run $(date -u +%FT%TZ): ${stages[*]}" >> "$work/summary.txt"
   set_up
   java="$work/jre/bin/java"
   lib="$bundle/lib"
   engine_cp="$lib/benchmarks.jar"
-  cli_cp="$engine_cp:$(ls "$lib"/cli-*.jar):$(ls "$lib"/tutorials-*.jar):$lib/picocli-4.7.6.jar"
+  cli_cp="$engine_cp:$(ls "$lib"/cli-*.jar):$(ls "$lib"/tutorials-*.jar):$(ls "$lib"/coursework-*.jar):$lib/picocli-4.7.6.jar"
   cli=("$java" --add-modules jdk.incubator.vector -cp "$cli_cp" dev.masquerade.cli.Masquerade)
   jmh=("$java" -cp "$engine_cp" org.openjdk.jmh.Main -f 1 -wi 1 -w 500ms -i 3 -r 500ms)
   # profiled runs stay in one JVM (-f 0), so that KernelProfile's table at exit covers the benchmark
@@ -148,6 +164,18 @@ run_all() {
       tests) stage tests 150 "$java" -Dopencl.required=true --add-modules jdk.incubator.vector -jar "$lib"/junit-platform-console-standalone-*.jar \
                execute --class-path "$lib/kernels-tests.jar:$(ls "$lib"/engine-*-tests.jar):$engine_cp" "${test_classes[@]}" \
                --details=summary --disable-banner --reports-dir "$work/junit" ;;
+      faces) # face-api's three networks on the device: its outputs reproduced (the faces module's tests), then timed
+             stage faces-tests 120 env CI=true XDG_CACHE_HOME="$work/cache" "$java" -Dmasquerade.device=opencl:0 --add-modules jdk.incubator.vector \
+               -jar "$lib"/junit-platform-console-standalone-*.jar execute \
+               --class-path "$lib/faces-tests.jar:$(ls "$lib"/engine-*-tests.jar):$engine_cp" \
+               --select-class dev.masquerade.faces.RawOutputsTest --select-class dev.masquerade.faces.FaceAnalyzerTest \
+               --details=tree --disable-banner --reports-dir "$work/junit-faces"
+             stage faces-detect 60 env XDG_CACHE_HOME="$work/cache" "${cli[@]}" --device opencl:0 faces detect \
+               --input "$work/cache/masquerade/photos" --out "$work/faces-opencl"
+             faces_jmh=(env XDG_CACHE_HOME="$work/cache" "$java" -cp "$engine_cp" org.openjdk.jmh.Main '\.FaceNetworks\.' -f 1 -wi 3 -w 1 -i 5 -r 1
+               -p photo="$work/cache/masquerade/photos/astronaut.png")
+             stage faces-jmh-opencl 60 "${faces_jmh[@]}" -jvmArgsAppend -Dmasquerade.device=opencl:0 -rf json -rff "$work/jmh-faces-opencl.json"
+             stage faces-jmh-cpu 60 "${faces_jmh[@]}" -rf json -rff "$work/jmh-faces-cpu.json" ;;
       torch) stage torch 60 env PYTHONUNBUFFERED=1 python3 "$bundle/torch_reference.py" --device cuda --json "$work/torch-cuda.json" ;;
       sgemm) stage sgemm 140 "${jmh[@]}" '\.OpenClSgemm\.' -p n=1024,2048,4096,8192 -p kernel=naive,tiled,more_work,register_blocked,tuned \
                -rf json -rff "$work/jmh-sgemm.json" ;;
@@ -162,7 +190,7 @@ run_all() {
       demo) stage demo 80 "${cli[@]}" --device opencl:0 demo --no-progress --out "$work/demo-opencl" ;;
       dcgan) stage dcgan 80 "${cli[@]}" --device opencl:0 gan train --epochs 1 --no-progress --data "$work/fashion-mnist" \
                --classifier "$work/fashion-classifier-3-epochs" --out "$work/dcgan-opencl" ;;
-      *) echo "unknown stage $s: use setup devices torch sgemm steps tilings profile tests demo dcgan clblast" >&2; return 2 ;;
+      *) echo "unknown stage $s: use setup devices torch sgemm steps tilings profile tests faces demo dcgan clblast" >&2; return 2 ;;
     esac
   done
   cp ~/.cache/masquerade/opencl-matmul.properties "$work/" 2>/dev/null

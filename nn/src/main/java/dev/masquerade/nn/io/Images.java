@@ -126,6 +126,9 @@ public final class Images {
         } catch (IOException e) {
             throw new IOException(file + " could not be read as a picture (" + e.getMessage() + "); is the file complete? "
                     + "Copy or download it again", e);
+        } catch (LinkageError e) { // Debian's Java decodes JPEG through the system's libjpeg.so.62
+            throw new IOException(file + " could not be decoded: Java's image decoder could not load a system library (" + e.getMessage()
+                    + "); on Debian or Ubuntu install it with apt-get install libjpeg62-turbo", e);
         }
         if (image == null) {
             throw new IOException(file + " is not an image Java can read (PNG, JPEG, GIF or BMP)");
