@@ -59,11 +59,13 @@ final class FaceApiLayers {
             bias = parameter("bias", Tensor.zeros(out));
         }
 
+        // snippet: separable
         @Override
         public Tensor same(Tensor x, int stride) {
             Tensor perChannel = SamePadding.pad(x, 3, stride, 0).conv2d(depthwise.value(), null, stride, 0, 1, x.size(1));
             return perChannel.conv2d(pointwise.value(), bias.value(), 1, 0, 1);
         }
+        // end snippet
     }
 
     /** A per-channel affine map (batch normalisation folded): {@code weights} [C], {@code biases} [C]. */

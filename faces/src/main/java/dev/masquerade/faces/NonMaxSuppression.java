@@ -15,6 +15,7 @@ final class NonMaxSuppression {
 
     /** The detections kept, best score first. */
     static List<Detection> keep(List<Detection> candidates, double iouThreshold) {
+        // BEGIN SOLUTION task-7.4: non-maximum suppression: repeatedly keep the best-scoring detection left and drop those overlapping it by more than the threshold (Box.iou) (see tutorials/20-face-networks.md)
         List<Detection> left = new ArrayList<>(candidates);
         left.sort(Comparator.comparingDouble(Detection::score).reversed());
         List<Detection> kept = new ArrayList<>();
@@ -24,5 +25,6 @@ final class NonMaxSuppression {
             left.removeIf(other -> best.box().iou(other.box()) > iouThreshold);
         }
         return kept;
+        // END SOLUTION
     }
 }

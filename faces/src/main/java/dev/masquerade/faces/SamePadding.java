@@ -24,9 +24,11 @@ final class SamePadding {
 
     /** (before, after) for an axis of {@code size}. */
     static int[] amounts(int size, int kernel, int stride) {
+        // BEGIN SOLUTION task-7.3: TensorFlow's 'same' padding of one axis: ⌈size / stride⌉ outputs, the padding that takes, and its split with the odd pixel after (see tutorials/20-face-networks.md)
         int out = (size + stride - 1) / stride;
         int total = Math.max((out - 1) * stride + kernel - size, 0);
         return new int[] {total / 2, total - total / 2};
+        // END SOLUTION
     }
 
     /** Max pooling with 'same' padding: the padded cells are −∞, so they never win. */

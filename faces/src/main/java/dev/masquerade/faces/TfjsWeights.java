@@ -118,6 +118,7 @@ public final class TfjsWeights {
         return sign == 1 ? -magnitude : magnitude;
     }
 
+    // snippet: layouts
     /** A TF.js convolution filter [kH, kW, in, out] as the engine's weight [out, in, kH, kW]. */
     public static Tensor convFilter(Tensor hwio) {
         requireRank4("a convolution filter [kH, kW, in, out]", hwio);
@@ -134,6 +135,7 @@ public final class TfjsWeights {
         int kh = hwcm.size(0), kw = hwcm.size(1), channels = hwcm.size(2), multiplier = hwcm.size(3);
         return hwcm.permute(2, 3, 0, 1).reshape(channels * multiplier, 1, kh, kw);
     }
+    // end snippet
 
     private static void requireRank4(String what, Tensor t) {
         if (t.rank() != 4) {

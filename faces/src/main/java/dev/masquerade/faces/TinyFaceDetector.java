@@ -34,7 +34,7 @@ public final class TinyFaceDetector extends FaceApiNetwork {
     public static final double SCORE_THRESHOLD = 0.5;
     static final double IOU_THRESHOLD = 0.4;
     private static final float[] MEAN_RGB = {117.001f, 114.697f, 97.404f};
-    private static final double[][] ANCHORS = {
+    static final double[][] ANCHORS = {
         {1.603231, 2.094468}, {6.041143, 7.080126}, {2.882459, 3.518061}, {4.266906, 5.178857}, {9.041765, 10.66308}};
     // TF.js writes leaky ReLU's slope as float32(0.1)
     private static final double SLOPE = 0.1f;
@@ -76,37 +76,42 @@ public final class TinyFaceDetector extends FaceApiNetwork {
         try (var noGrad = NoGrad.enter()) {
             grid = forward(input(image));
         }
-        return NonMaxSuppression.keep(decode(grid, image, scoreThreshold), IOU_THRESHOLD);
+        return NonMaxSuppression.keep(decode(grid.toFloatArray(), grid.size(2), image.width(), image.height(), scoreThreshold), IOU_THRESHOLD);
     }
 
-    private static List<Detection> decode(Tensor grid, RgbImage image, double scoreThreshold) {
-        int cells = grid.size(2);
-        float[] values = grid.toFloatArray();
+    /**
+     * The boxes of a raw grid ([25, cells, cells] values, channel 5·anchor + k) scoring above the
+     * threshold, in the pixels of a width × height picture, before suppression.
+     */
+    static List<Detection> decode(float[] grid, int cells, int width, int height, double scoreThreshold) {
         // the picture fills round(side·scale) of the square's 416 pixels along each axis
-        double scale = (double) INPUT_SIZE / Math.max(image.width(), image.height());
-        double stretchX = INPUT_SIZE / (double) Math.round(image.width() * scale);
-        double stretchY = INPUT_SIZE / (double) Math.round(image.height() * scale);
+        double scale = (double) INPUT_SIZE / Math.max(width, height);
+        double stretchX = INPUT_SIZE / (double) Math.round(width * scale);
+        double stretchY = INPUT_SIZE / (double) Math.round(height * scale);
         List<Detection> found = new ArrayList<>();
         for (int row = 0; row < cells; row++) {
             for (int col = 0; col < cells; col++) {
                 for (int a = 0; a < ANCHORS.length; a++) {
-                    double score = sigmoid(values[channel(a, 4, row, col, cells)]);
+                    // BEGIN SOLUTION task-7.5: anchor a of cell (row, col): its score σ(t_score), and when above the threshold its box from σ(tx), σ(ty), e^tw and e^th as this class's Javadoc gives, stretched to the picture and scaled to its pixels (see tutorials/20-face-networks.md)
+                    double score = sigmoid(grid[channel(a, 4, row, col, cells)]);
                     if (score <= scoreThreshold) {
                         continue;
                     }
-                    double centreX = (col + sigmoid(values[channel(a, 0, row, col, cells)])) / cells * stretchX;
-                    double centreY = (row + sigmoid(values[channel(a, 1, row, col, cells)])) / cells * stretchY;
-                    double w = Math.exp(values[channel(a, 2, row, col, cells)]) * ANCHORS[a][0] / cells * stretchX;
-                    double h = Math.exp(values[channel(a, 3, row, col, cells)]) * ANCHORS[a][1] / cells * stretchY;
+                    double centreX = (col + sigmoid(grid[channel(a, 0, row, col, cells)])) / cells * stretchX;
+                    double centreY = (row + sigmoid(grid[channel(a, 1, row, col, cells)])) / cells * stretchY;
+                    double w = Math.exp(grid[channel(a, 2, row, col, cells)]) * ANCHORS[a][0] / cells * stretchX;
+                    double h = Math.exp(grid[channel(a, 3, row, col, cells)]) * ANCHORS[a][1] / cells * stretchY;
                     Box relative = new Box(centreX - w / 2, centreY - h / 2, w, h);
-                    found.add(new Detection(relative.scale(image.width(), image.height()), score));
+                    found.add(new Detection(relative.scale(width, height), score));
+                    // END SOLUTION
                 }
             }
         }
         return found;
     }
 
-    private static int channel(int anchor, int k, int row, int col, int cells) {
+    /** Where value k of anchor a of cell (row, col) lies in the grid. */
+    static int channel(int anchor, int k, int row, int col, int cells) {
         return ((anchor * 5 + k) * cells + row) * cells + col;
     }
 

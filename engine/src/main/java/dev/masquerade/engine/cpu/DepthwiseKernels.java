@@ -89,6 +89,7 @@ final class DepthwiseKernels {
         double[] gx = new double[batch * channels * height * width];
         CpuThreads.parallelFor(batch * channels, workPerPlane() * multiplier, (from, to) -> {
             for (int plane = from; plane < to; plane++) { // an input plane (n, c) and its m output planes
+                // BEGIN SOLUTION task-7.1: the input gradient of plane (n, c): for each of the channel's m filters, every output gradient times each tap's weight, added to the input pixel that tap read (taps outside the image read nothing) (see tutorials/20-face-networks.md)
                 int in = plane * height * width, c = plane % channels;
                 for (int j = 0; j < multiplier; j++) {
                     int o = c * multiplier + j, out = ((plane / channels) * channels * multiplier + o) * outH * outW;
@@ -110,6 +111,7 @@ final class DepthwiseKernels {
                         }
                     }
                 }
+                // END SOLUTION
             }
         });
         return gx;
@@ -121,6 +123,7 @@ final class DepthwiseKernels {
         double[] gw = new double[filters * kernelH * kernelW];
         CpuThreads.parallelFor(filters, workPerPlane() * batch, (from, to) -> {
             for (int o = from; o < to; o++) {
+                // BEGIN SOLUTION task-7.2: the weight gradient of filter o: for each tap, the sum over images and output pixels of the output gradient times the input pixel the tap read (see tutorials/20-face-networks.md)
                 for (int n = 0; n < batch; n++) {
                     int in = (n * channels + o / multiplier) * height * width, out = (n * filters + o) * outH * outW;
                     for (int ky = 0; ky < kernelH; ky++) {
@@ -142,6 +145,7 @@ final class DepthwiseKernels {
                         }
                     }
                 }
+                // END SOLUTION
             }
         });
         return gw;

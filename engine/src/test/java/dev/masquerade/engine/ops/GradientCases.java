@@ -26,6 +26,19 @@ public final class GradientCases {
     private GradientCases() {
     }
 
+    private static final GradientCase.Op DEPTHWISE = (in, l) ->
+            in.get(0).conv2d(in.get(1), in.size() > 2 ? in.get(2) : null, l.param(6), l.param(7), l.param(8), l.param(1));
+
+    /**
+     * The depthwise convolution's case with one gradient alone: of the image (input 0) or of the
+     * weight (input 1), the other inputs constant. Coursework tasks 7.1 and 7.2 write one each.
+     */
+    public static GradientCase depthwiseGradientOf(int input) {
+        Domain image = input == 0 ? Domain.any() : Domain.any().constant();
+        Domain weight = input == 1 ? Domain.any() : Domain.any().constant();
+        return of("conv2d (depthwise, gradient of input " + input + ")", depthwiseConvolutions(), List.of(image, weight, Domain.any().constant()), DEPTHWISE);
+    }
+
     /** The cases of one operation, by its name ("exp"). */
     public static List<GradientCase> named(String name) {
         List<GradientCase> cases = all().stream().filter(c -> c.name().equals(name)).toList();
@@ -86,8 +99,7 @@ public final class GradientCases {
         cases.add(of("conv2d", groupedConvolutions(), ANY, (in, l) ->
                 in.get(0).conv2d(in.get(1), in.size() > 2 ? in.get(2) : null, l.param(7), l.param(8), 1, l.param(1))));
         // its own primitives, not conv2d's im2col: a case of its own, outside named("conv2d") (coursework task 4 grades conv2d's)
-        cases.add(of("conv2d (depthwise)", depthwiseConvolutions(), ANY, (in, l) ->
-                in.get(0).conv2d(in.get(1), in.size() > 2 ? in.get(2) : null, l.param(6), l.param(7), l.param(8), l.param(1))));
+        cases.add(of("conv2d (depthwise)", depthwiseConvolutions(), ANY, DEPTHWISE));
         cases.add(of("convTranspose2d", transposedConvolutions(), ANY, (in, l) ->
                 in.get(0).convTranspose2d(in.get(1), in.size() > 2 ? in.get(2) : null, l.param(6), l.param(7), l.param(8))));
         cases.add(of("maxPool2d", pools(), DISTINCT, (in, l) -> in.get(0).maxPool2d(l.param(4), l.param(5), l.param(6))));
