@@ -50,11 +50,7 @@ if [ ! -f "$anchors/torch_reference.py" ]; then
   exit 1
 fi
 
-jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root" \( -name pom.xml -o -path '*/src/main/*' \) -newer "$jar" -print -quit)" ]; then
-  echo "Building benchmarks.jar ..." >&2
-  (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests install)
-fi
+source "$here/benchmarks-jar.sh"
 
 for round in $(seq 1 "$rounds"); do
   echo "Round $round/$rounds: engine (JMH, ${threads} threads) ..." >&2

@@ -29,11 +29,7 @@ command -v node >/dev/null && command -v npm >/dev/null || { echo "node and npm 
 [ -f "$photo" ] || { echo "no photo $photo: run scripts/fetch-photos.sh" >&2; exit 1; }
 reference="$root/faces/reference"
 [ -d "$reference/node_modules/@vladmandic/face-api" ] || (cd "$reference" && npm ci --no-audit --no-fund >&2)
-jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root" \( -name pom.xml -o -path '*/src/main/*' \) -newer "$jar" -print -quit)" ]; then
-  echo "Building benchmarks.jar ..." >&2
-  (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests install)
-fi
+source "$here/benchmarks-jar.sh"
 
 for round in $(seq 1 "$rounds"); do
   echo "Round $round/$rounds: engine (JMH, $threads threads) ..." >&2
