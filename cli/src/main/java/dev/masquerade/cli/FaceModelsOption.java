@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** The options the faces commands share: where the weights are, and the detector's threshold. */
 final class FaceModelsOption {
     @Option(names = "--models", paramLabel = "DIR",
-            description = "face-api's weights (default: ~/.cache/masquerade/models/face-api-1.7.15; fetched with npm when missing).")
+            description = "A folder of face-api's weights (default: ~/.cache/masquerade/models/face-api-1.7.15, fetched with npm when missing;"
+                    + " a folder given here is never fetched into).")
     private Path models;
 
     @Option(names = "--score", defaultValue = "0.5", paramLabel = "S",
@@ -31,8 +32,8 @@ final class FaceModelsOption {
         return score;
     }
 
-    /** The three networks, fetching their weights first where they are missing. */
+    /** The three networks; the default folder's weights are fetched first where they are missing. */
     FaceAnalyzer load(PrintWriter log) throws IOException {
-        return FaceAnalyzer.load(FaceApiFetch.ensure(models == null ? FaceApiModels.defaultFolder() : models, log));
+        return FaceAnalyzer.load(models != null ? models : FaceApiFetch.ensure(FaceApiModels.defaultFolder(), log));
     }
 }

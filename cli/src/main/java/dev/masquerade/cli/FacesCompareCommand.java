@@ -24,8 +24,11 @@ final class FacesCompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "2", paramLabel = "IMAGE", description = "Two photos.")
-    private List<Path> images;
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The first photo.")
+    private Path first;
+
+    @Parameters(index = "1", paramLabel = "IMAGE", description = "The second photo.")
+    private Path second;
 
     @Mixin
     private FaceModelsOption models;
@@ -34,7 +37,7 @@ final class FacesCompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         FaceAnalyzer analyzer = models.load(out);
-        Face a = bestFace(analyzer, images.get(0)), b = bestFace(analyzer, images.get(1));
+        Face a = bestFace(analyzer, first), b = bestFace(analyzer, second);
         double distance = FaceRecognitionNet.distance(a.descriptor(), b.descriptor());
         boolean same = distance < FaceRecognitionNet.SAME_PERSON_THRESHOLD;
         out.printf(Locale.ROOT, "distance %.3f %s %.1f: %s%n", distance, same ? "<" : ">=", FaceRecognitionNet.SAME_PERSON_THRESHOLD,

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code masquerade faces detect}: faces, landmarks and descriptors of photos, as faces.json and annotated pictures. */
 @Command(mixinStandardHelpOptions = true, name = "detect",
         description = "Find the faces in a photo or a folder of photos: writes DIR/faces.json (boxes, scores, 68 landmarks and a 128-d"
-                + " descriptor per face, in each photo's pixels) and DIR/NAME.faces.png (boxes and landmarks drawn).")
+                + " descriptor per face, in each photo's pixels) and DIR/PHOTO.faces.png (boxes and landmarks drawn), never over a photo.")
 final class FacesDetectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -49,9 +49,20 @@ final class FacesDetectCommand implements Callable<Integer> {
         Files.createDirectories(out);
         List<Map<String, Object>> entries = new ArrayList<>();
         int found = 0;
+        List<Path> unread = new ArrayList<>();
         for (int i = 0; i < photos.size(); i++) {
             Path photo = photos.get(i);
-            RgbImage image = RgbImage.read(photo);
+            RgbImage image;
+            try {
+                image = RgbImage.read(photo);
+            } catch (IOException e) {
+                if (photos.size() == 1) {
+                    throw e;
+                }
+                log.printf("[%d/%d] %s: skipped: %s%n", i + 1, photos.size(), photo.getFileName(), e.getMessage());
+                unread.add(photo);
+                continue;
+            }
             long start = System.nanoTime();
             List<Face> faces = analyzer.analyze(image, models.score());
             Path annotated = out.resolve(photo.getFileName() + ".faces.png");
@@ -68,8 +79,14 @@ final class FacesDetectCommand implements Callable<Integer> {
         Path json = out.resolve("faces.json");
         refuseToOverwrite(json, photos);
         AtomicFiles.write(json, FacesJson.write(entries));
-        log.printf("%d face%s in %d photo%s; wrote %s and the annotated pictures beside it%n", found, found == 1 ? "" : "s", photos.size(),
-                photos.size() == 1 ? "" : "s", json);
+        int read = photos.size() - unread.size();
+        log.printf("%d face%s in %d photo%s; wrote %s and the annotated pictures beside it%n", found, found == 1 ? "" : "s", read,
+                read == 1 ? "" : "s", json);
+        if (!unread.isEmpty()) {
+            spec.commandLine().getErr().printf("masquerade: %d of %d photos could not be read and were skipped (see above): %s%n", unread.size(),
+                    photos.size(), unread.stream().map(p -> p.getFileName().toString()).toList());
+            return 1;
+        }
         return 0;
     }
 
@@ -85,7 +102,7 @@ final class FacesDetectCommand implements Callable<Integer> {
             List<Path> photos = files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().toLowerCase(Locale.ROOT)
                     .matches(".*\\.(png|jpe?g|gif|bmp)") && !f.getFileName().toString().endsWith(".faces.png")).sorted().toList();
             if (photos.isEmpty()) {
-                throw new IOException(input + " holds no photos (PNG, JPEG, GIF or BMP files)");
+                throw new IOException(input + " holds no photos (PNG, JPEG, GIF or BMP files; folders inside it are not searched)");
             }
             return photos;
         }

@@ -95,6 +95,38 @@ class FacesCommandTest {
             Files.copy(models.resolve(net + "_model-weights_manifest.json"), broken.resolve(net + "_model-weights_manifest.json"));
         }
         assertEquals(1, user.run("faces", "compare", "a.png", "b.png", "--models", broken.toString()));
-        assertTrue(user.err().contains("names the shard tiny_face_detector_model.bin, which is not beside it; fetch the model again"), user.err());
+        assertTrue(user.err().contains("face-api's tiny_face_detector weights are not in " + broken + "; fetch them with scripts/fetch-face-models.sh "
+                + broken), user.err());
+        assertEquals(2, user.run("faces", "compare", "a.png", "b.png", "c.png"));
+        assertTrue(user.err().contains("Unmatched argument at index 4: 'c.png'"), user.err());
+    }
+
+    @Test
+    void damagedWeightsAreRefusedBeforeTheyRun() throws IOException {
+        Path damaged = Files.createDirectories(dir.resolve("damaged"));
+        try (var files = Files.list(models)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, damaged.resolve(file.getFileName()));
+            }
+        }
+        byte[] bytes = Files.readAllBytes(damaged.resolve("face_landmark_68_model.bin"));
+        bytes[1000] ^= 0x55; // same length, one byte off: it would load and run, and be wrong
+        Files.write(damaged.resolve("face_landmark_68_model.bin"), bytes);
+        CommandLineUser user = new CommandLineUser();
+        assertEquals(1, user.run("faces", "compare", "a.png", "b.png", "--models", damaged.toString()));
+        assertTrue(user.err().contains("face_landmark_68_model.bin is not face-api 1.7.15's (its SHA-256 differs: damaged or another release); "
+                + "fetch it again with scripts/fetch-face-models.sh " + damaged), user.err());
+    }
+
+    @Test
+    void aPhotoThatCannotBeReadIsSkippedAndTheOthersStillWritten() throws IOException {
+        Path in = inputFolder();
+        Files.writeString(in.resolve("notes.jpg"), "not a picture");
+        CommandLineUser user = new CommandLineUser();
+        Path out = dir.resolve("out");
+        assertEquals(1, user.run("faces", "detect", "--input", in.toString(), "--out", out.toString(), "--models", models.toString()));
+        assertTrue(user.out().contains("[3/3] notes.jpg: skipped: "), user.out());
+        assertTrue(user.err().contains("1 of 3 photos could not be read and were skipped (see above): [notes.jpg]"), user.err());
+        assertEquals(2, new ObjectMapper().readTree(out.resolve("faces.json").toFile()).size(), "the two photos' faces are kept");
     }
 }

@@ -22,8 +22,14 @@ public final class FaceAnalyzer {
         this.recognitionNet = recognitionNet;
     }
 
-    /** The three networks with face-api's weights from {@code folder} (see {@link FaceApiModels}). */
+    /**
+     * The three networks with face-api's weights from {@code folder} (see {@link FaceApiModels}),
+     * each shard checked byte for byte first ({@link FaceApiModels#verify}).
+     */
     public static FaceAnalyzer load(Path folder) throws IOException {
+        for (String network : List.of(FaceApiModels.TINY_FACE_DETECTOR, FaceApiModels.FACE_LANDMARK_68, FaceApiModels.FACE_RECOGNITION)) {
+            FaceApiModels.verify(folder, network);
+        }
         return new FaceAnalyzer((TinyFaceDetector) new TinyFaceDetector().load(folder), (FaceLandmarkNet) new FaceLandmarkNet().load(folder),
                 (FaceRecognitionNet) new FaceRecognitionNet().load(folder));
     }

@@ -1,6 +1,10 @@
 package dev.masquerade.faces;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,7 +23,37 @@ public final class FaceApiModels {
     /** The 128-d face descriptor. */
     public static final String FACE_RECOGNITION = "face_recognition";
 
+    /** SHA-256 of each network's shard in face-api 1.7.15, to tell damaged weights from good ones. */
+    private static final Map<String, String> SHA256 = Map.of(
+            TINY_FACE_DETECTOR, "b7503ce7df31039b1c43316a9b865cab6a70dd748cc602d3fa28b551503c3871",
+            FACE_LANDMARK_68, "4611ef65c87d836d03d684b30eec4d195d8b219fa1dd58fc58945831c6b9299b",
+            FACE_RECOGNITION, "b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589");
+
     private FaceApiModels() {
+    }
+
+    /**
+     * Checks that {@code network}'s shard in {@code folder} is face-api {@value #VERSION}'s, byte
+     * for byte: a shard of the right length with damaged bytes would load, run, and find no faces.
+     *
+     * @throws IOException naming the file and the script that fetches it again
+     */
+    public static void verify(Path folder, String network) throws IOException {
+        Path shard = folder.resolve(network + "_model.bin");
+        if (!Files.isRegularFile(shard)) {
+            throw new IOException("face-api's " + network + " weights are not in " + folder + "; fetch them with scripts/fetch-face-models.sh " + folder);
+        }
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+        String actual = HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(shard)));
+        if (!actual.equals(SHA256.get(network))) {
+            throw new IOException(shard + " is not face-api " + VERSION + "'s (its SHA-256 differs: damaged or another release); "
+                    + "fetch it again with scripts/fetch-face-models.sh " + folder);
+        }
     }
 
     /** The default folder: {@code ~/.cache/masquerade/models/face-api-1.7.15} (under XDG_CACHE_HOME when set). */
@@ -37,7 +71,7 @@ public final class FaceApiModels {
     public static Path manifest(Path folder, String network) throws IOException {
         Path manifest = folder.resolve(network + "_model-weights_manifest.json");
         if (!Files.isRegularFile(manifest)) {
-            throw new IOException("face-api's " + network + " weights are not in " + folder + "; fetch them with scripts/fetch-face-models.sh");
+            throw new IOException("face-api's " + network + " weights are not in " + folder + "; fetch them with scripts/fetch-face-models.sh " + folder);
         }
         return manifest;
     }

@@ -35,7 +35,7 @@ public abstract class FaceApiNetwork extends Module {
      */
     public FaceApiNetwork load(Path folder) throws IOException {
         Path manifest = FaceApiModels.manifest(folder, network);
-        Map<String, Tensor> weights = TfjsWeights.read(manifest);
+        Map<String, Tensor> weights = TfjsWeights.read(manifest, "fetch it again with scripts/fetch-face-models.sh " + folder);
         Set<String> unused = new LinkedHashSet<>(weights.keySet());
         for (Map.Entry<String, Parameter> entry : namedParameters().entrySet()) {
             String name = entry.getKey().replace('.', '/');

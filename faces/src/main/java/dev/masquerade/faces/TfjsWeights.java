@@ -1,5 +1,6 @@
 package dev.masquerade.faces;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masquerade.engine.Tensor;
@@ -37,34 +38,48 @@ public final class TfjsWeights {
      *                     longer than the weights need, or a dtype this reader does not know
      */
     public static Map<String, Tensor> read(Path manifest) throws IOException {
-        JsonNode groups = JSON.readTree(manifest.toFile());
+        return read(manifest, "fetch the model again");
+    }
+
+    /** As {@link #read(Path)}, each error ending with {@code refetch}: how to fetch the model again. */
+    public static Map<String, Tensor> read(Path manifest, String refetch) throws IOException {
+        JsonNode groups;
+        try {
+            groups = JSON.readTree(manifest.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(manifest + " is not a valid weights manifest (broken JSON at line " + e.getLocation().getLineNr()
+                    + "); " + refetch, e);
+        }
+        if (groups == null || !groups.isArray()) {
+            throw new IOException(manifest + " is not a weights manifest (a JSON list of groups); " + refetch);
+        }
         Map<String, Tensor> weights = new LinkedHashMap<>();
         for (JsonNode group : groups) {
-            ByteBuffer bytes = ByteBuffer.wrap(shards(manifest, group.get("paths"))).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer bytes = ByteBuffer.wrap(shards(manifest, group.get("paths"), refetch)).order(ByteOrder.LITTLE_ENDIAN);
             for (JsonNode weight : group.get("weights")) {
-                weights.put(weight.get("name").asText(), tensor(manifest, weight, bytes));
+                weights.put(weight.get("name").asText(), tensor(manifest, weight, bytes, refetch));
             }
             if (bytes.hasRemaining()) {
                 throw new IOException(manifest + ": its shards hold " + bytes.remaining() + " bytes more than its weights need; "
-                        + "the manifest and the shards come from different versions (fetch the model again)");
+                        + "the manifest and the shards come from different versions; " + refetch);
             }
         }
         return weights;
     }
 
-    private static byte[] shards(Path manifest, JsonNode paths) throws IOException {
+    private static byte[] shards(Path manifest, JsonNode paths, String refetch) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (JsonNode path : paths) {
             Path shard = manifest.resolveSibling(path.asText());
             if (!Files.isRegularFile(shard)) {
-                throw new IOException(manifest + " names the shard " + path.asText() + ", which is not beside it; fetch the model again");
+                throw new IOException(manifest + " names the shard " + path.asText() + ", which is not beside it; " + refetch);
             }
             all.write(Files.readAllBytes(shard));
         }
         return all.toByteArray();
     }
 
-    private static Tensor tensor(Path manifest, JsonNode weight, ByteBuffer bytes) throws IOException {
+    private static Tensor tensor(Path manifest, JsonNode weight, ByteBuffer bytes, String refetch) throws IOException {
         String name = weight.get("name").asText();
         int[] shape = new int[weight.get("shape").size()];
         for (int i = 0; i < shape.length; i++) {
@@ -89,7 +104,7 @@ public final class TfjsWeights {
         }
         if (bytes.remaining() < count * width) {
             throw new IOException(manifest + ": its shards end inside weight " + name + " (" + bytes.remaining() + " bytes left, "
-                    + count * width + " needed); a shard is truncated, fetch the model again");
+                    + count * width + " needed): a shard is truncated; " + refetch);
         }
         double[] values = new double[count];
         double scale = quantization == null || !quantization.has("scale") ? 1 : quantization.get("scale").asDouble();

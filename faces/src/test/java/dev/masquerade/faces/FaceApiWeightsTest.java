@@ -56,6 +56,6 @@ class FaceApiWeightsTest {
     @Test
     void aFolderWithoutTheWeightsNamesTheScript() {
         IOException e = assertThrows(IOException.class, () -> FaceApiModels.manifest(empty, FaceApiModels.TINY_FACE_DETECTOR));
-        assertTrue(e.getMessage().endsWith("; fetch them with scripts/fetch-face-models.sh"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; fetch them with scripts/fetch-face-models.sh " + empty), e.getMessage());
     }
 }

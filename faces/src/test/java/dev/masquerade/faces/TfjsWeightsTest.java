@@ -115,4 +115,15 @@ class TfjsWeightsTest {
         IOException e = assertThrows(IOException.class, () -> TfjsWeights.read(manifest));
         assertTrue(e.getMessage().contains("weight w is stored as int4; this reader knows float32 and int32"), e.getMessage());
     }
+
+    @Test
+    void aBrokenManifestIsOneLineWithTheFix() throws IOException {
+        Path manifest = model("[{\"paths\": [\"model.bin\"],", new byte[0]);
+        IOException e = assertThrows(IOException.class, () -> TfjsWeights.read(manifest, "fetch it again with the script"));
+        assertTrue(e.getMessage().equals(manifest + " is not a valid weights manifest (broken JSON at line 1); fetch it again with the script"),
+                e.getMessage());
+        Path notAList = model("{\"weights\": []}", new byte[0]);
+        e = assertThrows(IOException.class, () -> TfjsWeights.read(notAList));
+        assertTrue(e.getMessage().endsWith("is not a weights manifest (a JSON list of groups); fetch the model again"), e.getMessage());
+    }
 }

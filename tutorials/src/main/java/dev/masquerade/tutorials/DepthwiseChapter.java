@@ -18,7 +18,11 @@ public final class DepthwiseChapter extends Chapter {
     static final double[] IMAGE = {1, 2, 0, 3, 1, 1, 0, 2, 4, /* channel 1 */ 2, 0, 1, 1, 3, 0, 1, 1, 2};
     /** Chapter 4's kernel for channel 0, another for channel 1: [2, 1, 2, 2]. */
     static final double[] KERNELS = {1, -1, 2, 0, /* channel 1 */ 0, 1, -1, 1};
-    /** The detector's separable layers: input channels, output channels, resolution. */
+    /**
+     * The detector's separable layers: input channels, output channels, resolution. At input
+     * 416 the first 3×3 convolution (no padding) leaves 414, its pool 207, and each later pool
+     * halves, rounding up: 104, 52, 26, 13.
+     */
     static final int[][] DETECTOR_LAYERS = {{16, 32, 207}, {32, 64, 104}, {64, 128, 52}, {128, 256, 26}, {256, 512, 13}};
 
     public DepthwiseChapter() {
