@@ -11,12 +11,15 @@ import path from 'path';
 
 const require = createRequire(import.meta.url);
 const tf = require('@tensorflow/tfjs');
+// face-api's Node build that needs no tfjs-node (native binaries); it loads the WASM backend
+// package too, but setBackend('cpu') below runs TF.js's pure-JavaScript kernels
 const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js');
 const { PNG } = require('pngjs');
 const jpeg = require('jpeg-js');
 
 await tf.setBackend('cpu');
 await tf.ready();
+if (tf.getBackend() !== 'cpu') throw new Error(`TF.js runs on ${tf.getBackend()}, not its pure-JavaScript cpu backend`);
 
 /** Loads one network from its manifest and shards, as the weights reader of the faces module does. */
 function load(net, models, name) {
@@ -107,8 +110,9 @@ async function time(models, photo, repeats) {
   };
   const options = new faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.5 });
   const detectorAndLandmarks = await clock(() => faceapi.detectSingleFace(image, options).withFaceLandmarks());
-  const face = tf.slice3d(image, [Math.max(0, Math.floor(faces[0].alignedRect.box.y)), Math.max(0, Math.floor(faces[0].alignedRect.box.x)), 0],
-    [Math.floor(faces[0].alignedRect.box.height), Math.floor(faces[0].alignedRect.box.width), 3]);
+  // the square withFaceDescriptors cuts out (dlib's alignment), inside the picture
+  const box = faces[0].landmarks.align(null, { useDlibAlignment: true }).clipAtImageBorders(image.shape[1], image.shape[0]);
+  const face = tf.slice3d(image, [box.y, box.x, 0], [box.height, box.width, 3]);
   const descriptor = await clock(() => faceapi.nets.faceRecognitionNet.computeFaceDescriptor(face));
   console.log(JSON.stringify({ backend: tf.getBackend(), tfjs: tf.version.tfjs, photo: path.basename(photo), repeats,
     detector_and_landmarks_ms: Number(detectorAndLandmarks.toFixed(1)), descriptor_ms: Number(descriptor.toFixed(1)) }));

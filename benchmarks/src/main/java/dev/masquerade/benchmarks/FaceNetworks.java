@@ -29,7 +29,7 @@ public class FaceNetworks extends EngineBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        Path file = photo.isEmpty() ? Path.of(System.getProperty("user.home"), ".cache/masquerade/photos/astronaut.png") : Path.of(photo);
+        Path file = photo.isEmpty() ? FaceApiModels.cacheFolder().resolve("photos/astronaut.png") : Path.of(photo);
         analyzer = FaceAnalyzer.load(FaceApiModels.defaultFolder());
         image = RgbImage.read(file);
         var faces = analyzer.analyze(image, TinyFaceDetector.SCORE_THRESHOLD);

@@ -32,7 +32,7 @@ class FacesCommandTest {
     static void requireWeightsAndPhotos() {
         models = FaceApiModels.defaultFolder();
         ExternalData.require(Files.isDirectory(models), "face-api's weights are not in " + models + "; fetch them with scripts/fetch-face-models.sh");
-        photos = Path.of(System.getProperty("user.home"), ".cache/masquerade/photos");
+        photos = FaceApiModels.cacheFolder().resolve("photos");
         ExternalData.require(Files.isRegularFile(photos.resolve("astronaut.png")), "the photos are not in " + photos + "; fetch them with scripts/fetch-photos.sh");
     }
 

@@ -35,16 +35,7 @@ public final class FaceAligner {
         if (landmarks.length != FaceLandmarkNet.POINTS) {
             throw new IllegalArgumentException("alignment needs the 68 landmarks of FaceLandmarkNet, got " + landmarks.length + " points");
         }
-        return new double[][] {centre(landmarks, 36, 42), centre(landmarks, 42, 48), landmarks[30], landmarks[48], landmarks[54]};
-    }
-
-    private static double[] centre(double[][] points, int from, int to) {
-        double x = 0, y = 0;
-        for (int i = from; i < to; i++) {
-            x += points[i][0] / (to - from);
-            y += points[i][1] / (to - from);
-        }
-        return new double[] {x, y};
+        return new double[][] {FaceAnalyzer.centre(landmarks, 36, 42), FaceAnalyzer.centre(landmarks, 42, 48), landmarks[30], landmarks[48], landmarks[54]};
     }
 
     /** Where the five points go in the crop, in its pixels. */

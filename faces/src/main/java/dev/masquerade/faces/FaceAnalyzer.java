@@ -27,24 +27,26 @@ public final class FaceAnalyzer {
      * each shard checked byte for byte first ({@link FaceApiModels#verify}).
      */
     public static FaceAnalyzer load(Path folder) throws IOException {
-        for (String network : List.of(FaceApiModels.TINY_FACE_DETECTOR, FaceApiModels.FACE_LANDMARK_68, FaceApiModels.FACE_RECOGNITION)) {
+        for (String network : FaceApiModels.NETWORKS) {
             FaceApiModels.verify(folder, network);
         }
         return new FaceAnalyzer((TinyFaceDetector) new TinyFaceDetector().load(folder), (FaceLandmarkNet) new FaceLandmarkNet().load(folder),
                 (FaceRecognitionNet) new FaceRecognitionNet().load(folder));
     }
 
-    /** Every face in {@code image} the detector scores above {@code scoreThreshold}, best first. */
+    /**
+     * Every face in {@code image} the detector scores above {@code scoreThreshold}, best first. A
+     * box, or a landmarks' square, that lies wholly outside the picture has nothing to look at:
+     * such a face is left out rather than given made-up landmarks or descriptor.
+     */
     public List<Face> analyze(RgbImage image, double scoreThreshold) {
         List<Face> faces = new ArrayList<>();
         for (Detection detection : detector.detect(image, scoreThreshold)) {
             double[][] landmarks = landmarks(image, detection);
-            if (landmarks == null) {
-                continue;
+            RgbImage aligned = landmarks == null ? null : alignedFace(image, landmarks);
+            if (aligned != null) {
+                faces.add(new Face(detection.box(), detection.score(), landmarks, recognitionNet.descriptor(aligned)));
             }
-            RgbImage aligned = alignedFace(image, landmarks);
-            float[] descriptor = aligned == null ? new float[FaceRecognitionNet.DESCRIPTOR_SIZE] : recognitionNet.descriptor(aligned);
-            faces.add(new Face(detection.box(), detection.score(), landmarks, descriptor));
         }
         return faces;
     }
@@ -94,7 +96,8 @@ public final class FaceAnalyzer {
         return new Box(Math.floor(Math.max(0, refX - 0.5 * side)), Math.floor(Math.max(0, refY - 0.43 * side)), side, side);
     }
 
-    private static double[] centre(double[][] points, int from, int to) {
+    /** The mean of points from .. to − 1. */
+    static double[] centre(double[][] points, int from, int to) {
         double x = 0, y = 0;
         for (int i = from; i < to; i++) {
             x += points[i][0];

@@ -7,25 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Fetches face-api's weights on first use, as {@code scripts/fetch-face-models.sh} does: npm
  * packs @vladmandic/face-api into a temporary folder, tar unpacks it, and the three networks'
  * manifests and shards and the package's LICENSE are copied into the cache. Nothing is
- * installed. The copies land under temporary names and are renamed at the end, so an
- * interrupted fetch never leaves a half-written network behind.
+ * installed. Each file is copied under a temporary name and renamed once complete, so an
+ * interrupted fetch never leaves a half-written file; it may leave a network's shard without its
+ * manifest, which the next run fetches again (and {@link FaceApiModels#verify} would refuse).
  */
 public final class FaceApiFetch {
-    private static final List<String> NETWORKS = List.of(FaceApiModels.TINY_FACE_DETECTOR, FaceApiModels.FACE_LANDMARK_68, FaceApiModels.FACE_RECOGNITION);
-
     private FaceApiFetch() {
     }
 
     /** {@code folder}, after fetching the weights into it where any network is missing; says so on {@code log}. */
     public static Path ensure(Path folder, PrintWriter log) throws IOException {
-        if (NETWORKS.stream().allMatch(net -> Files.isRegularFile(folder.resolve(net + "_model-weights_manifest.json")))) {
+        if (FaceApiModels.NETWORKS.stream().allMatch(net -> Files.isRegularFile(folder.resolve(net + "_model-weights_manifest.json")))) {
             return folder;
         }
         log.println("fetching face-api " + FaceApiModels.VERSION + "'s weights (about 7 MB) into " + folder + " ...");
@@ -33,11 +31,12 @@ public final class FaceApiFetch {
         Path work = Files.createTempDirectory("face-api");
         try {
             run(work, "npm is not installed: apt-get install npm (as root) and run again, or run scripts/fetch-face-models.sh on a machine "
-                    + "that has npm and copy " + folder + " here", "npm", "pack", "--silent", "@vladmandic/face-api@" + FaceApiModels.VERSION);
-            run(work, "tar is not installed: apt-get install tar (as root)", "tar", "xzf", "vladmandic-face-api-" + FaceApiModels.VERSION + ".tgz");
+                    + "that has npm and copy " + folder + " here", " (is registry.npmjs.org reachable?)",
+                    "npm", "pack", "--silent", "@vladmandic/face-api@" + FaceApiModels.VERSION);
+            run(work, "tar is not installed: apt-get install tar (as root)", "", "tar", "xzf", "vladmandic-face-api-" + FaceApiModels.VERSION + ".tgz");
             Files.createDirectories(folder);
             Path model = work.resolve("package/model");
-            for (String net : NETWORKS) {
+            for (String net : FaceApiModels.NETWORKS) {
                 copy(model.resolve(net + "_model.bin"), folder);
                 copy(model.resolve(net + "_model-weights_manifest.json"), folder);
             }
@@ -63,7 +62,8 @@ public final class FaceApiFetch {
         Files.move(partial, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void run(Path directory, String missing, String... command) throws IOException {
+    /** Runs {@code command} in {@code directory}; {@code missing} is the line when it is not installed, {@code hint} follows a failure. */
+    private static void run(Path directory, String missing, String hint, String... command) throws IOException {
         Process process;
         try {
             process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
@@ -74,7 +74,7 @@ public final class FaceApiFetch {
         try {
             if (process.waitFor() != 0) {
                 String last = output.isEmpty() ? "" : ": " + output.lines().reduce((a, b) -> b).orElse("");
-                throw new IOException(String.join(" ", command) + " failed" + last + " (is registry.npmjs.org reachable?)");
+                throw new IOException(String.join(" ", command) + " failed" + last + hint);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

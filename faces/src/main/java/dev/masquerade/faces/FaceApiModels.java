@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ public final class FaceApiModels {
     public static final String FACE_LANDMARK_68 = "face_landmark_68";
     /** The 128-d face descriptor. */
     public static final String FACE_RECOGNITION = "face_recognition";
+    /** The three, in the order they run. */
+    public static final List<String> NETWORKS = List.of(TINY_FACE_DETECTOR, FACE_LANDMARK_68, FACE_RECOGNITION);
 
     /** SHA-256 of each network's shard in face-api 1.7.15, to tell damaged weights from good ones. */
     private static final Map<String, String> SHA256 = Map.of(
@@ -41,7 +44,7 @@ public final class FaceApiModels {
     public static void verify(Path folder, String network) throws IOException {
         Path shard = folder.resolve(network + "_model.bin");
         if (!Files.isRegularFile(shard)) {
-            throw new IOException("face-api's " + network + " weights are not in " + folder + "; fetch them with scripts/fetch-face-models.sh " + folder);
+            throw missing(folder, network);
         }
         MessageDigest sha256;
         try {
@@ -56,11 +59,20 @@ public final class FaceApiModels {
         }
     }
 
-    /** The default folder: {@code ~/.cache/masquerade/models/face-api-1.7.15} (under XDG_CACHE_HOME when set). */
-    public static Path defaultFolder() {
+    /** Masquerade's cache: {@code ~/.cache/masquerade}, or {@code $XDG_CACHE_HOME/masquerade} when that is set. */
+    public static Path cacheFolder() {
         String cache = System.getenv("XDG_CACHE_HOME");
         Path base = cache == null || cache.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(cache);
-        return base.resolve("masquerade/models/face-api-" + VERSION);
+        return base.resolve("masquerade");
+    }
+
+    /** The default folder: {@code models/face-api-1.7.15} in the {@link #cacheFolder()}. */
+    public static Path defaultFolder() {
+        return cacheFolder().resolve("models/face-api-" + VERSION);
+    }
+
+    private static IOException missing(Path folder, String network) {
+        return new IOException("face-api's " + network + " weights are not in " + folder + "; fetch them with scripts/fetch-face-models.sh " + folder);
     }
 
     /**
@@ -71,7 +83,7 @@ public final class FaceApiModels {
     public static Path manifest(Path folder, String network) throws IOException {
         Path manifest = folder.resolve(network + "_model-weights_manifest.json");
         if (!Files.isRegularFile(manifest)) {
-            throw new IOException("face-api's " + network + " weights are not in " + folder + "; fetch them with scripts/fetch-face-models.sh " + folder);
+            throw missing(folder, network);
         }
         return manifest;
     }

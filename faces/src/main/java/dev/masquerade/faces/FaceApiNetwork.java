@@ -42,13 +42,13 @@ public abstract class FaceApiNetwork extends Module {
             Tensor weight = weights.get(name);
             if (weight == null) {
                 throw new IOException(manifest + " has no weight " + name + "; is it face-api " + FaceApiModels.VERSION
-                        + "'s " + network + "? Fetch it with scripts/fetch-face-models.sh");
+                        + "'s " + network + "? Fetch it with scripts/fetch-face-models.sh " + folder);
             }
             Tensor value = inEngineLayout(name, weight);
             int[] expected = entry.getValue().value().shape();
             if (!Arrays.equals(value.shape(), expected)) {
-                throw new IOException(manifest + ": weight " + name + " is " + Arrays.toString(weight.shape()) + " where the network needs "
-                        + Arrays.toString(expected) + " (in the engine's layout); is it face-api " + FaceApiModels.VERSION + "'s " + network + "?");
+                throw new IOException(manifest + ": weight " + name + " is " + Arrays.toString(value.shape()) + " in the engine's layout where the"
+                        + " network needs " + Arrays.toString(expected) + "; is it face-api " + FaceApiModels.VERSION + "'s " + network + "?");
             }
             entry.getValue().replace(value);
             unused.remove(name);

@@ -66,7 +66,10 @@ public final class FaceRecognitionNet extends FaceApiNetwork {
         return FaceApiInput.batch(face, INPUT_SIZE, true, FaceLandmarkNet.MEAN_RGB);
     }
 
-    /** The descriptor of the face in {@code face} (a picture of one aligned face). */
+    /**
+     * The descriptor of the face in {@code face}: the square {@link FaceAnalyzer#alignedBox} cuts
+     * out of the picture (upright as it stands there, not {@link FaceAligner}'s rotated crop).
+     */
     public float[] descriptor(RgbImage face) {
         try (var noGrad = NoGrad.enter()) {
             return forward(input(face)).toFloatArray();

@@ -5,7 +5,7 @@ import dev.masquerade.engine.Tensor;
 /**
  * TensorFlow's {@code 'same'} padding: the output has ⌈n / stride⌉ positions along an axis of
  * n, and the padding it takes, max((out − 1)·stride + kernel − n, 0), is split with the odd
- * one after: {@code before = total / 2}. With stride 2 on an even size that is (0, 1), which
+ * one after: {@code before = total / 2}. A 3×3 kernel at stride 2 on an even size gets (0, 1), which
  * PyTorch's symmetric {@code padding=} cannot say, so networks trained in TensorFlow need an
  * explicit {@link Tensor#pad} before a convolution or pooling without padding.
  */

@@ -7,9 +7,9 @@ package dev.masquerade.faces;
  * no stretch), so an aligned face is the same face, upright and at a set size.
  *
  * <p>{@link #fit} is Umeyama's least-squares estimate (1991) restricted to the plane, where it
- * has a closed form: with both point sets centred on their means (x̄ᵢ, ȳᵢ),
- * a = Σ x̄ᵢ·ȳᵢ / Σ |x̄ᵢ|² and b = Σ x̄ᵢ × ȳᵢ / Σ |x̄ᵢ|² (dot and cross products), and the shift
- * carries the one mean onto the other. Setting the derivatives of Σ |T(xᵢ) − yᵢ|² by a, b, tx
+ * has a closed form: with the points pᵢ to move and the targets qᵢ both taken relative to their
+ * means, a = Σ pᵢ·qᵢ / Σ |pᵢ|² and b = Σ pᵢ × qᵢ / Σ |pᵢ|² (dot and 2-d cross products), and
+ * the shift carries the one mean onto the other. Setting the derivatives of Σ |T(xᵢ) − yᵢ|² by a, b, tx
  * and ty to zero gives exactly these.
  */
 public record SimilarityTransform(double a, double b, double tx, double ty) {

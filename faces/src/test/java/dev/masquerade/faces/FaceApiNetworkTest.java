@@ -42,6 +42,6 @@ class FaceApiNetworkTest {
     void aWeightOfTheWrongShapeIsNamed() throws IOException {
         manifest("tiny_face_detector", "conv0/filters", "[3, 3, 3, 8]");
         IOException e = assertThrows(IOException.class, () -> new TinyFaceDetector().load(folder));
-        assertTrue(e.getMessage().contains("weight conv0/filters is [3, 3, 3, 8] where the network needs [16, 3, 3, 3]"), e.getMessage());
+        assertTrue(e.getMessage().contains("weight conv0/filters is [8, 3, 3, 3] in the engine's layout where the network needs [16, 3, 3, 3]"), e.getMessage());
     }
 }

@@ -27,9 +27,7 @@ final class FaceApiReference {
 
     /** One of the photos of scripts/fetch-photos.sh, or a skip naming the script. */
     static Path photo(String name) {
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path base = cache == null || cache.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(cache);
-        Path photo = base.resolve("masquerade/photos").resolve(name);
+        Path photo = FaceApiModels.cacheFolder().resolve("photos").resolve(name);
         ExternalData.require(Files.isRegularFile(photo), name + " is not in " + photo.getParent() + "; fetch it with scripts/fetch-photos.sh");
         return photo;
     }

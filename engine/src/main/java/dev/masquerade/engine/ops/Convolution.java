@@ -26,13 +26,7 @@ public final class Convolution {
             throw new IllegalArgumentException("conv2d: input " + Shape.str(x.shape()) + " has " + x.size(1)
                     + " channels but weight " + Shape.str(weight.shape()) + " expects " + weight.size(1));
         }
-        int outH = g.outputHeight(x.size(2), weight.size(2));
-        int outW = g.outputWidth(x.size(3), weight.size(3));
-        if (outH < 1 || outW < 1) {
-            throw new IllegalArgumentException("conv2d: kernel " + weight.size(2) + "x" + weight.size(3) + " with " + g
-                    + " does not fit input " + Shape.str(x.shape()));
-        }
-        Tensor out = Tensor.empty(x.dtype(), x.device(), x.size(0), weight.size(0), outH, outW);
+        Tensor out = Tensor.empty(x.dtype(), x.device(), outputShape(x, weight, g));
         x.backend().conv2d(x.array(), weight.array(), out.array(), g);
         Tensor y = Autograd.record("conv2d", out, grad -> gradients(grad, x, weight, g), x, weight);
         return addBias("conv2d", y, bias);
@@ -73,8 +67,7 @@ public final class Convolution {
     }
 
     private static Tensor forward(Tensor x, Tensor weight, Conv2dGeometry g) {
-        Tensor out = Tensor.empty(x.dtype(), x.device(), x.size(0), weight.size(0),
-                g.outputHeight(x.size(2), weight.size(2)), g.outputWidth(x.size(3), weight.size(3)));
+        Tensor out = Tensor.empty(x.dtype(), x.device(), outputShape(x, weight, g));
         x.backend().conv2d(x.array(), weight.array(), out.array(), g);
         return out;
     }
@@ -89,6 +82,17 @@ public final class Convolution {
         Tensor gradWeight = Tensor.empty(x.dtype(), x.device(), weightShape);
         x.backend().conv2dBackwardWeight(x.array(), gradOutput.array(), gradWeight.array(), g);
         return gradWeight;
+    }
+
+    /** [N, F, Ho, Wo] of a convolution of x with weight, or an error when the kernel does not fit. */
+    static int[] outputShape(Tensor x, Tensor weight, Conv2dGeometry g) {
+        int outH = g.outputHeight(x.size(2), weight.size(2));
+        int outW = g.outputWidth(x.size(3), weight.size(3));
+        if (outH < 1 || outW < 1) {
+            throw new IllegalArgumentException("conv2d: kernel " + weight.size(2) + "x" + weight.size(3) + " with " + g
+                    + " does not fit input " + Shape.str(x.shape()));
+        }
+        return new int[] {x.size(0), weight.size(0), outH, outW};
     }
 
     static void check(String op, Tensor x, Tensor weight) {

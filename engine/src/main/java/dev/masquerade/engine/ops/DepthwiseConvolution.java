@@ -29,12 +29,7 @@ public final class DepthwiseConvolution {
             throw new IllegalArgumentException("conv2d: a depthwise weight is [C·m, 1, kH, kW] for the input's " + channels
                     + " channels, got " + Shape.str(weight.shape()));
         }
-        int outH = g.outputHeight(x.size(2), weight.size(2)), outW = g.outputWidth(x.size(3), weight.size(3));
-        if (outH < 1 || outW < 1) {
-            throw new IllegalArgumentException("conv2d: kernel " + weight.size(2) + "x" + weight.size(3) + " with " + g
-                    + " does not fit input " + Shape.str(x.shape()));
-        }
-        Tensor out = Tensor.empty(x.dtype(), x.device(), x.size(0), weight.size(0), outH, outW);
+        Tensor out = Tensor.empty(x.dtype(), x.device(), Convolution.outputShape(x, weight, g));
         x.backend().depthwiseConv2d(x.array(), weight.array(), out.array(), g);
         Tensor y = Autograd.record("depthwiseConv2d", out, grad -> new Tensor[] {
                 Autograd.ifNeeded(x, () -> {

@@ -10,7 +10,7 @@ import java.util.List;
  * Grouped convolution: the C input channels and F filters are cut into {@code groups} equal
  * groups, and the filters of group g see only the channels of group g, so the weight is
  * [F, C/groups, kH, kW] and costs 1/groups of a full convolution's products. With groups = C
- * and F = C it is a depthwise convolution (one filter per channel), the first half of the
+ * (F = C·m, m filters per channel) it is a depthwise convolution, the first half of the
  * depthwise-separable blocks of small vision nets.
  *
  * <p>The depthwise case has its own primitives ({@link DepthwiseConvolution}). Any other
