@@ -23,12 +23,7 @@ public final class AnnotatedImage {
 
     /** A copy of {@code image} with {@code faces} drawn on it. */
     public static BufferedImage draw(RgbImage image, List<Face> faces) {
-        BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                out.setRGB(x, y, (byte255(image.at(x, y, 0)) << 16) | (byte255(image.at(x, y, 1)) << 8) | byte255(image.at(x, y, 2)));
-            }
-        }
+        BufferedImage out = image.toBufferedImage();
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         float line = Math.max(1.5f, Math.max(image.width(), image.height()) / 300f);
@@ -47,9 +42,5 @@ public final class AnnotatedImage {
         }
         g.dispose();
         return out;
-    }
-
-    private static int byte255(float v) {
-        return Math.round(Math.min(255f, Math.max(0f, v)));
     }
 }

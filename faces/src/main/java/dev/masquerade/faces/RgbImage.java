@@ -1,9 +1,11 @@
 package dev.masquerade.faces;
 
+import dev.masquerade.nn.io.AtomicFiles;
 import dev.masquerade.nn.io.Images;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 /**
  * A picture as the face networks take it: height × width × 3 values in 0..255 (red, green,
@@ -42,6 +44,28 @@ public record RgbImage(int width, int height, float[] rgb) {
             }
         }
         return new RgbImage(w, h, rgb);
+    }
+
+    /** The picture as 8-bit RGB, each value rounded and clamped to 0..255. */
+    public BufferedImage toBufferedImage() {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                out.setRGB(x, y, (byte255(at(x, y, 0)) << 16) | (byte255(at(x, y, 1)) << 8) | byte255(at(x, y, 2)));
+            }
+        }
+        return out;
+    }
+
+    /** Writes the picture as a PNG, atomically (see {@link AtomicFiles}). */
+    public void writePng(Path file) throws IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(toBufferedImage(), "png", png);
+        AtomicFiles.write(file, png.toByteArray());
+    }
+
+    private static int byte255(float value) {
+        return Math.round(Math.max(0, Math.min(255, value)));
     }
 
     /** One value: channel 0, 1 or 2 (red, green, blue) of pixel (x, y). */
