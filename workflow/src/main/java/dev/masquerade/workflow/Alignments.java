@@ -10,9 +10,7 @@ import dev.masquerade.nn.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code alignments.json}, what {@code extract} found and {@code convert} pastes back by: the
@@ -97,15 +95,6 @@ public record Alignments(Source source, Crop crop, List<FrameFaces> frames) {
     /** How many faces in all. */
     public int faceCount() {
         return frames.stream().mapToInt(f -> f.faces().size()).sum();
-    }
-
-    /** The same alignments keeping only the faces whose crop is named in {@code crops} (frames stay, some without faces). */
-    public Alignments keeping(Set<String> crops) {
-        List<FrameFaces> kept = new ArrayList<>();
-        for (FrameFaces frame : frames) {
-            kept.add(new FrameFaces(frame.index(), frame.name(), frame.faces().stream().filter(f -> crops.contains(f.crop())).toList()));
-        }
-        return new Alignments(source, crop, kept);
     }
 
     /**

@@ -120,7 +120,7 @@ public final class Extractor {
         }
         Alignments alignments = new Alignments(source, new Alignments.Crop(options.size(), options.coverage()), frames);
         alignments.write(out.resolve(Alignments.FILE));
-        FaceTracks tracks = new FaceTracks(frames);
+        FaceTracks tracks = new FaceTracks(frames, source.video());
         Map<String, Object> summary = new LinkedHashMap<>();
         double seconds = (System.nanoTime() - start) / 1e9;
         summary.put("frames", examined);
@@ -132,7 +132,7 @@ public final class Extractor {
         summary.put("every", options.every());
         summary.put("tracks", tracks.count());
         summary.put("jitter_px", tracks.jitterPx());
-        summary.put("jitter_px_smoothed", new FaceTracks(tracks.smoothed(options.smoothing(), aligner)).jitterPx());
+        summary.put("jitter_px_smoothed", new FaceTracks(tracks.smoothed(options.smoothing(), aligner), source.video()).jitterPx());
         summary.put("smoothing_frames", options.smoothing());
         AtomicFiles.write(out.resolve(SUMMARY), new com.fasterxml.jackson.databind.ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary) + "\n");

@@ -1,6 +1,7 @@
 package dev.masquerade.workflow;
 
 import dev.masquerade.faces.FaceAligner;
+import dev.masquerade.faces.FaceRecognitionNet;
 import dev.masquerade.faces.SimilarityTransform;
 import dev.masquerade.workflow.Alignments.FaceEntry;
 import dev.masquerade.workflow.Alignments.FrameFaces;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * Faces followed from frame to frame: a face in one extracted frame continues as the face of the
  * next extracted frame whose detector box overlaps it most (intersection over union at least
- * {@value #MIN_OVERLAP}); a cut to another shot, or a face that leaves, ends its track. On tracks
+ * {@value #MIN_OVERLAP}) and whose descriptor has changed little (under {@value #MAX_CHANGE}); a
+ * cut to another face, or a face that leaves, ends its track. On tracks
  * two things are defined:
  * <ul>
  *   <li>{@link #jitterPx()}: how much the aligned landmarks move from one frame to the next, in
@@ -23,13 +25,23 @@ import java.util.List;
 public final class FaceTracks {
     /** The least overlap of boxes in consecutive frames for one face to continue another. */
     static final double MIN_OVERLAP = 0.3;
+    /**
+     * The largest descriptor distance between consecutive frames for one face to continue
+     * another: well under face-api's 0.6 between people, so that a cut from one face to another
+     * in the same place ends the track (on Megamind.avi one face differs by 0.05 to 0.34 from the
+     * frame before; the cuts between its two characters, by 0.50 and 0.64).
+     */
+    static final double MAX_CHANGE = 0.4;
 
     private final List<FrameFaces> frames;
     /** Each track as {frame position, face position} pairs, in frame order. */
     private final List<List<int[]>> tracks = new ArrayList<>();
 
-    /** Links the faces of {@code frames} (in order) into tracks. */
-    public FaceTracks(List<FrameFaces> frames) {
+    /**
+     * Links the faces of {@code frames} (in order) into tracks; faces of pictures ({@code video}
+     * false), which follow no one, each make a track of their own.
+     */
+    public FaceTracks(List<FrameFaces> frames, boolean video) {
         this.frames = frames;
         List<List<int[]>> open = new ArrayList<>();
         for (int f = 0; f < frames.size(); f++) {
@@ -38,7 +50,7 @@ public final class FaceTracks {
             boolean[] taken = new boolean[faces.size()];
             for (List<int[]> track : open) {
                 int[] last = track.get(track.size() - 1);
-                if (last[0] != f - 1) {
+                if (!video || last[0] != f - 1) {
                     continue;
                 }
                 FaceEntry previous = frames.get(last[0]).faces().get(last[1]);
@@ -46,7 +58,7 @@ public final class FaceTracks {
                 double bestOverlap = MIN_OVERLAP;
                 for (int i = 0; i < faces.size(); i++) {
                     double overlap = previous.detectorBox().iou(faces.get(i).detectorBox());
-                    if (!taken[i] && overlap >= bestOverlap) {
+                    if (!taken[i] && overlap >= bestOverlap && FaceRecognitionNet.distance(previous.descriptor(), faces.get(i).descriptor()) < MAX_CHANGE) {
                         best = i;
                         bestOverlap = overlap;
                     }
@@ -72,6 +84,11 @@ public final class FaceTracks {
     /** How many tracks. */
     public int count() {
         return tracks.size();
+    }
+
+    /** The faces of each track, in frame order. */
+    public List<List<FaceEntry>> faces() {
+        return tracks.stream().map(track -> track.stream().map(this::face).toList()).toList();
     }
 
     /**
