@@ -6,6 +6,7 @@ import dev.masquerade.nn.data.ImageFolder;
 import dev.masquerade.nn.io.Images;
 import java.awt.Dimension;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -66,7 +67,9 @@ public record FaceSet(Tensor images, Tensor faceMasks, Tensor featureMasks) {
 
     /**
      * Every image of a folder of aligned face crops. All crops must be squares of one size;
-     * they are resized to {@code size} pixels.
+     * they are resized to {@code size} pixels. Where the folder also holds {@code masks/} and
+     * {@code features/} with a picture of each crop's name (as {@code masquerade faceswap
+     * extract} writes them: the face, and the eyes and mouth, white), those are its masks.
      */
     public static FaceSet fromFolder(Path folder, int size) throws IOException {
         List<Path> files = ImageFolder.files(folder);
@@ -88,7 +91,26 @@ public record FaceSet(Tensor images, Tensor faceMasks, Tensor featureMasks) {
                     + size + "x" + size + ": scaling them up that far leaves nothing to learn; crop the faces larger (at least " + size / 2
                     + " pixels), or train a smaller --size");
         }
-        return new FaceSet(ImageFolder.load(folder, 3, size), null, null);
+        Tensor images = ImageFolder.load(folder, 3, size);
+        Path faceMasks = folder.resolve("masks"), featureMasks = folder.resolve("features");
+        if (!Files.isDirectory(faceMasks) || !Files.isDirectory(featureMasks)) {
+            return new FaceSet(images, null, null);
+        }
+        return new FaceSet(images, masks(faceMasks, files, size), masks(featureMasks, files, size));
+    }
+
+    /** The mask of each crop, by name, from {@code masks}. */
+    private static Tensor masks(Path masks, List<Path> crops, int size) throws IOException {
+        List<Tensor> loaded = new java.util.ArrayList<>();
+        for (Path crop : crops) {
+            Path mask = masks.resolve(crop.getFileName());
+            if (!Files.isRegularFile(mask)) {
+                throw new IOException(crop.getFileName() + " has no mask in " + masks + "; every crop needs one there (delete a crop's masks"
+                        + " with it, or move the masks folders away to train without masks)");
+            }
+            loaded.add(Images.read(mask, 1, size));
+        }
+        return Tensor.stack(loaded, 0);
     }
 
 

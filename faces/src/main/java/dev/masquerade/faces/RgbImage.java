@@ -73,6 +73,11 @@ public record RgbImage(int width, int height, float[] rgb) {
         return rgb[(y * width + x) * 3 + channel];
     }
 
+    /** The grey level of pixel (x, y): Rec. 601's luma, 0.299 R + 0.587 G + 0.114 B. */
+    public double grey(int x, int y) {
+        return 0.299 * at(x, y, 0) + 0.587 * at(x, y, 1) + 0.114 * at(x, y, 2);
+    }
+
     /** The rectangle of {@code w} × {@code h} pixels whose top-left pixel is (x, y), which must lie inside. */
     public RgbImage crop(int x, int y, int w, int h) {
         if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width || y + h > height) {

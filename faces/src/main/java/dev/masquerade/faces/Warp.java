@@ -21,20 +21,30 @@ public final class Warp {
         for (int v = 0; v < height; v++) {
             for (int u = 0; u < width; u++) {
                 double[] at = back.apply(new double[] {u + 0.5, v + 0.5});
-                double x = at[0] - 0.5, y = at[1] - 0.5;
-                int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
-                double fx = x - x0, fy = y - y0;
                 for (int c = 0; c < 3; c++) {
-                    double top = (1 - fx) * sample(source, x0, y0, c) + fx * sample(source, x0 + 1, y0, c);
-                    double bottom = (1 - fx) * sample(source, x0, y0 + 1, c) + fx * sample(source, x0 + 1, y0 + 1, c);
-                    out[(v * width + u) * 3 + c] = (float) ((1 - fy) * top + fy * bottom);
+                    out[(v * width + u) * 3 + c] = bilinear(source.rgb(), source.width(), source.height(), 3, c, at[0], at[1]);
                 }
             }
         }
         return new RgbImage(width, height, out);
     }
 
-    private static float sample(RgbImage image, int x, int y, int channel) {
-        return x < 0 || y < 0 || x >= image.width() || y >= image.height() ? 0 : image.at(x, y, channel);
+    /**
+     * The value of one channel at the point (x, y) of a picture stored row by row with
+     * {@code channels} values a pixel, interpolated between the four pixel centres around it
+     * (centres at half-integers); 0 outside the picture.
+     */
+    public static float bilinear(float[] values, int width, int height, int channels, int channel, double x, double y) {
+        double sx = x - 0.5, sy = y - 0.5;
+        int x0 = (int) Math.floor(sx), y0 = (int) Math.floor(sy);
+        double fx = sx - x0, fy = sy - y0;
+        double top = (1 - fx) * sample(values, width, height, channels, channel, x0, y0) + fx * sample(values, width, height, channels, channel, x0 + 1, y0);
+        double bottom = (1 - fx) * sample(values, width, height, channels, channel, x0, y0 + 1)
+                + fx * sample(values, width, height, channels, channel, x0 + 1, y0 + 1);
+        return (float) ((1 - fy) * top + fy * bottom);
+    }
+
+    private static float sample(float[] values, int width, int height, int channels, int channel, int x, int y) {
+        return x < 0 || y < 0 || x >= width || y >= height ? 0 : values[(y * width + x) * channels + channel];
     }
 }

@@ -99,7 +99,7 @@ public final class Extractor {
             Ffmpeg.VideoInfo video = reader.video();
             source = new Alignments.Source(input.getFileName().toString(), video != null, video == null ? 0 : video.width(),
                     video == null ? 0 : video.height(), video == null ? null : video.frameRate(), reader.count());
-            int toExamine = (reader.count() + options.every() - 1) / options.every();
+            ProgressLines progress = new ProgressLines("extract", (reader.count() + options.every() - 1) / options.every(), log);
             for (Frames.Frame frame = reader.next(); frame != null; frame = reader.next()) {
                 if (frame.index() % options.every() != 0) {
                     continue;
@@ -115,7 +115,7 @@ public final class Extractor {
                 frames.add(new FrameFaces(frame.index(), frame.name(), kept));
                 examined++;
                 withFace += kept.isEmpty() ? 0 : 1;
-                report(log, examined, toExamine, withFace, start);
+                progress.frameDone(withFace + " with a face");
             }
         }
         Alignments alignments = new Alignments(source, new Alignments.Crop(options.size(), options.coverage()), frames);
@@ -151,16 +151,6 @@ public final class Extractor {
         LandmarkMask.writePng(LandmarkMask.face(inCrop, options.size(), options.mask()), options.size(), out.resolve("masks").resolve(crop));
         LandmarkMask.writePng(LandmarkMask.features(inCrop, options.size()), options.size(), out.resolve("features").resolve(crop));
         return entry;
-    }
-
-    /** A plain line at every tenth of the way, readable in a log file. */
-    private static void report(PrintWriter log, int done, int total, int withFace, long start) {
-        if (done == total || done * 10L / total != (done - 1) * 10L / total) {
-            double seconds = (System.nanoTime() - start) / 1e9;
-            log.printf(Locale.ROOT, "extract: %d%% (%d/%d frames), %d with a face, %.2f s a frame%n", 100L * done / total, done, total,
-                    withFace, seconds / done);
-            log.flush();
-        }
     }
 
     /** Refuses a folder that holds anything: extract never writes among other files (nor over its input). */

@@ -107,17 +107,13 @@ public final class FaceSorter {
                 if (mask != null && mask.at(x, y, 0) < 128) {
                     continue;
                 }
-                double laplacian = grey(crop, x - 1, y) + grey(crop, x + 1, y) + grey(crop, x, y - 1) + grey(crop, x, y + 1) - 4 * grey(crop, x, y);
+                double laplacian = crop.grey(x - 1, y) + crop.grey(x + 1, y) + crop.grey(x, y - 1) + crop.grey(x, y + 1) - 4 * crop.grey(x, y);
                 sum += laplacian;
                 squares += laplacian * laplacian;
                 n++;
             }
         }
         return n == 0 ? 0 : squares / n - (sum / n) * (sum / n);
-    }
-
-    private static double grey(RgbImage image, int x, int y) {
-        return 0.299 * image.at(x, y, 0) + 0.587 * image.at(x, y, 1) + 0.114 * image.at(x, y, 2);
     }
 
     /** The nose tip's sideways offset from the eyes' midpoint over the eyes' distance, in the aligned crop: 0 facing the camera. */

@@ -37,14 +37,30 @@ public final class ColourMatch {
 
     /** The images [N, 3, H, W] with each one's colours matched to the reference image at its index. */
     public static Tensor match(Tensor images, Tensor references, Method method) {
+        return match(images, references, null, method);
+    }
+
+    /**
+     * As {@link #match(Tensor, Tensor, Method)}, with the statistics of both taken only where
+     * {@code masks} [N, 1, H, W] is at least 0.5 (a face pasted into a frame is matched to the
+     * face under it, not to the background); every pixel is then moved by the same shift and scale.
+     * Images and references must then have one size.
+     */
+    public static Tensor match(Tensor images, Tensor references, Tensor masks, Method method) {
         if (images.rank() != 4 || images.size(1) != 3 || references.rank() != 4 || references.size(1) != 3
                 || references.size(0) != images.size(0)) {
             throw new IllegalArgumentException("colour matching needs two RGB batches [N, 3, H, W] of one N, got "
                     + Shape.str(images.shape()) + " and " + Shape.str(references.shape()));
         }
+        if (masks != null && (masks.rank() != 4 || masks.size(0) != images.size(0) || masks.size(1) != 1 || masks.size(2) != images.size(2)
+                || masks.size(3) != images.size(3) || !java.util.Arrays.equals(references.shape(), images.shape()))) {
+            throw new IllegalArgumentException("masked colour matching needs masks [N, 1, H, W] and references of the images' shape "
+                    + Shape.str(images.shape()) + ", got " + Shape.str(masks.shape()) + " and " + Shape.str(references.shape()));
+        }
         if (method == Method.NONE) {
             return images;
         }
+        float[] weights = masks == null ? null : masks.toFloatArray();
         int n = images.size(0), plane = images.size(2) * images.size(3), refPlane = references.size(2) * references.size(3);
         float[] src = images.toFloatArray();
         float[] ref = references.toFloatArray();
@@ -53,8 +69,8 @@ public final class ColourMatch {
             double[][] image = channels(src, i * 3 * plane, plane, method);
             double[][] reference = channels(ref, i * 3 * refPlane, refPlane, method);
             for (int c = 0; c < 3; c++) {
-                double[] stats = meanAndDeviation(image[c]);
-                double[] target = meanAndDeviation(reference[c]);
+                double[] stats = meanAndDeviation(image[c], weights, i * plane);
+                double[] target = meanAndDeviation(reference[c], weights, i * plane);
                 double scale = method == Method.REINHARD && stats[1] > 1e-6 ? target[1] / stats[1] : 1;
                 for (int p = 0; p < plane; p++) {
                     image[c][p] = (image[c][p] - stats[0]) * scale + target[0];
@@ -86,17 +102,30 @@ public final class ColourMatch {
         return channels;
     }
 
-    private static double[] meanAndDeviation(double[] values) {
+    /**
+     * Mean and standard deviation of the values whose mask (read from {@code masks[base]} on) is
+     * at least 0.5; of all of them where {@code masks} is null or no mask value is.
+     */
+    private static double[] meanAndDeviation(double[] values, float[] masks, int base) {
+        boolean[] counted = new boolean[values.length];
+        int count = 0;
+        for (int p = 0; p < values.length; p++) {
+            counted[p] = masks == null || masks[base + p] >= 0.5f;
+            count += counted[p] ? 1 : 0;
+        }
+        if (count == 0) {
+            java.util.Arrays.fill(counted, true);
+            count = values.length;
+        }
         double mean = 0;
-        for (double v : values) {
-            mean += v;
+        for (int p = 0; p < values.length; p++) {
+            mean += counted[p] ? values[p] / count : 0;
         }
-        mean /= values.length;
         double variance = 0;
-        for (double v : values) {
-            variance += (v - mean) * (v - mean);
+        for (int p = 0; p < values.length; p++) {
+            variance += counted[p] ? (values[p] - mean) * (values[p] - mean) / count : 0;
         }
-        return new double[]{mean, Math.sqrt(variance / values.length)};
+        return new double[]{mean, Math.sqrt(variance)};
     }
 
     // sRGB (D65) ↔ CIE XYZ ↔ CIE Lab, in place on the three channel arrays.

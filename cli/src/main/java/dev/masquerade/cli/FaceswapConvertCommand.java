@@ -1,0 +1,92 @@
+package dev.masquerade.cli;
+
+import dev.masquerade.autoencoder.FaceSwapModel;
+import dev.masquerade.autoencoder.FaceSwapper;
+import dev.masquerade.autoencoder.augment.ColourMatch;
+import dev.masquerade.engine.array.Device;
+import dev.masquerade.workflow.Alignments;
+import dev.masquerade.workflow.Converter;
+import dev.masquerade.workflow.LandmarkMask;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code masquerade faceswap convert}: a video or folder with the faces of its alignments swapped and put back. */
+@Command(mixinStandardHelpOptions = true, name = "convert",
+        description = "Swap the faces that an alignments.json names in every frame of a video (or folder of pictures) and blend them back:"
+                + " colour-corrected inside the landmark mask, through the mask eroded and feathered. Writes an MP4 (ffmpeg, the source's"
+                + " frame rate) or a folder of PNGs, and a convert.json with times and seam measures beside it.")
+final class FaceswapConvertCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "checkpoint.json of a face-swap run.")
+    private Path checkpoint;
+
+    @Option(names = "--input", required = true, paramLabel = "VIDEO|FOLDER", description = "The video or pictures the faces were extracted from.")
+    private Path input;
+
+    @Option(names = "--alignments", required = true, paramLabel = "FILE",
+            description = "alignments.json of extract (or of a sort folder): the faces to swap.")
+    private Path alignments;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT.mp4|DIR", description = "A new MP4 file, or a new or empty folder for PNG frames.")
+    private Path out;
+
+    @Option(names = "--to", defaultValue = "b", description = "The identity the faces become, a or b (default: ${DEFAULT-VALUE}).")
+    private String to;
+
+    @Option(names = "--blend", defaultValue = "feather", description = "paste (the hard mask) or feather (default: ${DEFAULT-VALUE}).")
+    private String blend;
+
+    @Option(names = "--erode", defaultValue = "3", description = "Pixels of the crop the mask shrinks by (default: ${DEFAULT-VALUE}).")
+    private int erode;
+
+    @Option(names = "--feather", defaultValue = "6", description = "Pixels of the crop over which the mask fades (default: ${DEFAULT-VALUE}).")
+    private int feather;
+
+    @Option(names = "--colour", defaultValue = "reinhard",
+            description = "Colour correction inside the mask: none, mean or reinhard (Lab; default: ${DEFAULT-VALUE}).")
+    private String colour;
+
+    @Option(names = "--mask", defaultValue = "extended", description = "components or extended (with the forehead; default: ${DEFAULT-VALUE}).")
+    private String mask;
+
+    @Option(names = "--smooth", defaultValue = "1", paramLabel = "FRAMES",
+            description = "Average each face's landmarks over this many frames (odd; default: ${DEFAULT-VALUE}, none), against jitter.")
+    private int smooth;
+
+    @Override
+    public Integer call() throws Exception {
+        FaceSwapModel.Side side = switch (to.toLowerCase(Locale.ROOT)) {
+            case "a" -> FaceSwapModel.Side.A;
+            case "b" -> FaceSwapModel.Side.B;
+            default -> throw new IllegalArgumentException("--to must be a or b, got '" + to + "'");
+        };
+        if (smooth < 1 || smooth % 2 == 0) {
+            throw new IllegalArgumentException("--smooth must be an odd number of frames (1: none, 5 is a good start), got " + smooth);
+        }
+        Converter.Options options = new Converter.Options(side, Converter.Blend.parse(blend), erode, feather, ColourMatch.Method.parse(colour),
+                LandmarkMask.Kind.parse(mask), smooth);
+        Alignments faces = Alignments.read(alignments);
+        Device device = Device.defaultDevice();
+        FaceSwapModel model = FaceSwapper.load(checkpoint, device);
+        PrintWriter log = spec.commandLine().getOut();
+        Map<String, Object> summary = new Converter(model, options, device).convert(input, faces, out, log);
+        log.printf(Locale.ROOT, "%d faces swapped in %d of %d frames (%.1f s, %.2f s a frame); seam %.2f, colour step %+.1f; wrote %s%n",
+                (Integer) summary.get("faces_swapped"), (Integer) summary.get("frames_swapped"), (Integer) summary.get("frames"),
+                (Double) summary.get("seconds"), (Double) summary.get("seconds_per_frame"), number(summary.get("seam")),
+                number(summary.get("colour_step")), out);
+        return 0;
+    }
+
+    private static double number(Object value) {
+        return value == null ? Double.NaN : (Double) value;
+    }
+}
