@@ -4,7 +4,9 @@ import dev.masquerade.faces.FaceAnalyzer;
 import dev.masquerade.workflow.Alignments;
 import dev.masquerade.workflow.Extractor;
 import dev.masquerade.workflow.LandmarkMask;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -61,11 +63,15 @@ final class FaceswapExtractCommand implements Callable<Integer> {
         if (size != 64 && size != 128 && size != 256) {
             throw new IllegalArgumentException("--size must be 64, 128 or 256 (the face swap's sizes), got " + size);
         }
+        Extractor.Options options = new Extractor.Options(size, every, coverage, LandmarkMask.Kind.parse(mask), models.score(), null,
+                threshold, smooth);
+        if (!Files.exists(input)) {
+            throw new IOException(input + ": no such video, picture or folder");
+        }
         PrintWriter log = spec.commandLine().getOut();
         FaceAnalyzer analyzer = models.load(log);
         float[] reference = identity == null ? null : Extractor.referenceDescriptor(analyzer, identity, models.score());
-        Extractor.Options options = new Extractor.Options(size, every, coverage, LandmarkMask.Kind.parse(mask), models.score(), reference,
-                threshold, smooth);
+        options = options.withIdentity(reference);
         Map<String, Object> summary = new Extractor(analyzer, options).extract(input, out, log);
         log.printf(Locale.ROOT, "%d faces in %d of %d frames (%.1f s, %.2f s a frame); landmark jitter %.2f px, %.2f px smoothed over %d frames;"
                         + " wrote %s and %s%n", (Integer) summary.get("faces"), (Integer) summary.get("frames_with_face"), (Integer) summary.get("frames"),

@@ -8,6 +8,7 @@ import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.data.FakeFashionMnist;
 import dev.masquerade.nn.io.Images;
+import dev.masquerade.workflow.Alignments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,27 @@ class BadInputTest {
         FakeFashionMnist.damageChecksum(damaged.resolve("train-images-idx3-ubyte.gz"));
         String tiny = FakeFashionMnist.write(work.resolve("tiny"), 3).toString();
         String foreign = FakeFashionMnist.write(work.resolve("foreign"), 12).toString(); // labels of some other data set
+        Path alignments = work.resolve("alignments.json");
+        new Alignments(new Alignments.Source("clip.mp4", true, 64, 48, "25", 3), new Alignments.Crop(64, 0.75), List.of()).write(alignments);
+        String video = work.resolve("clip.mp4").toString();
         List<Case> cases = List.of(
+                new Case("--size must be 64, 128 or 256", "faceswap", "extract", "--input", photo.toString(), "--out", out, "--size", "100"),
+                new Case("--every must be at least 1", "faceswap", "extract", "--input", photo.toString(), "--out", out, "--every", "0"),
+                new Case("--smooth must be an odd number", "faceswap", "extract", "--input", photo.toString(), "--out", out, "--smooth", "4"),
+                new Case("the mask must be components or extended", "faceswap", "extract", "--input", photo.toString(), "--out", out, "--mask", "hull"),
+                new Case("gone.mp4: no such video, picture or folder", "faceswap", "extract", "--input", work.resolve("gone.mp4").toString(), "--out", out),
+                new Case("no such alignments file", "faceswap", "sort", faces.toString(), "--by", "blur", "--out", out),
+                new Case("--by must be blur, pose or identity", "faceswap", "sort", faces.toString(), "--by", "colour", "--out", out),
+                new Case("broken.json is not an alignments file of masquerade faceswap extract", "faceswap", "convert", "--checkpoint",
+                        work.resolve("none.json").toString(), "--input", video, "--alignments", notJson.toString(), "--out", out),
+                new Case("--smooth must be an odd number", "faceswap", "convert", "--checkpoint", work.resolve("none.json").toString(), "--input", video,
+                        "--alignments", alignments.toString(), "--out", out, "--smooth", "4"),
+                new Case("--blend must be paste or feather", "faceswap", "convert", "--checkpoint", work.resolve("none.json").toString(), "--input", video,
+                        "--alignments", alignments.toString(), "--out", out, "--blend", "poisson-ish"),
+                new Case("unknown colour matching 'lab'", "faceswap", "convert", "--checkpoint", work.resolve("none.json").toString(), "--input", video,
+                        "--alignments", alignments.toString(), "--out", out, "--colour", "lab"),
+                new Case("is not a face-swap checkpoint (its model is", "faceswap", "convert", "--checkpoint", intact.resolve("checkpoint.json").toString(),
+                        "--input", video, "--alignments", alignments.toString(), "--out", out),
                 new Case("train-images-idx3-ubyte.gz is a damaged gzip file", "classify", "--data", damaged.toString(), "--out", out),
                 new Case("train-images-idx3-ubyte.gz is a damaged gzip file", "gan", "train", "--data", damaged.toString(), "--out", out),
                 new Case("train-images-idx3-ubyte.gz is a damaged gzip file", "autoencoder", "--data", damaged.toString(), "--out", out),

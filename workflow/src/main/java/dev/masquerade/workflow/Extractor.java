@@ -53,10 +53,26 @@ public final class Extractor {
                           int smoothing) {
         /** Checks the numbers. */
         public Options {
-            if (size < 16 || size > 1024 || every < 1 || smoothing < 1 || smoothing % 2 == 0) {
-                throw new IllegalArgumentException("extract needs --size from 16 to 1024, --every of at least 1 and an odd smoothing window;"
-                        + " got " + size + ", " + every + " and " + smoothing);
+            if (size < 16 || size > 1024) {
+                throw new IllegalArgumentException("--size must be from 16 to 1024 pixels, got " + size);
             }
+            if (every < 1) {
+                throw new IllegalArgumentException("--every must be at least 1 (every frame), got " + every);
+            }
+            if (smoothing < 1 || smoothing % 2 == 0) {
+                throw new IllegalArgumentException("--smooth must be an odd number of frames (1, 3, 5, ...), got " + smoothing);
+            }
+            if (!(coverage > 0 && coverage <= 1)) {
+                throw new IllegalArgumentException("--coverage must lie in (0, 1], got " + coverage);
+            }
+            if (!(threshold > 0 && threshold < 2)) {
+                throw new IllegalArgumentException("--threshold is a descriptor distance, between 0 and 2 (face-api's is 0.6), got " + threshold);
+            }
+        }
+
+        /** The same options keeping only the faces within the threshold of {@code descriptor}. */
+        public Options withIdentity(float[] descriptor) {
+            return new Options(size, every, coverage, mask, score, descriptor, threshold, smoothing);
         }
     }
 
