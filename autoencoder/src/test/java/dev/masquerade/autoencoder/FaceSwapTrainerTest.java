@@ -1,6 +1,7 @@
 package dev.masquerade.autoencoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,5 +138,20 @@ class FaceSwapTrainerTest {
         assertTrue(mixed.getMessage().contains("one size") && mixed.getMessage().contains("50x50"), mixed.getMessage());
         Files.delete(faces.resolve("two.png"));
         assertEquals(64, FaceSet.fromFolder(faces, 64).pixels());
+        assertFalse(FaceSet.fromFolder(faces, 64).hasMasks());
+    }
+
+    @Test
+    void anExtractedFolderBringsItsMasks(@TempDir Path faces) throws IOException {
+        Images.writePng(dev.masquerade.engine.Tensor.rand(new Rng(1), 3, 32, 32), faces.resolve("f_0.png"));
+        Images.writePng(dev.masquerade.engine.Tensor.ones(1, 32, 32), Files.createDirectories(faces.resolve("masks")).resolve("f_0.png"));
+        Images.writePng(dev.masquerade.engine.Tensor.zeros(1, 32, 32), Files.createDirectories(faces.resolve("features")).resolve("f_0.png"));
+        FaceSet set = FaceSet.fromFolder(faces, 64);
+        assertTrue(set.hasMasks());
+        assertEquals(1.0, set.faceMasks().mean().item(), 1e-6);
+        assertEquals(0.0, set.featureMasks().mean().item(), 1e-6);
+        Images.writePng(dev.masquerade.engine.Tensor.rand(new Rng(2), 3, 32, 32), faces.resolve("g_0.png"));
+        IOException missing = assertThrows(IOException.class, () -> FaceSet.fromFolder(faces, 64));
+        assertTrue(missing.getMessage().startsWith("g_0.png has no mask in " + faces.resolve("masks")), missing.getMessage());
     }
 }

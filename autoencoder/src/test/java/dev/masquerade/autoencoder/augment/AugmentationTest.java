@@ -71,6 +71,26 @@ class AugmentationTest {
     }
 
     @Test
+    void maskedMatchingTakesTheStatisticsInsideTheMaskOnly() {
+        // the image is 0.2 inside a square and 0.9 around it; the reference, 0.6 inside and 0 around
+        float[] square = new float[64];
+        for (int y = 2; y < 6; y++) {
+            for (int x = 2; x < 6; x++) {
+                square[y * 8 + x] = 1;
+            }
+        }
+        Tensor mask = Tensor.of(square, 1, 1, 8, 8);
+        Tensor inside = mask.expand(1, 3, 8, 8).contiguous();
+        Tensor image = inside.mul(0.2).add(inside.neg().add(1).mul(0.9));
+        Tensor reference = inside.mul(0.6);
+        float[] masked = ColourMatch.match(image, reference, mask, ColourMatch.Method.MEAN).toFloatArray();
+        assertEquals(0.6, masked[3 * 8 + 3], 1e-6, "inside: shifted by 0.6 - 0.2, the means inside the mask");
+        assertEquals(1.0, masked[0], 1e-6, "outside: the same shift, 0.9 + 0.4, clipped to 1");
+        float[] whole = ColourMatch.match(image, reference, ColourMatch.Method.MEAN).toFloatArray();
+        assertEquals(0.0, whole[3 * 8 + 3], 1e-6, "unmasked, the shift is of whole means, 0.15 - 0.725: the square goes black");
+    }
+
+    @Test
     void labConversionRoundTrips() {
         double[][] channels = {{0.1, 0.5, 0.9, 1.0}, {0.2, 0.5, 0.3, 0.0}, {0.7, 0.5, 0.1, 0.5}};
         double[][] copy = {channels[0].clone(), channels[1].clone(), channels[2].clone()};
