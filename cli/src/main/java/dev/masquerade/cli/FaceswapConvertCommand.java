@@ -42,7 +42,8 @@ final class FaceswapConvertCommand implements Callable<Integer> {
     @Option(names = "--to", defaultValue = "b", description = "The identity the faces become, a or b (default: ${DEFAULT-VALUE}).")
     private String to;
 
-    @Option(names = "--blend", defaultValue = "feather", description = "paste (the hard mask) or feather (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--blend", defaultValue = "feather",
+            description = "paste (the hard mask), feather, or seamless (Poisson cloning, then feather) (default: ${DEFAULT-VALUE}).")
     private String blend;
 
     @Option(names = "--erode", defaultValue = "3", description = "Pixels of the crop the mask shrinks by (default: ${DEFAULT-VALUE}).")
@@ -62,6 +63,10 @@ final class FaceswapConvertCommand implements Callable<Integer> {
             description = "Average each face's landmarks over this many frames (odd; default: ${DEFAULT-VALUE}, none), against jitter.")
     private int smooth;
 
+    @Option(names = "--screening", defaultValue = "0.1",
+            description = "For --blend seamless: pull towards the swapped face's own colours, 0 for Poisson cloning proper (default: ${DEFAULT-VALUE}).")
+    private double screening;
+
     @Override
     public Integer call() throws Exception {
         FaceSwapModel.Side side = switch (to.toLowerCase(Locale.ROOT)) {
@@ -69,19 +74,16 @@ final class FaceswapConvertCommand implements Callable<Integer> {
             case "b" -> FaceSwapModel.Side.B;
             default -> throw new IllegalArgumentException("--to must be a or b, got '" + to + "'");
         };
-        if (smooth < 1 || smooth % 2 == 0) {
-            throw new IllegalArgumentException("--smooth must be an odd number of frames (1: none, 5 is a good start), got " + smooth);
-        }
         Converter.Options options = new Converter.Options(side, Converter.Blend.parse(blend), erode, feather, ColourMatch.Method.parse(colour),
-                LandmarkMask.Kind.parse(mask), smooth);
+                LandmarkMask.Kind.parse(mask), smooth, screening);
         Alignments faces = Alignments.read(alignments);
         Device device = Device.defaultDevice();
         FaceSwapModel model = FaceSwapper.load(checkpoint, device);
         PrintWriter log = spec.commandLine().getOut();
         Map<String, Object> summary = new Converter(model, options, device).convert(input, faces, out, log);
-        log.printf(Locale.ROOT, "%d faces swapped in %d of %d frames (%.1f s, %.2f s a frame); seam %.2f, colour step %+.1f; wrote %s%n",
+        log.printf(Locale.ROOT, "%d faces swapped in %d of %d frames (%.1f s, %.2f s a frame); seam %.2f, edge added %.2f, colour step %+.1f; wrote %s%n",
                 (Integer) summary.get("faces_swapped"), (Integer) summary.get("frames_swapped"), (Integer) summary.get("frames"),
-                (Double) summary.get("seconds"), (Double) summary.get("seconds_per_frame"), number(summary.get("seam")),
+                (Double) summary.get("seconds"), (Double) summary.get("seconds_per_frame"), number(summary.get("seam")), number(summary.get("edge_added")),
                 number(summary.get("colour_step")), out);
         return 0;
     }

@@ -86,7 +86,7 @@ class BadInputTest {
                         work.resolve("none.json").toString(), "--input", video, "--alignments", notJson.toString(), "--out", out),
                 new Case("--smooth must be an odd number", "faceswap", "convert", "--checkpoint", work.resolve("none.json").toString(), "--input", video,
                         "--alignments", alignments.toString(), "--out", out, "--smooth", "4"),
-                new Case("--blend must be paste or feather", "faceswap", "convert", "--checkpoint", work.resolve("none.json").toString(), "--input", video,
+                new Case("--blend must be paste, feather or seamless", "faceswap", "convert", "--checkpoint", work.resolve("none.json").toString(), "--input", video,
                         "--alignments", alignments.toString(), "--out", out, "--blend", "poisson-ish"),
                 new Case("unknown colour matching 'lab'", "faceswap", "convert", "--checkpoint", work.resolve("none.json").toString(), "--input", video,
                         "--alignments", alignments.toString(), "--out", out, "--colour", "lab"),

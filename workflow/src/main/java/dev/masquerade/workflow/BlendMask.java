@@ -14,7 +14,7 @@ public final class BlendMask {
     /** The mask eroded by {@code erode} pixels, then feathered over {@code feather} pixels on each side of its edge. */
     public static float[] soften(float[] mask, int size, int erode, int feather) {
         if (erode < 0 || feather < 0) {
-            throw new IllegalArgumentException("--erode and --feather are pixels of the crop, at least 0; got " + erode + " and " + feather);
+            throw new IllegalArgumentException("erosion and feathering take pixels, at least 0; got " + erode + " and " + feather);
         }
         float[] out = erode(mask, size, erode);
         // two box blurs of half the radius: a tent whose ramp spans the whole feather

@@ -41,16 +41,20 @@ import java.util.Set;
  * frame rate) or a folder of PNGs, never written over anything.
  */
 public final class Converter {
-    /** How faces go back in: a plain paste through the hard mask, or the softened mask. */
+    /**
+     * How faces go back in: a plain paste through the hard mask; through the softened mask
+     * (feather); or seamless cloning ({@link SeamlessClone}) inside the eroded mask, then the
+     * softened mask.
+     */
     public enum Blend {
-        PASTE, FEATHER;
+        PASTE, FEATHER, SEAMLESS;
 
         /** By name, any case. */
         public static Blend parse(String text) {
             try {
                 return valueOf(text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--blend must be paste or feather, got '" + text + "'", e);
+                throw new IllegalArgumentException("--blend must be paste, feather or seamless, got '" + text + "'", e);
             }
         }
     }
@@ -65,10 +69,27 @@ public final class Converter {
      * @param colour  colour correction inside the mask
      * @param mask    the kind of landmark mask
      * @param smooth  frames over which landmarks are averaged (1: none; odd)
+     * @param screening seamless cloning's pull towards the swapped face's own colours (λ of {@link SeamlessClone})
      */
     public record Options(FaceSwapModel.Side to, Blend blend, int erode, int feather, ColourMatch.Method colour, LandmarkMask.Kind mask,
-                          int smooth) {
+                          int smooth, double screening) {
+        /** Checks the numbers. */
+        public Options {
+            if (erode < 0 || feather < 0) {
+                throw new IllegalArgumentException("--erode and --feather are pixels of the crop, at least 0; got " + erode + " and " + feather);
+            }
+            if (smooth < 1 || smooth % 2 == 0) {
+                throw new IllegalArgumentException("--smooth must be an odd number of frames (1: none, 5 is a good start), got " + smooth);
+            }
+            if (!(screening >= 0 && screening <= 100)) {
+                throw new IllegalArgumentException("--screening must be from 0 (Poisson cloning proper) to 100, got " + screening);
+            }
+        }
     }
+
+    /** Seamless cloning stops at this residual, relative to the right-hand side, or after this many steps. */
+    private static final double TOLERANCE = 1e-4;
+    private static final int MAX_ITERATIONS = 1000;
 
     private final FaceSwapModel model;
     private final Options options;
@@ -103,7 +124,7 @@ public final class Converter {
         Map<Integer, FrameFaces> byIndex = new HashMap<>();
         frames.forEach(f -> byIndex.put(f.index(), f));
         int converted = 0, swappedFrames = 0, swappedFaces = 0;
-        double seams = 0, steps = 0;
+        double seams = 0, edges = 0, steps = 0;
         int measured = 0;
         try (Frames reader = Frames.open(input)) {
             alignments.checkBelongsTo(reader, input);
@@ -129,6 +150,7 @@ public final class Converter {
                         SeamMetrics metrics = SeamMetrics.measure(Warp.apply(frame.image(), toCrop, size, size), Warp.apply(result, toCrop, size, size), hull);
                         if (!Double.isNaN(metrics.seam()) && !Double.isNaN(metrics.colourStep())) {
                             seams += metrics.seam();
+                            edges += metrics.edgeAdded();
                             steps += metrics.colourStep();
                             measured++;
                         }
@@ -154,6 +176,7 @@ public final class Converter {
         summary.put("seconds", seconds);
         summary.put("seconds_per_frame", seconds / Math.max(1, converted));
         summary.put("seam", measured == 0 ? null : seams / measured);
+        summary.put("edge_added", measured == 0 ? null : edges / measured);
         summary.put("colour_step", measured == 0 ? null : steps / measured);
         summary.put("blend", options.blend().name().toLowerCase(Locale.ROOT));
         summary.put("colour", options.colour().name().toLowerCase(Locale.ROOT));
@@ -174,7 +197,12 @@ public final class Converter {
         try (var scope = NoGrad.enter()) {
             swapped = model.swap(options.to(), face.to(device)).to(Device.CPU);
         }
-        swapped = ColourMatch.match(swapped, face, Tensor.of(hull, 1, 1, size, size), options.colour());
+        Tensor region = Tensor.of(hull, 1, 1, size, size);
+        swapped = ColourMatch.match(swapped, face, region, options.colour());
+        if (options.blend() == Blend.SEAMLESS) {
+            Tensor inner = Tensor.of(BlendMask.erode(hull, size, options.erode()), 1, 1, size, size);
+            swapped = SeamlessClone.solve(face, swapped, inner, options.screening(), TOLERANCE, MAX_ITERATIONS).result();
+        }
         float[] mask = options.blend() == Blend.PASTE ? hull : BlendMask.soften(hull, size, options.erode(), options.feather());
         Paste.into(result, fromTensor(swapped), mask, toCrop);
     }

@@ -9,36 +9,42 @@ import dev.masquerade.faces.RgbImage;
  * do not count):
  * <ul>
  *   <li>{@code seam}: the mean gradient magnitude of the grey levels on the ring, converted over
- *       original. 1 means no more edge than was there; a plain paste's hard border raises it.</li>
+ *       original. 1 means as much edge as was there. It mixes two things: a hard border adds
+ *       edges, a blurry swapped face removes the face's own (the jaw's contour runs along the ring).</li>
+ *   <li>{@code edgeAdded}: the part that is the seam alone: the mean, over the ring, of how much
+ *       the gradient magnitude grew where it grew (grey levels a pixel); 0 for a perfect join.</li>
  *   <li>{@code colourStep}: the distance in RGB (0..255) between the mean colour just inside the
  *       edge and just outside it, converted minus original: a face of the wrong colour raises it.</li>
  * </ul>
  *
  * @param seam       converted over original mean gradient on the ring
+ * @param edgeAdded  mean growth of the gradient magnitude on the ring (grey levels a pixel)
  * @param colourStep converted minus original colour difference across the edge
  */
-public record SeamMetrics(double seam, double colourStep) {
+public record SeamMetrics(double seam, double edgeAdded, double colourStep) {
     /** Pixels of the ring on each side of the mask's edge. */
-    static final int RING = 3;
+    static final int RING = 2;
 
     /** The metrics of one face: its crop in the original and in the converted frame, and its (hard) face mask. */
     public static SeamMetrics measure(RgbImage original, RgbImage converted, float[] faceMask) {
         int size = original.width();
         float[] inner = BlendMask.erode(faceMask, size, RING), outer = BlendMask.dilate(faceMask, size, RING);
-        double gradientConverted = 0, gradientOriginal = 0;
+        double gradientConverted = 0, gradientOriginal = 0, added = 0;
         int ring = 0;
         for (int y = 1; y < size - 1; y++) {
             for (int x = 1; x < size - 1; x++) {
                 int i = y * size + x;
                 if (outer[i] >= 0.5f && inner[i] < 0.5f) {
-                    gradientConverted += gradient(converted, x, y);
-                    gradientOriginal += gradient(original, x, y);
+                    double after = gradient(converted, x, y), before = gradient(original, x, y);
+                    gradientConverted += after;
+                    gradientOriginal += before;
+                    added += Math.max(0, after - before);
                     ring++;
                 }
             }
         }
         double seam = ring == 0 || gradientOriginal == 0 ? Double.NaN : gradientConverted / gradientOriginal;
-        return new SeamMetrics(seam, step(converted, faceMask, inner, outer) - step(original, faceMask, inner, outer));
+        return new SeamMetrics(seam, ring == 0 ? Double.NaN : added / ring, step(converted, faceMask, inner, outer) - step(original, faceMask, inner, outer));
     }
 
     /** The distance between the mean colour of the ring's inner half and of its outer half. */

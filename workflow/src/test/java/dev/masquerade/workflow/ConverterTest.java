@@ -43,7 +43,7 @@ class ConverterTest {
     private Path video;
     private Alignments alignments;
     private final Converter converter = new Converter(new FaceSwapModel(new FaceSwapConfig(64, 4, 8, false), new Rng(3)),
-            new Converter.Options(FaceSwapModel.Side.B, Converter.Blend.FEATHER, 2, 4, ColourMatch.Method.MEAN, LandmarkMask.Kind.EXTENDED, 1),
+            new Converter.Options(FaceSwapModel.Side.B, Converter.Blend.FEATHER, 2, 4, ColourMatch.Method.MEAN, LandmarkMask.Kind.EXTENDED, 1, 0.1),
             Device.CPU);
 
     @BeforeAll

@@ -50,6 +50,7 @@ class PasteAndSeamTest {
         SeamMetrics same = SeamMetrics.measure(original, original, mask);
         assertEquals(1, same.seam(), 1e-12);
         assertEquals(0, same.colourStep(), 1e-12);
+        assertEquals(0, same.edgeAdded(), 1e-12);
         RgbImage patched = copy(original);
         SimilarityTransform identity = new SimilarityTransform(1, 0, 0, 0);
         Paste.into(patched, flat(32, 250), mask, identity);
@@ -58,7 +59,8 @@ class PasteAndSeamTest {
         assertTrue(hard.colourStep() > 100, "the patch is far brighter than around it, got " + hard.colourStep());
         RgbImage feathered = copy(original);
         Paste.into(feathered, flat(32, 250), BlendMask.soften(mask, 32, 0, 6), identity);
-        assertTrue(SeamMetrics.measure(original, feathered, mask).seam() < hard.seam(), "feathering spreads the edge out");
+        SeamMetrics soft = SeamMetrics.measure(original, feathered, mask);
+        assertTrue(soft.seam() < hard.seam() && soft.edgeAdded() < hard.edgeAdded(), "feathering spreads the edge out");
     }
 
     static RgbImage gradient(int width, int height) {
