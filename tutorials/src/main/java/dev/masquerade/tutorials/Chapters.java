@@ -9,7 +9,8 @@ public final class Chapters {
     public static final List<Chapter> ALL = List.of(new AutogradChapter(), new BroadcastingChapter(), new MatmulChapter(), new ConvolutionChapter(), new MseChapter(), new L1Chapter(),
             new BceChapter(), new BceWithLogitsChapter(), new SoftmaxCrossEntropyChapter(), new AutoencoderChapter(), new SsimChapter(), new MaskedLossChapter(),
             new MinimaxChapter(), new NonSaturatingChapter(),
-            new AlternatingUpdatesChapter(), new LsganChapter(), new HingeChapter(), new AdamChapter(), new MatmulLadderChapter(), new DepthwiseChapter());
+            new AlternatingUpdatesChapter(), new LsganChapter(), new HingeChapter(), new AdamChapter(), new MatmulLadderChapter(), new DepthwiseChapter(),
+            new SeamlessChapter());
 
     private Chapters() {
     }

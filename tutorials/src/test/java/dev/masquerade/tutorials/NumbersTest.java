@@ -19,10 +19,11 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The numbers the prose quotes are the numbers the code computes: every number marked
  * {@code 64<!-- =df/dx -->} in a chapter must equal its chapter's {@code numbers().get("df/dx")}
- * to the digits shown, and every computed number must be quoted somewhere.
+ * to the digits shown (7.1e-15 too: to the mantissa's digits at its exponent), and every
+ * computed number must be quoted somewhere.
  */
 class NumbersTest {
-    private static final Pattern QUOTED = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\$?<!-- =(.+?) -->");
+    private static final Pattern QUOTED = Pattern.compile("(-?\\d+(?:\\.\\d+)?(?:e-?\\d+)?)\\$?<!-- =(.+?) -->");
 
     @TestFactory
     List<DynamicTest> everyQuotedNumberIsComputed() {
@@ -37,8 +38,11 @@ class NumbersTest {
                     String key = m.group(2);
                     assertTrue(numbers.containsKey(key), chapter.file() + " quotes '" + key + "', which the chapter does not compute");
                     String printed = m.group(1);
-                    int decimals = printed.contains(".") ? printed.length() - printed.indexOf('.') - 1 : 0;
-                    assertEquals(numbers.get(key), Double.parseDouble(printed), 0.5 * Math.pow(10, -decimals) + 1e-12,
+                    String mantissa = printed.replaceFirst("e.*", "");
+                    int exponent = printed.contains("e") ? Integer.parseInt(printed.substring(printed.indexOf('e') + 1)) : 0;
+                    int decimals = mantissa.contains(".") ? mantissa.length() - mantissa.indexOf('.') - 1 : 0;
+                    double slack = 0.5 * Math.pow(10, exponent - decimals) + (printed.contains("e") ? 0 : 1e-12);
+                    assertEquals(numbers.get(key), Double.parseDouble(printed), slack,
                             chapter.file() + ": " + key + " is printed as " + printed);
                     quoted.add(key);
                 }

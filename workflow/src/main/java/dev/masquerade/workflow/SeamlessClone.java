@@ -48,6 +48,7 @@ public final class SeamlessClone {
      * of Ω has its four neighbours), with screening λ; stops when the residual has fallen to
      * {@code tolerance} of the right-hand side, or after {@code maxIterations}.
      */
+    // snippet: solve
     public static Solution solve(Tensor target, Tensor source, Tensor region, double screening, double tolerance, int maxIterations) {
         if (!(screening >= 0) || !(tolerance > 0) || maxIterations < 1) {
             throw new IllegalArgumentException("seamless cloning needs a screening of at least 0, a tolerance above 0 and at least one"
@@ -77,6 +78,7 @@ public final class SeamlessClone {
             return new Solution(x.mul(inside).add(outside.mul(target)), iterations, Math.sqrt(rr / bb));
         }
     }
+    // end snippet
 
     /** A x = M ⊙ ((4 + λ) x − N(M ⊙ x)): the system's matrix, on Ω. */
     static Tensor apply(Tensor x, Tensor inside, double screening) {
@@ -86,7 +88,7 @@ public final class SeamlessClone {
     /** N(x): each pixel's four neighbours summed (0 beyond the border), channel by channel. */
     static Tensor neighbours(Tensor x) {
         int size = x.size(2);
-        Tensor kernel = Tensor.of(NEIGHBOURS, 1, 1, 3, 3).to(x.device());
+        Tensor kernel = Tensor.of(NEIGHBOURS, 1, 1, 3, 3).to(x.dtype()).to(x.device());
         return x.reshape(3, 1, size, size).conv2d(kernel, null, 1, 1, 1).reshape(1, 3, size, size);
     }
 
@@ -99,7 +101,7 @@ public final class SeamlessClone {
                 inner[y * size + x] = mask[y * size + x] >= 0.5f ? 1 : 0;
             }
         }
-        return Tensor.of(inner, 1, 1, size, size).to(region.device());
+        return Tensor.of(inner, 1, 1, size, size).to(region.dtype()).to(region.device());
     }
 
     private static double dot(Tensor a, Tensor b) {
