@@ -34,6 +34,15 @@ public final class FaceSwapModel extends Module {
         public Side other() {
             return this == A ? B : A;
         }
+
+        /** The side named a or b (any case), as {@code --to} takes it. */
+        public static Side parse(String text) {
+            return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "a" -> A;
+                case "b" -> B;
+                default -> throw new IllegalArgumentException("--to must be a or b, got '" + text + "'");
+            };
+        }
     }
 
     /** A decoder's output: the face [N, 3, S, S] and, when the model has masks, the mask [N, 1, S, S]. */

@@ -26,10 +26,11 @@ import dev.masquerade.nn.optim.LearningRates;
  * @param progress        whether to draw a progress bar
  * @param device          where to train
  * @param ganWeight       weight of the adversarial refinement (0: off)
+ * @param timelapse       where to save the swap of fixed faces at every preview and, at the end, timelapse.gif (null: nowhere)
  */
 public record FaceSwapOptions(FaceSwapConfig model, int steps, int batchSize, double learningRate, double beta1, double beta2,
                               FaceSwapLoss loss, Augmentation augmentation, int previewEvery, int checkpointEvery, long seed,
-                              boolean progress, Device device, double ganWeight) {
+                              boolean progress, Device device, double ganWeight, java.nio.file.Path timelapse) {
     /** Checks the numbers. */
     public FaceSwapOptions {
         if (steps < 1 || batchSize < 1 || previewEvery < 1 || checkpointEvery < 1) {
@@ -54,7 +55,7 @@ public record FaceSwapOptions(FaceSwapConfig model, int steps, int batchSize, do
     /** The defaults of {@code masquerade faceswap train}: faceswap_small, 5,000 steps of 16 faces, Adam at 5e-5 with β₁ 0.5. */
     public static Builder builder() {
         return new Builder(new FaceSwapOptions(FaceSwapConfig.SMALL, 5000, 16, 5e-5, 0.5, 0.999, FaceSwapLoss.DEFAULT, Augmentation.DEFAULT,
-                100, 500, 42, true, Device.defaultDevice(), 0));
+                100, 500, 42, true, Device.defaultDevice(), 0, null));
     }
 
     /** A builder that starts from these options. */
@@ -78,6 +79,7 @@ public record FaceSwapOptions(FaceSwapConfig model, int steps, int batchSize, do
         private boolean progress;
         private Device device;
         private double ganWeight;
+        private java.nio.file.Path timelapse;
 
         private Builder(FaceSwapOptions from) {
             model = from.model;
@@ -94,6 +96,7 @@ public record FaceSwapOptions(FaceSwapConfig model, int steps, int batchSize, do
             progress = from.progress;
             device = from.device;
             ganWeight = from.ganWeight;
+            timelapse = from.timelapse;
         }
 
         public Builder model(FaceSwapConfig value) {
@@ -167,10 +170,16 @@ public record FaceSwapOptions(FaceSwapConfig model, int steps, int batchSize, do
             return this;
         }
 
+        /** Saves a timelapse of the swap into this folder (null: none). */
+        public Builder timelapse(java.nio.file.Path value) {
+            timelapse = value;
+            return this;
+        }
+
         /** The options, checked. */
         public FaceSwapOptions build() {
             return new FaceSwapOptions(model, steps, batchSize, learningRate, beta1, beta2, loss, augmentation, previewEvery, checkpointEvery,
-                    seed, progress, device, ganWeight);
+                    seed, progress, device, ganWeight, timelapse);
         }
     }
 }

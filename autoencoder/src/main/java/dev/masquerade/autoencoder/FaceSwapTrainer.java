@@ -133,6 +133,9 @@ public final class FaceSwapTrainer {
                     .guard(model.parameters())
                     .every(options.previewEvery(), at -> {
                         writePreview(model, data, options.device(), folder.resolve("preview.png"));
+                        if (options.timelapse() != null) {
+                            Timelapse.frame(model, data, options.device(), options.timelapse(), at.step());
+                        }
                         if (data.heldOut() != null) {
                             log.evaluation(at.step(), evaluate(model, data, options.device()));
                         }
@@ -154,10 +157,9 @@ public final class FaceSwapTrainer {
             metrics.put("parameters", model.parameterCount());
             metrics.put("device", options.device().toString());
             metrics.putAll(config.toMap());
-            if (data.heldOut() != null) {
-                writeSyntheticSwaps(model, data.heldOut(), options.device(), folder.resolve("swap.png"));
-            } else {
-                writeSwaps(model, data, options.device(), folder.resolve("swap.png"));
+            writeSwapGrid(model, data, options.device(), folder.resolve("swap.png"));
+            if (options.timelapse() != null) {
+                metrics.put("timelapse_frames", Timelapse.finish(options.timelapse()));
             }
             log.writeSummary(metrics);
             return new Result(metrics, folder);
@@ -291,6 +293,15 @@ public final class FaceSwapTrainer {
         Tensor red = Tensor.of(new double[]{1, 0, 0}, originals.dtype(), originals.device(), 1, 3, 1, 1);
         Tensor alpha = mask.mul(0.6);
         return originals.mul(alpha.neg().add(1)).add(red.mul(alpha));
+    }
+
+    /** swap.png's grid: {@link #writeSyntheticSwaps} for synthetic data, {@link #writeSwaps} for real faces. */
+    static void writeSwapGrid(FaceSwapModel model, Data data, Device device, Path file) throws IOException {
+        if (data.heldOut() != null) {
+            writeSyntheticSwaps(model, data.heldOut(), device, file);
+        } else {
+            writeSwaps(model, data, device, file);
+        }
     }
 
     /** For synthetic faces: rows of A's face, the swap A→B, and the correct swap (B with A's attributes). */

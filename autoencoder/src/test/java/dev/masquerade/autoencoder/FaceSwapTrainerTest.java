@@ -50,6 +50,19 @@ class FaceSwapTrainerTest {
     }
 
     @Test
+    void aTimelapseSavesTheSwapAtEveryPreviewAndAGifOfThemAll(@TempDir Path timelapse) throws IOException {
+        FaceSwapOptions options = options(3, false).toBuilder().timelapse(timelapse).build();
+        Map<String, Object> metrics = FaceSwapTrainer.train(DATA, options, folder, false).metrics();
+        assertTrue(Files.exists(timelapse.resolve("step_000002.png")) && Files.exists(timelapse.resolve("step_000003.png")));
+        assertEquals(2, metrics.get("timelapse_frames"));
+        try (var in = javax.imageio.ImageIO.createImageInputStream(timelapse.resolve("timelapse.gif").toFile())) {
+            var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(2, reader.getNumImages(true), "one GIF frame per saved step");
+        }
+    }
+
+    @Test
     void resumingContinuesFromTheSavedStep() throws IOException {
         FaceSwapTrainer.train(DATA, options(2, false), folder, false);
         FaceSwapTrainer.train(DATA, options(4, false), folder, true);

@@ -6,6 +6,7 @@ import dev.masquerade.autoencoder.augment.ColourMatch;
 import dev.masquerade.engine.array.Device;
 import dev.masquerade.workflow.Alignments;
 import dev.masquerade.workflow.Converter;
+import dev.masquerade.workflow.IdentityProbe;
 import dev.masquerade.workflow.LandmarkMask;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,24 +69,35 @@ final class FaceswapConvertCommand implements Callable<Integer> {
             description = "For --blend seamless: pull towards the swapped face's own colours, 0 for Poisson cloning proper (default: ${DEFAULT-VALUE}).")
     private double screening;
 
+    @Option(names = "--measure-identity", paramLabel = "B_ALIGNMENTS",
+            description = "alignments.json of B's faces: report each converted face's descriptor distance to A's faces (--alignments) and B's,"
+                    + " before and after the swap (loads face-api's networks).")
+    private Path measureIdentity;
+
+    @Mixin
+    private FaceModelsOption models;
+
     @Override
     public Integer call() throws Exception {
-        FaceSwapModel.Side side = switch (to.toLowerCase(Locale.ROOT)) {
-            case "a" -> FaceSwapModel.Side.A;
-            case "b" -> FaceSwapModel.Side.B;
-            default -> throw new IllegalArgumentException("--to must be a or b, got '" + to + "'");
-        };
+        FaceSwapModel.Side side = FaceSwapModel.Side.parse(to);
         Converter.Options options = new Converter.Options(side, Converter.Blend.parse(blend), erode, feather, ColourMatch.Method.parse(colour),
                 LandmarkMask.Kind.parse(mask), smooth, screening);
         Alignments faces = Alignments.read(alignments);
+        Alignments facesOfB = measureIdentity == null ? null : Alignments.read(measureIdentity);
         Device device = Device.defaultDevice();
         FaceSwapModel model = FaceSwapper.load(checkpoint, device);
         PrintWriter log = spec.commandLine().getOut();
-        Map<String, Object> summary = new Converter(model, options, device).convert(input, faces, out, log);
+        IdentityProbe probe = facesOfB == null ? null : IdentityProbe.of(models.load(log), faces, facesOfB);
+        Map<String, Object> summary = new Converter(model, options, device, probe).convert(input, faces, out, log);
         log.printf(Locale.ROOT, "%d faces swapped in %d of %d frames (%.1f s, %.2f s a frame); seam %.2f, edge added %.2f, colour step %+.1f; wrote %s%n",
                 (Integer) summary.get("faces_swapped"), (Integer) summary.get("frames_swapped"), (Integer) summary.get("frames"),
                 (Double) summary.get("seconds"), (Double) summary.get("seconds_per_frame"), number(summary.get("seam")), number(summary.get("edge_added")),
                 number(summary.get("colour_step")), out);
+        if (probe != null) {
+            log.printf(Locale.ROOT, "identity: the faces lay %.3f from A and %.3f from B before the swap, %.3f from A and %.3f from B after it%n",
+                    number(summary.get("original_distance_to_a")), number(summary.get("original_distance_to_b")),
+                    number(summary.get("distance_to_a")), number(summary.get("distance_to_b")));
+        }
         return 0;
     }
 

@@ -2,7 +2,6 @@ package dev.masquerade.cli;
 
 import dev.masquerade.autoencoder.FaceSwapModel;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +29,7 @@ final class FaceswapSwapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FaceSwapModel.Side side = switch (to.toLowerCase(Locale.ROOT)) {
-            case "a" -> FaceSwapModel.Side.A;
-            case "b" -> FaceSwapModel.Side.B;
-            default -> throw new IllegalArgumentException("--to must be a or b, got '" + to + "'");
-        };
+        FaceSwapModel.Side side = FaceSwapModel.Side.parse(to);
         int written = dev.masquerade.autoencoder.FaceSwapper.swapFolder(checkpoint, input, output, side);
         spec.commandLine().getOut().printf("swapped %d faces to %s; wrote %s%n", written, side, output);
         return 0;

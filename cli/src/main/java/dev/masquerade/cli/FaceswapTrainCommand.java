@@ -104,6 +104,10 @@ final class FaceswapTrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", defaultValue = "500", description = "Save the checkpoint every N steps (default: ${DEFAULT-VALUE}).")
     private int checkpointEvery;
 
+    @Option(names = "--timelapse", paramLabel = "DIR",
+            description = "Save the swap of the same faces at every preview into DIR (step_NNNNNN.png), and all of them as DIR/timelapse.gif at the end.")
+    private Path timelapse;
+
     @Override
     public Integer call() throws Exception {
         boolean resume = resumeOption.requested(run);
@@ -111,6 +115,10 @@ final class FaceswapTrainCommand implements Callable<Integer> {
         if (source.folders != null) {
             RunOptions.refuseInput(folder, "--a", source.folders.a);
             RunOptions.refuseInput(folder, "--b", source.folders.b);
+            if (timelapse != null) {
+                RunOptions.refuseInput("--timelapse", timelapse, "--a", source.folders.a);
+                RunOptions.refuseInput("--timelapse", timelapse, "--b", source.folders.b);
+            }
         }
         FaceSwapConfig config = new FaceSwapConfig(size, width, latent, masks);
         if (resume) {
@@ -123,7 +131,7 @@ final class FaceswapTrainCommand implements Callable<Integer> {
         FaceSwapLoss loss = new FaceSwapLoss(FaceSwapLoss.Pixel.parse(pixelLoss), 1, dssimWeight, featureWeight, maskedLoss, 1);
         FaceSwapOptions options = FaceSwapOptions.builder().model(config).steps(steps).batchSize(batchSize).learningRate(learningRate)
                 .beta1(beta1).loss(loss).augmentation(augmentation).previewEvery(previewEvery).checkpointEvery(checkpointEvery)
-                .seed(run.seed).progress(run.progress()).device(Device.defaultDevice()).ganWeight(ganWeight).build();
+                .seed(run.seed).progress(run.progress()).device(Device.defaultDevice()).ganWeight(ganWeight).timelapse(timelapse).build();
         return FaceSwapReport.run(spec.commandLine().getOut(), data, options, folder, resume);
     }
 

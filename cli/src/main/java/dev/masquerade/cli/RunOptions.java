@@ -71,11 +71,16 @@ final class RunOptions {
      * pictures and logs would land among the data, and be read as data the next time.
      */
     static void refuseInput(Path folder, String option, Path input) throws IOException {
+        refuseInput("--out", folder, option, input);
+    }
+
+    /** As {@link #refuseInput(Path, String, Path)} for a folder given by {@code folderOption}. */
+    static void refuseInput(String folderOption, Path folder, String option, Path input) throws IOException {
         boolean same = input != null && (Files.exists(folder) && Files.exists(input) ? Files.isSameFile(folder, input)
                 : folder.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize()));
         if (same) {
-            throw new IllegalArgumentException("--out " + folder + " is the " + option + " folder: the run's files would land among its"
-                    + " data; choose another --out");
+            throw new IllegalArgumentException(folderOption + " " + folder + " is the " + option + " folder: the run's files would land among its"
+                    + " data; choose another " + folderOption);
         }
     }
 

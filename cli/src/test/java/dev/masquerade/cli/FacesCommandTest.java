@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.masquerade.engine.testing.ExternalData;
-import dev.masquerade.faces.FaceApiModels;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,10 +28,8 @@ class FacesCommandTest {
 
     @BeforeAll
     static void requireWeightsAndPhotos() {
-        models = FaceApiModels.defaultFolder();
-        ExternalData.require(Files.isDirectory(models), "face-api's weights are not in " + models + "; fetch them with scripts/fetch-face-models.sh");
-        photos = FaceApiModels.cacheFolder().resolve("photos");
-        ExternalData.require(Files.isRegularFile(photos.resolve("astronaut.png")), "the photos are not in " + photos + "; fetch them with scripts/fetch-photos.sh");
+        models = FaceApiData.models();
+        photos = FaceApiData.photos();
     }
 
     private Path inputFolder() throws IOException {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.masquerade.engine.testing.ExternalData;
-import dev.masquerade.faces.FaceApiModels;
 import dev.masquerade.nn.io.Images;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,10 +27,8 @@ class FaceswapWorkflowCommandTest {
 
     @BeforeAll
     static void requireWeightsAndPhotos() {
-        models = FaceApiModels.defaultFolder();
-        ExternalData.require(Files.isDirectory(models), "face-api's weights are not in " + models + "; fetch them with scripts/fetch-face-models.sh");
-        photos = FaceApiModels.cacheFolder().resolve("photos");
-        ExternalData.require(Files.isRegularFile(photos.resolve("astronaut.png")), "the photos are not in " + photos + "; fetch them with scripts/fetch-photos.sh");
+        models = FaceApiData.models();
+        photos = FaceApiData.photos();
     }
 
     @Test

@@ -32,7 +32,7 @@ class ModuleArchitectureTest {
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("tutorials").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("coursework").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("workflow").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("workflow").mayOnlyBeAccessedByLayers("tutorials", "cli")
             .whereLayer("autoencoder").mayOnlyBeAccessedByLayers("workflow", "tutorials", "cli")
             .whereLayer("faces").mayOnlyBeAccessedByLayers("workflow", "tutorials", "cli")
             .whereLayer("gan").mayOnlyBeAccessedByLayers("autoencoder", "tutorials", "cli")

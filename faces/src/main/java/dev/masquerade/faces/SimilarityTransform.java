@@ -14,12 +14,14 @@ package dev.masquerade.faces;
  */
 public record SimilarityTransform(double a, double b, double tx, double ty) {
 
+    // snippet: fit
     /** The transform that moves {@code from[i]} closest to {@code to[i]} in the least-squares sense; points are {x, y}. */
     public static SimilarityTransform fit(double[][] from, double[][] to) {
         if (from.length != to.length || from.length < 2) {
             throw new IllegalArgumentException("fitting a similarity needs two lists of the same points, at least 2, got " + from.length
                     + " and " + to.length);
         }
+        // BEGIN SOLUTION task-8.1: Umeyama's least squares in the plane: both point sets' means, then a = Σ p·q / Σ |p|² and b = Σ p × q / Σ |p|² over the points taken relative to their means, and the shift that carries the one mean onto the other (see tutorials/22-alignment.md)
         int n = from.length;
         double fx = 0, fy = 0, gx = 0, gy = 0;
         for (int i = 0; i < n; i++) {
@@ -40,7 +42,9 @@ public record SimilarityTransform(double a, double b, double tx, double ty) {
         }
         double a = dot / spread, b = cross / spread;
         return new SimilarityTransform(a, b, gx - (a * fx - b * fy), gy - (b * fx + a * fy));
+        // END SOLUTION
     }
+    // end snippet
 
     /** Where the point {x, y} goes. */
     public double[] apply(double[] point) {

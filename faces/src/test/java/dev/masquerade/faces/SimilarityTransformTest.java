@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Umeyama's least-squares similarity in the plane: exact on exact data, least squares on noisy data, invertible. */
 class SimilarityTransformTest {
 
+    @Tag("task-8.1")
     @Test
     void recoversAKnownRotationScaleAndShift() {
         SimilarityTransform truth = new SimilarityTransform(1.5 * Math.cos(0.3), 1.5 * Math.sin(0.3), 12, -7);
@@ -29,6 +31,7 @@ class SimilarityTransformTest {
         assertEquals(Math.toDegrees(0.3), fitted.rotationDegrees(), 1e-9);
     }
 
+    @Tag("task-8.1")
     @Test
     void onNoisyPointsNoNearbyTransformFitsBetter() {
         SplittableRandom random = new SplittableRandom(2);
@@ -63,6 +66,7 @@ class SimilarityTransformTest {
         assertEquals(1 / t.scale(), t.inverse().scale(), 1e-12);
     }
 
+    @Tag("task-8.1")
     @Test
     void pointsAllInOnePlaceCannotBeFitted() {
         double[][] same = {{1, 1}, {1, 1}, {1, 1}};

@@ -94,12 +94,19 @@ public final class Converter {
     private final FaceSwapModel model;
     private final Options options;
     private final Device device;
+    private final IdentityProbe identity;
 
     /** A converter with a trained model, running it on {@code device}. */
     public Converter(FaceSwapModel model, Options options, Device device) {
+        this(model, options, device, null);
+    }
+
+    /** As above, measuring each converted face's identity with {@code identity} (null: not measured). */
+    public Converter(FaceSwapModel model, Options options, Device device, IdentityProbe identity) {
         this.model = model;
         this.options = options;
         this.device = device;
+        this.identity = identity;
     }
 
     /**
@@ -124,8 +131,7 @@ public final class Converter {
         Map<Integer, FrameFaces> byIndex = new HashMap<>();
         frames.forEach(f -> byIndex.put(f.index(), f));
         int converted = 0, swappedFrames = 0, swappedFaces = 0;
-        double seams = 0, edges = 0, steps = 0;
-        int measured = 0;
+        ConvertMeasures measures = new ConvertMeasures();
         try (Frames reader = Frames.open(input)) {
             alignments.checkBelongsTo(reader, input);
             if (mp4 && reader.video() == null) {
@@ -147,12 +153,9 @@ public final class Converter {
                         SimilarityTransform toCrop = new SimilarityTransform(t.a() * scale, t.b() * scale, t.tx() * scale, t.ty() * scale);
                         float[] hull = LandmarkMask.face(landmarksIn(face, toCrop), size, options.mask());
                         swap(frame.image(), result, toCrop, hull);
-                        SeamMetrics metrics = SeamMetrics.measure(Warp.apply(frame.image(), toCrop, size, size), Warp.apply(result, toCrop, size, size), hull);
-                        if (!Double.isNaN(metrics.seam()) && !Double.isNaN(metrics.colourStep())) {
-                            seams += metrics.seam();
-                            edges += metrics.edgeAdded();
-                            steps += metrics.colourStep();
-                            measured++;
+                        measures.add(SeamMetrics.measure(Warp.apply(frame.image(), toCrop, size, size), Warp.apply(result, toCrop, size, size), hull));
+                        if (identity != null) {
+                            measures.add(identity.distances(frame.image(), face.landmarks()), identity.distances(result, face.landmarks()));
                         }
                         swappedFaces++;
                     }
@@ -175,9 +178,7 @@ public final class Converter {
         summary.put("faces_swapped", swappedFaces);
         summary.put("seconds", seconds);
         summary.put("seconds_per_frame", seconds / Math.max(1, converted));
-        summary.put("seam", measured == 0 ? null : seams / measured);
-        summary.put("edge_added", measured == 0 ? null : edges / measured);
-        summary.put("colour_step", measured == 0 ? null : steps / measured);
+        summary.putAll(measures.toMap());
         summary.put("blend", options.blend().name().toLowerCase(Locale.ROOT));
         summary.put("colour", options.colour().name().toLowerCase(Locale.ROOT));
         summary.put("erode", options.erode());

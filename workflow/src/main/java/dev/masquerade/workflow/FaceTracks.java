@@ -91,11 +91,13 @@ public final class FaceTracks {
         return tracks.stream().map(track -> track.stream().map(this::face).toList()).toList();
     }
 
+    // snippet: jitter
     /**
      * The mean distance, in the crop's pixels, that an aligned landmark moves between consecutive
      * frames of a track, over all 68 points and all such pairs; NaN when no track is two frames long.
      */
     public double jitterPx() {
+        // BEGIN SOLUTION task-8.4: for every two consecutive faces of a track, the mean over the 68 points of the distance between their aligned landmarks (FaceEntry.cropLandmarks); the mean of that over all such pairs, NaN where there is none (see tutorials/22-alignment.md)
         double sum = 0;
         long pairs = 0;
         for (List<int[]> track : tracks) {
@@ -108,7 +110,9 @@ public final class FaceTracks {
             }
         }
         return pairs == 0 ? Double.NaN : sum / pairs;
+        // END SOLUTION
     }
+    // end snippet
 
     /**
      * The frames with every face's landmarks averaged over {@code window} frames of its track

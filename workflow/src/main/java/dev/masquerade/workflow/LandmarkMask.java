@@ -78,11 +78,13 @@ public final class LandmarkMask {
         AtomicFiles.write(file, png.toByteArray());
     }
 
+    // snippet: hull
     /**
      * The convex hull of {@code points}, counter-clockwise in x-right, y-up axes (Andrew's
      * monotone chain: sort by x, then keep only left turns along the lower and the upper side).
      */
     static double[][] hull(double[][] points) {
+        // BEGIN SOLUTION task-8.2: the convex hull by Andrew's monotone chain: sort by x (then y), walk forwards for one side and backwards for the other, dropping the last point while it does not make a left turn (cross product ≤ 0) (see tutorials/22-alignment.md)
         double[][] sorted = points.clone();
         Arrays.sort(sorted, Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]));
         List<double[]> hull = new ArrayList<>();
@@ -98,7 +100,9 @@ public final class LandmarkMask {
             hull.remove(hull.size() - 1);
         }
         return hull.toArray(double[][]::new);
+        // END SOLUTION
     }
+    // end snippet
 
     private static double cross(double[] o, double[] a, double[] b) {
         return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);

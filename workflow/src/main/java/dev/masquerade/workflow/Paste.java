@@ -14,6 +14,7 @@ public final class Paste {
     private Paste() {
     }
 
+    // snippet: paste
     /**
      * Blends {@code face} (a size × size crop) into {@code frame} in place, through {@code mask}
      * (size × size values in [0, 1]); {@code toCrop} carries the frame's pixels to the crop's.
@@ -30,6 +31,7 @@ public final class Paste {
             bottom = Math.max(bottom, at[1]);
         }
         float[] rgb = frame.rgb();
+        // BEGIN SOLUTION task-8.3: for every frame pixel in the box: carry its centre into the crop with toCrop, read the mask there (Warp.bilinear), and where it is above 0 blend mask·face + (1 − mask)·frame per channel, the face read bilinearly at the same point (see tutorials/22-alignment.md)
         for (int y = Math.max(0, (int) top); y < Math.min(frame.height(), (int) Math.ceil(bottom)); y++) {
             for (int x = Math.max(0, (int) left); x < Math.min(frame.width(), (int) Math.ceil(right)); x++) {
                 double[] at = toCrop.apply(new double[] {x + 0.5, y + 0.5});
@@ -43,5 +45,7 @@ public final class Paste {
                 }
             }
         }
+        // END SOLUTION
     }
+    // end snippet
 }

@@ -60,6 +60,7 @@ public final class SeamlessClone {
             Tensor outside = inside.neg().add(1);
             // b = (4 + λ) g − N(g) + N((1 − M) t), on Ω
             Tensor b = source.mul(4 + screening).sub(neighbours(source)).add(neighbours(outside.mul(target))).mul(inside);
+            // BEGIN SOLUTION task-8.5: conjugate gradients for A x = b from x = the source on Ω (apply gives A x): the residual, the direction, and per step the exact step length α = r·r / p·Ap, the updates of x and r, and the next direction r + (r'·r' / r·r) p, until the residual falls to tolerance of |b| or maxIterations; then f = x inside, the target outside (see tutorials/21-seamless-cloning.md)
             Tensor x = source.mul(inside);
             Tensor r = b.sub(apply(x, inside, screening));
             Tensor p = r;
@@ -76,6 +77,7 @@ public final class SeamlessClone {
                 iterations++;
             }
             return new Solution(x.mul(inside).add(outside.mul(target)), iterations, Math.sqrt(rr / bb));
+            // END SOLUTION
         }
     }
     // end snippet

@@ -11,12 +11,14 @@ import dev.masquerade.workflow.Alignments.FrameFaces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Faces followed across frames: linked by overlap and a steady descriptor; jitter measured on the aligned landmarks; smoothing lowers it. */
 class FaceTracksTest {
     private static final FaceAligner ALIGNER = new FaceAligner(64, 0.75);
 
+    @Tag("task-8.4")
     @Test
     void aFaceMovingSteadilyIsOneTrackWithoutJitter() {
         List<FrameFaces> frames = new ArrayList<>();
@@ -28,6 +30,7 @@ class FaceTracksTest {
         assertEquals(0, tracks.jitterPx(), 1e-9, "a face that only moves as a whole keeps its aligned landmarks where they are");
     }
 
+    @Tag("task-8.4")
     @Test
     void jitterIsTheMeanMovementOfTheAlignedLandmarksAndSmoothingLowersIt() {
         Random random = new Random(7);
@@ -50,6 +53,7 @@ class FaceTracksTest {
         assertEquals(2, new FaceTracks(frames, true).count(), "the descriptor jumped: another person");
     }
 
+    @Tag("task-8.4")
     @Test
     void facesFarApartOrInPicturesAreNotLinked() {
         List<FrameFaces> apart = List.of(frame(0, face(200, 0, 0, 0, descriptor(0))), frame(1, face(200, 300, 0, 0, descriptor(0))));

@@ -4,17 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Landmark masks: the convex hull of the points, filled; the extended mask reaches higher; eyes and mouth are their own mask. */
 class LandmarkMaskTest {
 
+    @Tag("task-8.2")
     @Test
     void theHullKeepsOnlyTheCornersOfASquareWithPointsInside() {
         double[][] hull = LandmarkMask.hull(new double[][] {{0, 0}, {4, 0}, {2, 2}, {4, 4}, {0, 4}, {1, 3}, {2, 0}});
         assertEquals(4, hull.length, "the centre, an inner point and a point on an edge are not corners");
     }
 
+    @Tag("task-8.2")
     @Test
     void aFilledSquareCoversThePixelsWhoseCentresLieInside() {
         float[] mask = LandmarkMask.fill(LandmarkMask.hull(new double[][] {{2, 2}, {6, 2}, {6, 6}, {2, 6}}), 10);
@@ -23,6 +26,7 @@ class LandmarkMaskTest {
         assertEquals(0, mask[6 * 10 + 6]);
     }
 
+    @Tag("task-8.2")
     @Test
     void theExtendedMaskHoldsTheComponentsMaskAndReachesHigher() {
         double[][] face = FaceLayout.landmarks(64);
@@ -34,6 +38,7 @@ class LandmarkMaskTest {
         assertTrue(topRow(extended) < topRow(components), "the extended mask starts higher (the forehead)");
     }
 
+    @Tag("task-8.2")
     @Test
     void theEyesAndMouthLieInsideTheFace() {
         double[][] face = FaceLayout.landmarks(64);

@@ -7,6 +7,7 @@ import dev.masquerade.faces.RgbImage;
 import dev.masquerade.faces.SimilarityTransform;
 import dev.masquerade.faces.Warp;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Pasting a crop back into its frame, and the seam measures of the result. */
@@ -14,6 +15,7 @@ class PasteAndSeamTest {
     /** Frame pixels to a 32-pixel crop: half the size, shifted. */
     private static final SimilarityTransform TO_CROP = new SimilarityTransform(0.5, 0, -10, -8);
 
+    @Tag("task-8.3")
     @Test
     void pastingTheCropCutFromAFrameBackThroughAFullMaskChangesLittle() {
         RgbImage frame = gradient(96, 80);
@@ -31,6 +33,7 @@ class PasteAndSeamTest {
         assertTrue(worst < 1, "a linear ramp survives the round trip to a half-size crop, off by " + worst);
     }
 
+    @Tag("task-8.3")
     @Test
     void anEmptyMaskLeavesTheFrameAsItWasAndAFullOneCoversTheCropsFootprint() {
         RgbImage frame = gradient(96, 80), white = flat(32, 255);
@@ -43,6 +46,7 @@ class PasteAndSeamTest {
         assertEquals(frame.at(5, 5, 0), pasted.at(5, 5, 0), "(5, 5) maps outside the crop");
     }
 
+    @Tag("task-8.3")
     @Test
     void anUnchangedFrameHasNoSeamAndAPastedPatchOfAnotherColourHasOne() {
         RgbImage original = gradient(32, 32);

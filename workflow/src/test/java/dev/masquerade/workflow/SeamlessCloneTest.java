@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ class SeamlessCloneTest {
     private static final int S = 24;
     private static final Tensor REGION = Tensor.of(BlendMaskTest.square(S, 6, 18), 1, 1, S, S);
 
+    @Tag("task-8.5")
     @Test
     void theSolutionSolvesTheScreenedPoissonEquation() {
         Tensor target = Tensor.rand(new Rng(1), 1, 3, S, S), source = Tensor.rand(new Rng(2), 1, 3, S, S);
@@ -33,6 +35,7 @@ class SeamlessCloneTest {
         assertArrayEquals(target.mul(outside).toFloatArray(), f.mul(outside).toFloatArray(), 0f, "outside the region the target stays");
     }
 
+    @Tag("task-8.5")
     @Test
     void poissonCloningRemovesAColourShiftAndScreeningKeepsSomeOfIt() {
         Tensor target = Tensor.rand(new Rng(3), 1, 3, S, S).mul(0.5), shifted = target.add(0.3);
@@ -43,6 +46,7 @@ class SeamlessCloneTest {
         assertTrue(centre > 0.05 && centre < 0.3, "screening keeps part of the +0.3 in the middle of the region: " + centre);
     }
 
+    @Tag("task-8.5")
     @Test
     void aSourceEqualToTheTargetIsAlreadyTheSolution() {
         Tensor target = Tensor.rand(new Rng(4), 1, 3, S, S);
