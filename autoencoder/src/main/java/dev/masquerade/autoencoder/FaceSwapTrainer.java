@@ -128,6 +128,7 @@ public final class FaceSwapTrainer {
             rng = new Rng(options.seed() + done); // a fresh stream, so a resumed run does not repeat its batches
         }
         Rng stream = rng;
+        LandmarkPartners partners = options.augmentation().warpToLandmarks() ? LandmarkPartners.of(data) : null;
         try (TrainingLog log = new TrainingLog(folder, resume)) {
             TrainingLoop.steps(options.steps(), "face swap").resumingAfter(0, done).log(log).progress(options.progress())
                     .guard(model.parameters())
@@ -147,7 +148,7 @@ public final class FaceSwapTrainer {
                         }
                     })
                     .run(at -> {
-                        Map<String, Double> losses = step(model, adam, adversary, data, options, stream);
+                        Map<String, Double> losses = step(model, adam, adversary, data, partners, options, stream);
                         return new TrainingLoop.StepResult(losses.get("loss_a") + losses.get("loss_b"), Map.copyOf(losses));
                     });
             log.writeLossCurve("Face swap: loss of A plus loss of B", "loss.png");
@@ -172,19 +173,22 @@ public final class FaceSwapTrainer {
      * with an adversary, gan_a and gan_b (the adversarial parts) and d_loss_a and d_loss_b
      * (the discriminators' losses, updated after the model).
      */
-    static Map<String, Double> step(FaceSwapModel model, Adam adam, FaceSwapAdversary adversary, Data data, FaceSwapOptions options, Rng rng) {
+    static Map<String, Double> step(FaceSwapModel model, Adam adam, FaceSwapAdversary adversary, Data data, LandmarkPartners partners,
+                                    FaceSwapOptions options, Rng rng) {
         adam.zeroGrad();
         Tensor total = null;
         Map<String, Double> losses = new LinkedHashMap<>();
         Tensor[] targets = new Tensor[2], faces = new Tensor[2], judgedMasks = new Tensor[2];
         for (Side side : Side.values()) {
             FaceSet own = side == Side.A ? data.a() : data.b();
-            FaceSet batch = own.select(randomIndices(own.size(), options.batchSize(), rng));
+            int[] picked = randomIndices(own.size(), options.batchSize(), rng);
+            FaceSet batch = own.select(picked);
             Tensor references = null;
             if (side == Side.A && options.augmentation().colourMatch() != ColourMatch.Method.NONE) {
                 references = data.b().select(randomIndices(data.b().size(), options.batchSize(), rng)).images();
             }
-            Augmentation.Example example = options.augmentation().apply(batch, references, rng);
+            Tensor warped = partners == null ? null : partners.warp(side, data, picked, rng);
+            Augmentation.Example example = options.augmentation().apply(batch, references, warped, rng);
             Device device = options.device();
             Tensor input = example.input().to(device);
             Tensor faceMask = example.faceMask() == null ? null : example.faceMask().to(device);

@@ -1,5 +1,6 @@
 package dev.masquerade.autoencoder;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -152,6 +153,38 @@ class FaceSwapTrainerTest {
         Files.delete(faces.resolve("two.png"));
         assertEquals(64, FaceSet.fromFolder(faces, 64).pixels());
         assertFalse(FaceSet.fromFolder(faces, 64).hasMasks());
+    }
+
+    @Test
+    void warpToLandmarksTrainsOnFacesWithLandmarksAndNamesWhatIsMissingWithout() throws IOException {
+        Rng rng = new Rng(9);
+        FaceSet a = withLandmarks(DATA.a(), rng), b = withLandmarks(DATA.b(), rng);
+        FaceSwapOptions options = options(2, false).toBuilder().augmentation(new Augmentation(true, 0.02, 10, 0.05, 0.05, true,
+                dev.masquerade.autoencoder.augment.ColourMatch.Method.NONE, true)).build();
+        Map<String, Object> metrics = FaceSwapTrainer.train(new FaceSwapTrainer.Data(a, b, DATA.heldOut()), options, folder, false).metrics();
+        assertEquals(2, metrics.get("steps"));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> FaceSwapTrainer.train(DATA, options,
+                folder.resolve("again"), false));
+        assertTrue(missing.getMessage().startsWith("--warp-to-landmarks needs the landmarks of both people's faces"), missing.getMessage());
+    }
+
+    /** The faces with made-up landmarks: three points jittered around fixed places. */
+    private static FaceSet withLandmarks(FaceSet faces, Rng rng) {
+        double[][][] landmarks = new double[faces.size()][][];
+        for (int i = 0; i < landmarks.length; i++) {
+            landmarks[i] = new double[][] {{20 + rng.normal(), 24 + rng.normal()}, {44 + rng.normal(), 24 + rng.normal()}, {32 + rng.normal(), 46 + rng.normal()}};
+        }
+        return new FaceSet(faces.images(), faces.faceMasks(), faces.featureMasks(), landmarks);
+    }
+
+    @Test
+    void anExtractedFolderBringsItsLandmarksScaledToTheModelsSize(@TempDir Path faces) throws IOException {
+        Images.writePng(dev.masquerade.engine.Tensor.rand(new Rng(1), 3, 32, 32), faces.resolve("f_0.png"));
+        FaceSet.writeLandmarks(faces, 32, Map.of("f_0.png", new double[][] {{8, 16}, {24, 16}}));
+        assertArrayEquals(new double[] {16, 32}, FaceSet.fromFolder(faces, 64).landmarks()[0][0], 1e-12, "twice the crop's size, twice the coordinates");
+        Images.writePng(dev.masquerade.engine.Tensor.rand(new Rng(2), 3, 32, 32), faces.resolve("g_0.png"));
+        IOException missing = assertThrows(IOException.class, () -> FaceSet.fromFolder(faces, 64));
+        assertTrue(missing.getMessage().startsWith("g_0.png has no landmarks in " + faces.resolve(FaceSet.LANDMARKS)), missing.getMessage());
     }
 
     @Test

@@ -88,6 +88,11 @@ final class FaceswapTrainCommand implements Callable<Integer> {
     @Option(names = "--no-warp", description = "Do not warp the inputs.")
     private boolean noWarp;
 
+    @Option(names = "--warp-to-landmarks",
+            description = "Warp each input towards the landmarks of one of the other person's 10 most similar faces, instead of the random warp"
+                    + " (needs folders written by faceswap extract).")
+    private boolean warpToLandmarks;
+
     @Option(names = "--colour-match", defaultValue = "none", description = "Match A's colours to B's: none, mean or reinhard (default: ${DEFAULT-VALUE}).")
     private String colourMatch;
 
@@ -127,7 +132,7 @@ final class FaceswapTrainCommand implements Callable<Integer> {
         FaceSwapTrainer.Data data = source.synthetic ? FaceSwapTrainer.Data.synthetic(syntheticCount, 64, size, run.seed)
                 : new FaceSwapTrainer.Data(FaceSet.fromFolder(source.folders.a, size), FaceSet.fromFolder(source.folders.b, size), null);
         Augmentation augmentation = new Augmentation(!noWarp, Augmentation.DEFAULT.warpSigma(), Augmentation.DEFAULT.maxDegrees(),
-                Augmentation.DEFAULT.maxZoom(), Augmentation.DEFAULT.maxShift(), true, ColourMatch.Method.parse(colourMatch));
+                Augmentation.DEFAULT.maxZoom(), Augmentation.DEFAULT.maxShift(), true, ColourMatch.Method.parse(colourMatch), warpToLandmarks);
         FaceSwapLoss loss = new FaceSwapLoss(FaceSwapLoss.Pixel.parse(pixelLoss), 1, dssimWeight, featureWeight, maskedLoss, 1);
         FaceSwapOptions options = FaceSwapOptions.builder().model(config).steps(steps).batchSize(batchSize).learningRate(learningRate)
                 .beta1(beta1).loss(loss).augmentation(augmentation).previewEvery(previewEvery).checkpointEvery(checkpointEvery)

@@ -75,6 +75,10 @@ class BadInputTest {
         new Alignments(new Alignments.Source("clip.mp4", true, 64, 48, "25", 3), new Alignments.Crop(64, 0.75), List.of()).write(alignments);
         String video = work.resolve("clip.mp4").toString();
         List<Case> cases = List.of(
+                new Case("--warp-to-landmarks needs the landmarks of both people's faces", "faceswap", "train", "--synthetic", "--synthetic-count", "4",
+                        "--warp-to-landmarks", "--steps", "1", "--out", out),
+                new Case("--timelapse " + faces + " is the --a folder", "faceswap", "train", "--a", faces.toString(), "--b", faces.toString(),
+                        "--timelapse", faces.toString(), "--out", out),
                 new Case("--size must be 64, 128 or 256", "faceswap", "extract", "--input", photo.toString(), "--out", out, "--size", "100"),
                 new Case("--every must be at least 1", "faceswap", "extract", "--input", photo.toString(), "--out", out, "--every", "0"),
                 new Case("--smooth must be an odd number", "faceswap", "extract", "--input", photo.toString(), "--out", out, "--smooth", "4"),

@@ -44,7 +44,9 @@ class FaceswapWorkflowCommandTest {
         assertTrue(user.out().contains("2 identities, faces in each: [1, 1]"), user.out());
         Path a = dir.resolve("people/identity_1"), b = dir.resolve("people/identity_2");
         assertEquals(0, user.run("faceswap", "train", "--a", a.toString(), "--b", b.toString(), "--steps", "2", "--batch-size", "1", "--width", "4",
-                "--latent", "8", "--no-progress", "--out", dir.resolve("run").toString()), user.err());
+                "--latent", "8", "--warp-to-landmarks", "--masked-loss", "--preview-every", "1", "--timelapse", dir.resolve("timelapse").toString(),
+                "--no-progress", "--out", dir.resolve("run").toString()), user.err());
+        assertTrue(Files.exists(dir.resolve("timelapse/timelapse.gif")), "the timelapse of steps 1 and 2");
         String convertedFrames = dir.resolve("converted").toString();
         assertEquals(0, user.run("faceswap", "convert", "--checkpoint", dir.resolve("run/checkpoint.json").toString(), "--input", in.toString(),
                 "--alignments", a.resolve("alignments.json").toString(), "--out", convertedFrames), user.err());

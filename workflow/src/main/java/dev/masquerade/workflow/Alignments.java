@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.masquerade.autoencoder.FaceSet;
 import dev.masquerade.faces.Box;
 import dev.masquerade.faces.SimilarityTransform;
 import dev.masquerade.nn.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code alignments.json}, what {@code extract} found and {@code convert} pastes back by: the
@@ -90,6 +93,20 @@ public record Alignments(Source source, Crop crop, List<FrameFaces> frames) {
     /** Writes the file atomically. */
     public void write(Path path) throws IOException {
         AtomicFiles.write(path, JSON.writeValueAsString(this) + "\n");
+    }
+
+    /**
+     * Writes {@link FaceSet#LANDMARKS} into {@code folder}: each face's landmarks in its crop's
+     * pixels, under the crop file name {@code name} gives it.
+     */
+    public void writeCropLandmarks(Path folder, java.util.function.Function<FaceEntry, String> name) throws IOException {
+        Map<String, double[][]> landmarks = new LinkedHashMap<>();
+        for (FrameFaces frame : frames) {
+            for (FaceEntry face : frame.faces()) {
+                landmarks.put(name.apply(face), face.cropLandmarks());
+            }
+        }
+        FaceSet.writeLandmarks(folder, crop.size(), landmarks);
     }
 
     /** How many faces in all. */

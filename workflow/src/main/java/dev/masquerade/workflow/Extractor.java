@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  *   <li>one PNG crop per face, {@code FRAME_K.png} (K numbers the faces of a frame);</li>
  *   <li>its masks, {@code masks/FRAME_K.png} (the face, {@link LandmarkMask#face}) and
  *       {@code features/FRAME_K.png} (eyes and mouth), which face-swap training uses;</li>
- *   <li>{@code alignments.json} ({@link Alignments}), which {@code convert} pastes back by;</li>
+ *   <li>{@code alignments.json} ({@link Alignments}), which {@code convert} pastes back by, and
+ *       {@code landmarks.json}, each crop's landmarks in its pixels (for warp to landmarks);</li>
  *   <li>{@code extract.json}: frames, frames with a face, faces, seconds, and the landmark
  *       jitter ({@link FaceTracks}) without and with smoothing.</li>
  * </ul>
@@ -136,6 +137,7 @@ public final class Extractor {
         }
         Alignments alignments = new Alignments(source, new Alignments.Crop(options.size(), options.coverage()), frames);
         alignments.write(out.resolve(Alignments.FILE));
+        alignments.writeCropLandmarks(out, FaceEntry::crop);
         FaceTracks tracks = new FaceTracks(frames, source.video());
         Map<String, Object> summary = new LinkedHashMap<>();
         double seconds = (System.nanoTime() - start) / 1e9;

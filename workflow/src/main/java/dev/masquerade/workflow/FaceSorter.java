@@ -220,6 +220,8 @@ public final class FaceSorter {
             frames.add(new FrameFaces(frame.index(), frame.name(), frame.faces().stream().filter(names::containsKey)
                     .map(f -> new FaceEntry(names.get(f), f.box(), f.score(), f.landmarks(), f.transform(), f.descriptor())).toList()));
         }
-        new Alignments(alignments.source(), alignments.crop(), frames).write(out.resolve(Alignments.FILE));
+        Alignments kept = new Alignments(alignments.source(), alignments.crop(), frames);
+        kept.write(out.resolve(Alignments.FILE));
+        kept.writeCropLandmarks(out, FaceEntry::crop);
     }
 }

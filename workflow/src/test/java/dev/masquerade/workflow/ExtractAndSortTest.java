@@ -57,6 +57,10 @@ class ExtractAndSortTest {
         assertEquals(2, summary.get("faces"));
         assertTrue(Double.isNaN((Double) summary.get("jitter_px")), "photos of a folder are not frames of one face");
         Alignments alignments = Alignments.read(dir.resolve("faces/alignments.json"));
+        dev.masquerade.autoencoder.FaceSet set = dev.masquerade.autoencoder.FaceSet.fromFolder(dir.resolve("faces"), 64);
+        assertTrue(set.hasMasks() && set.hasLandmarks(), "training takes the folder with its masks and landmarks");
+        assertEquals(alignments.frames().get(0).faces().get(0).cropLandmarks()[30][0] / 2, set.landmarks()[0][30][0], 1e-6,
+                "landmarks.json holds the crop's landmarks, here halved to 64 pixels");
         assertEquals(new Alignments.Source("photos", false, 0, 0, null, 2), alignments.source());
         for (Alignments.FrameFaces frame : alignments.frames()) {
             String crop = frame.faces().get(0).crop();
@@ -107,6 +111,7 @@ class ExtractAndSortTest {
         assertEquals("hopper_blurred_0.png", ((Map<?, ?>) ranked.get(2)).get("crop"));
         assertTrue(Files.exists(dir.resolve("by-blur/0003_hopper_blurred_0.png")));
         assertEquals(3, Alignments.read(dir.resolve("by-blur/alignments.json")).faceCount());
+        assertTrue(dev.masquerade.autoencoder.FaceSet.fromFolder(dir.resolve("by-blur"), 64).hasLandmarks(), "a sorted folder is an extraction folder again");
         Map<String, Object> byIdentity = FaceSorter.sort(dir.resolve("faces"), FaceSorter.By.IDENTITY, dir.resolve("by-identity"), 0.6);
         assertEquals(List.of(2, 1), byIdentity.get("identities"), "Hopper twice (sharp and blurred), the astronaut once");
         assertTrue(Files.exists(dir.resolve("by-identity/identity_2/astronaut_0.png")));

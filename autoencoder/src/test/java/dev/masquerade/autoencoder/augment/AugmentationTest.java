@@ -71,6 +71,15 @@ class AugmentationTest {
     }
 
     @Test
+    void aWarpedInputGivenIsTheInputAndTheTargetStaysClean() {
+        FaceSet faces = new FaceSet(Tensor.rand(new Rng(3), 2, 3, 8, 8), null, null);
+        Tensor warped = Tensor.rand(new Rng(4), 2, 3, 8, 8);
+        Augmentation.Example example = Augmentation.NONE.apply(faces, null, warped, new Rng(5));
+        assertArrayEquals(warped.toFloatArray(), example.input().toFloatArray(), 0f);
+        assertArrayEquals(faces.images().toFloatArray(), example.target().toFloatArray(), 0f);
+    }
+
+    @Test
     void maskedMatchingTakesTheStatisticsInsideTheMaskOnly() {
         // the image is 0.2 inside a square and 0.9 around it; the reference, 0.6 inside and 0 around
         float[] square = new float[64];

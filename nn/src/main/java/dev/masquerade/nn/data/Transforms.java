@@ -91,9 +91,8 @@ public final class Transforms {
         if (grid < 2 || sigma < 0) {
             throw new IllegalArgumentException("randomWarp: needs grid >= 2 and sigma >= 0, got " + grid + " and " + sigma);
         }
-        int n = batch.size(0), c = batch.size(1), h = batch.size(2), w = batch.size(3);
-        float[] src = batch.toFloatArray();
-        double[] out = new double[src.length];
+        int n = batch.size(0), h = batch.size(2), w = batch.size(3);
+        float[] sourceX = new float[n * h * w], sourceY = new float[n * h * w];
         float[] jitterX = new float[grid * grid];
         float[] jitterY = new float[grid * grid];
         for (int i = 0; i < n; i++) {
@@ -105,11 +104,31 @@ public final class Transforms {
                 for (int x = 0; x < w; x++) {
                     // the pixel's position on the lattice, from 0 to grid − 1
                     double gx = x * (grid - 1.0) / Math.max(w - 1, 1), gy = y * (grid - 1.0) / Math.max(h - 1, 1);
-                    double sx = x + bilinear(jitterX, 0, grid, grid, gx, gy);
-                    double sy = y + bilinear(jitterY, 0, grid, grid, gx, gy);
-                    for (int ch = 0; ch < c; ch++) {
-                        out[((i * c + ch) * h + y) * w + x] = bilinear(src, (i * c + ch) * h * w, w, h, sx, sy);
-                    }
+                    sourceX[(i * h + y) * w + x] = (float) (x + bilinear(jitterX, 0, grid, grid, gx, gy));
+                    sourceY[(i * h + y) * w + x] = (float) (y + bilinear(jitterY, 0, grid, grid, gx, gy));
+                }
+            }
+        }
+        return remap(batch, sourceX, sourceY);
+    }
+
+    /**
+     * Each pixel (x, y) of image i takes every channel's value at the source point
+     * ({@code sourceX}, {@code sourceY})[(i·H + y)·W + x] of the same image, in pixel indices,
+     * read bilinearly (points beyond the border read the border).
+     */
+    public static Tensor remap(Tensor batch, float[] sourceX, float[] sourceY) {
+        check("remap", batch);
+        int n = batch.size(0), c = batch.size(1), h = batch.size(2), w = batch.size(3);
+        if (sourceX.length != n * h * w || sourceY.length != n * h * w) {
+            throw new IllegalArgumentException("remap: needs a source point for each of the " + n * h * w + " pixels, got " + sourceX.length);
+        }
+        float[] src = batch.toFloatArray();
+        double[] out = new double[src.length];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < h * w; p++) {
+                for (int ch = 0; ch < c; ch++) {
+                    out[(i * c + ch) * h * w + p] = bilinear(src, (i * c + ch) * h * w, w, h, sourceX[i * h * w + p], sourceY[i * h * w + p]);
                 }
             }
         }
