@@ -1,20 +1,16 @@
 package dev.masquerade.cli;
 
 import dev.masquerade.faces.FaceAnalyzer;
-import dev.masquerade.faces.FaceApiFetch;
-import dev.masquerade.faces.FaceApiModels;
 import dev.masquerade.faces.TinyFaceDetector;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options the faces commands share: where the weights are, and the detector's threshold. */
+/** The options the commands that find faces share: where the weights are, and the detector's threshold. */
 final class FaceModelsOption {
-    @Option(names = "--models", paramLabel = "DIR",
-            description = "A folder of face-api's weights (default: ~/.cache/masquerade/models/face-api-1.7.15, fetched with npm when missing;"
-                    + " a folder given here is never fetched into).")
-    private Path models;
+    @Mixin
+    private FaceModelsFolderOption folder;
 
     @Option(names = "--score", defaultValue = "0.5", paramLabel = "S",
             description = "Keep faces the detector scores above S, in (0, 1) (default: ${DEFAULT-VALUE}, face-api's).")
@@ -32,8 +28,8 @@ final class FaceModelsOption {
         return score;
     }
 
-    /** The three networks; the default folder's weights are fetched first where they are missing. */
+    /** The three networks (see {@link FaceModelsFolderOption#load}). */
     FaceAnalyzer load(PrintWriter log) throws IOException {
-        return FaceAnalyzer.load(models != null ? models : FaceApiFetch.ensure(FaceApiModels.defaultFolder(), log));
+        return folder.load(log);
     }
 }

@@ -75,18 +75,28 @@ final class FaceswapConvertCommand implements Callable<Integer> {
     private Path measureIdentity;
 
     @Mixin
-    private FaceModelsOption models;
+    private FaceModelsFolderOption models;
 
     @Override
     public Integer call() throws Exception {
         FaceSwapModel.Side side = FaceSwapModel.Side.parse(to);
         Converter.Options options = new Converter.Options(side, Converter.Blend.parse(blend), erode, feather, ColourMatch.Method.parse(colour),
                 LandmarkMask.Kind.parse(mask), smooth, screening);
-        Alignments faces = Alignments.read(alignments);
+        Alignments named = Alignments.read(alignments);
+        // a face whose crop was deleted from the alignments' folder (after sort, say) is left as it is
+        Alignments faces = named.withCropsIn(alignments.toAbsolutePath().getParent());
+        PrintWriter log = spec.commandLine().getOut();
+        if (faces.faceCount() == 0 && named.faceCount() > 0) {
+            throw new IllegalArgumentException("none of the " + named.faceCount() + " crops that " + alignments + " names is beside it; convert"
+                    + " swaps the faces whose crops are there (delete a crop to keep its face as it is), so keep them with their alignments.json");
+        }
+        if (faces.faceCount() < named.faceCount()) {
+            log.printf("convert: %d of the %d faces in %s have no crop beside it (deleted) and stay as they are%n",
+                    named.faceCount() - faces.faceCount(), named.faceCount(), alignments.getFileName());
+        }
         Alignments facesOfB = measureIdentity == null ? null : Alignments.read(measureIdentity);
         Device device = Device.defaultDevice();
         FaceSwapModel model = FaceSwapper.load(checkpoint, device);
-        PrintWriter log = spec.commandLine().getOut();
         IdentityProbe probe = facesOfB == null ? null : IdentityProbe.of(models.load(log), faces, facesOfB);
         Map<String, Object> summary = new Converter(model, options, device, probe).convert(input, faces, out, log);
         log.printf(Locale.ROOT, "%d faces swapped in %d of %d frames (%.1f s, %.2f s a frame); seam %.2f, edge added %.2f, colour step %+.1f; wrote %s%n",

@@ -73,10 +73,12 @@ final class FaceswapExtractCommand implements Callable<Integer> {
         float[] reference = identity == null ? null : Extractor.referenceDescriptor(analyzer, identity, models.score());
         options = options.withIdentity(reference);
         Map<String, Object> summary = new Extractor(analyzer, options).extract(input, out, log);
-        log.printf(Locale.ROOT, "%d faces in %d of %d frames (%.1f s, %.2f s a frame); landmark jitter %.2f px, %.2f px smoothed over %d frames;"
-                        + " wrote %s and %s%n", (Integer) summary.get("faces"), (Integer) summary.get("frames_with_face"), (Integer) summary.get("frames"),
-                (Double) summary.get("seconds"), (Double) summary.get("seconds_per_frame"), (Double) summary.get("jitter_px"),
-                (Double) summary.get("jitter_px_smoothed"), smooth, out.resolve(Alignments.FILE), out.resolve(Extractor.SUMMARY));
+        Object jitter = summary.get("jitter_px"), smoothed = summary.get("jitter_px_smoothed");
+        String jitterText = jitter == null ? "no face followed from frame to frame, so no jitter"
+                : String.format(Locale.ROOT, "landmark jitter %.2f px, %.2f px smoothed over %d frames", (Double) jitter, (Double) smoothed, smooth);
+        log.printf(Locale.ROOT, "%d faces in %d of %d frames (%.1f s, %.2f s a frame); %s; wrote %s and %s%n", (Integer) summary.get("faces"),
+                (Integer) summary.get("frames_with_face"), (Integer) summary.get("frames"), (Double) summary.get("seconds"),
+                (Double) summary.get("seconds_per_frame"), jitterText, out.resolve(Alignments.FILE), out.resolve(Extractor.SUMMARY));
         if ((Integer) summary.get("faces") == 0) {
             spec.commandLine().getErr().printf("masquerade: no face found in %s%s; try a lower --score, or pictures where faces are larger%n", input,
                     reference == null ? "" : " within --threshold " + threshold + " of --identity " + identity.getFileName());

@@ -125,6 +125,7 @@ final class FaceswapTrainCommand implements Callable<Integer> {
                 RunOptions.refuseInput("--timelapse", timelapse, "--b", source.folders.b);
             }
         }
+        refuseUsedTimelapse(resume);
         FaceSwapConfig config = new FaceSwapConfig(size, width, latent, masks);
         if (resume) {
             config = sameArchitecture(config, FaceSwapTrainer.savedConfig(folder), folder);
@@ -138,6 +139,19 @@ final class FaceswapTrainCommand implements Callable<Integer> {
                 .beta1(beta1).loss(loss).augmentation(augmentation).previewEvery(previewEvery).checkpointEvery(checkpointEvery)
                 .seed(run.seed).progress(run.progress()).device(Device.defaultDevice()).ganWeight(ganWeight).timelapse(timelapse).build();
         return FaceSwapReport.run(spec.commandLine().getOut(), data, options, folder, resume);
+    }
+
+    /** A new run's timelapse goes into a new or empty folder, so that no picture there is replaced; a resumed run adds to its own. */
+    private void refuseUsedTimelapse(boolean resume) throws java.io.IOException {
+        if (timelapse == null || resume || !java.nio.file.Files.isDirectory(timelapse)) {
+            return;
+        }
+        try (var entries = java.nio.file.Files.list(timelapse)) {
+            if (entries.findAny().isPresent()) {
+                throw new IllegalArgumentException("--timelapse " + timelapse + " is not empty; give a new or empty folder (a run resumed with"
+                        + " --resume adds to its own timelapse)");
+            }
+        }
     }
 
     /**

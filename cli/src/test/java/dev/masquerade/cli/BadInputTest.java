@@ -79,6 +79,8 @@ class BadInputTest {
                         "--warp-to-landmarks", "--steps", "1", "--out", out),
                 new Case("--timelapse " + faces + " is the --a folder", "faceswap", "train", "--a", faces.toString(), "--b", faces.toString(),
                         "--timelapse", faces.toString(), "--out", out),
+                new Case("--timelapse " + withText + " is not empty", "faceswap", "train", "--synthetic", "--synthetic-count", "4",
+                        "--timelapse", withText.toString(), "--out", out),
                 new Case("--size must be 64, 128 or 256", "faceswap", "extract", "--input", photo.toString(), "--out", out, "--size", "100"),
                 new Case("--every must be at least 1", "faceswap", "extract", "--input", photo.toString(), "--out", out, "--every", "0"),
                 new Case("--smooth must be an odd number", "faceswap", "extract", "--input", photo.toString(), "--out", out, "--smooth", "4"),

@@ -54,6 +54,14 @@ class FaceswapWorkflowCommandTest {
         assertEquals(Images.dimensions(in.resolve("astronaut.png")), Images.dimensions(dir.resolve("converted/astronaut.png")));
         assertEquals(Images.dimensions(in.resolve("grace_hopper_512x512.jpg")), Images.dimensions(dir.resolve("converted/grace_hopper_512x512.png")));
         assertTrue(Files.exists(dir.resolve("converted/convert.json")));
+        try (var crops = Files.list(a)) {
+            for (Path crop : crops.filter(f -> f.toString().endsWith(".png")).toList()) {
+                Files.delete(crop); // deleting a sorted crop keeps its face from being swapped
+            }
+        }
+        assertEquals(1, user.run("faceswap", "convert", "--checkpoint", dir.resolve("run/checkpoint.json").toString(), "--input", in.toString(),
+                "--alignments", a.resolve("alignments.json").toString(), "--out", dir.resolve("again").toString()));
+        assertTrue(user.err().contains("none of the 1 crops that " + a.resolve("alignments.json") + " names is beside it"), user.err());
     }
 
     @Test
@@ -74,5 +82,7 @@ class FaceswapWorkflowCommandTest {
         assertTrue(user.err().contains(broken + " is not a video ffmpeg can read") || user.err().contains("ffprobe is not installed, and video needs it"),
                 user.err());
         assertEquals(1, user.err().strip().lines().count(), user.err());
+        assertTrue(!Files.exists(dir.resolve("faces")) || Files.list(dir.resolve("faces")).findAny().isEmpty(),
+                "a failed extract leaves its folder empty, so that it can be run again");
     }
 }

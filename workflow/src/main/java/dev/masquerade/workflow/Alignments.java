@@ -109,6 +109,17 @@ public record Alignments(Source source, Crop crop, List<FrameFaces> frames) {
         FaceSet.writeLandmarks(folder, crop.size(), landmarks);
     }
 
+    /**
+     * The same alignments without the faces whose crop is no longer in {@code folder} (a user
+     * deleted it after sorting, to keep that face from being swapped); frames stay, some with
+     * no face.
+     */
+    public Alignments withCropsIn(Path folder) {
+        List<FrameFaces> kept = frames.stream().map(f -> new FrameFaces(f.index(), f.name(),
+                f.faces().stream().filter(face -> Files.exists(folder.resolve(face.crop()))).toList())).toList();
+        return new Alignments(source, crop, kept);
+    }
+
     /** How many faces in all. */
     public int faceCount() {
         return frames.stream().mapToInt(f -> f.faces().size()).sum();
@@ -124,12 +135,12 @@ public record Alignments(Source source, Crop crop, List<FrameFaces> frames) {
         boolean same = frames.count() == source.frames() && (video != null) == source.video()
                 && (video == null || video.width() == source.width() && video.height() == source.height());
         if (!same) {
-            String theirs = source.video() ? source.width() + "x" + source.height() + " video of " + source.frames() + " frames"
+            String theirs = source.video() ? "a " + source.width() + "x" + source.height() + " video of " + source.frames() + " frames"
                     : source.frames() + " pictures";
-            String ours = video != null ? video.width() + "x" + video.height() + " video of " + frames.count() + " frames"
+            String ours = video != null ? "a " + video.width() + "x" + video.height() + " video of " + frames.count() + " frames"
                     : frames.count() + " pictures";
-            throw new IOException("these alignments belong to " + source.file() + " (a " + theirs + "), not to " + input.getFileName()
-                    + " (a " + ours + "); give the --alignments that extract wrote for " + input.getFileName());
+            throw new IOException("these alignments belong to " + source.file() + " (" + theirs + "), not to " + input.getFileName()
+                    + " (" + ours + "); give the --alignments that extract wrote for " + input.getFileName());
         }
     }
 }

@@ -115,8 +115,15 @@ public final class Converter {
      */
     public Map<String, Object> convert(Path input, Alignments alignments, Path out, PrintWriter log) throws IOException {
         boolean mp4 = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mp4");
-        if (mp4 && Files.exists(out)) {
-            throw new IOException(out + " exists; give --out a new file name (nothing is overwritten)");
+        Path json = mp4 ? out.resolveSibling(out.getFileName().toString().replaceFirst("(?i)\\.mp4$", "") + ".convert.json") : out.resolve("convert.json");
+        if (!mp4 && Ffmpeg.looksLikeVideo(out)) {
+            throw new IOException("convert writes MP4 videos (or folders of PNG frames); name --out " + out.getFileName().toString()
+                    .replaceFirst("\\.[^.]+$", "") + ".mp4, or a folder");
+        }
+        for (Path target : mp4 ? List.of(out, json) : List.<Path>of()) {
+            if (Files.exists(target)) {
+                throw new IOException(target + " exists; give --out a new file name (nothing is overwritten)");
+            }
         }
         if (!mp4) {
             Extractor.refuseNonEmpty(out);
@@ -134,13 +141,18 @@ public final class Converter {
         ConvertMeasures measures = new ConvertMeasures();
         try (Frames reader = Frames.open(input)) {
             alignments.checkBelongsTo(reader, input);
+            if (alignments.frames().size() < reader.count()) {
+                log.printf(Locale.ROOT, "convert: the alignments cover %d of the %d frames (extracted with --every %d?); the others pass through"
+                        + " unswapped, so the face will flicker: extract every frame for a whole video%n", alignments.frames().size(), reader.count(),
+                        Math.round((double) reader.count() / Math.max(1, alignments.frames().size())));
+            }
             if (mp4 && reader.video() == null) {
                 throw new IOException("an MP4 needs a video --input; give --out a folder for pictures");
             }
             Files.createDirectories(mp4 ? out.toAbsolutePath().getParent() : out);
             Set<String> written = new HashSet<>();
             ProgressLines progress = new ProgressLines("convert", reader.count(), log);
-            try (VideoWriter video = mp4 ? new VideoWriter(out, reader.video()) : null) {
+            try (VideoWriter video = mp4 ? new VideoWriter(out, reader.video(), input) : null) {
                 for (Frames.Frame frame = reader.next(); frame != null; frame = reader.next()) {
                     FrameFaces faces = byIndex.get(frame.index());
                     if (faces != null && !faces.name().equals(frame.name())) {
@@ -184,7 +196,6 @@ public final class Converter {
         summary.put("erode", options.erode());
         summary.put("feather", options.feather());
         summary.put("smooth", options.smooth());
-        Path json = mp4 ? out.resolveSibling(out.getFileName().toString().replaceFirst("(?i)\\.mp4$", "") + ".convert.json") : out.resolve("convert.json");
         AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary) + "\n");
         return summary;
     }

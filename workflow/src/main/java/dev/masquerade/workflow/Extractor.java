@@ -106,13 +106,14 @@ public final class Extractor {
     /** Extracts {@code input} into {@code out}, which must be new or empty; returns what extract.json holds. */
     public Map<String, Object> extract(Path input, Path out, PrintWriter log) throws IOException {
         refuseNonEmpty(out);
-        Files.createDirectories(out.resolve("masks"));
-        Files.createDirectories(out.resolve("features"));
         long start = System.nanoTime();
         List<FrameFaces> frames = new ArrayList<>();
         int examined = 0, withFace = 0, otherIdentity = 0;
         Alignments.Source source;
         try (Frames reader = Frames.open(input)) {
+            // only once the input opens: a failed run leaves the folder as empty as it found it
+            Files.createDirectories(out.resolve("masks"));
+            Files.createDirectories(out.resolve("features"));
             Ffmpeg.VideoInfo video = reader.video();
             source = new Alignments.Source(input.getFileName().toString(), video != null, video == null ? 0 : video.width(),
                     video == null ? 0 : video.height(), video == null ? null : video.frameRate(), reader.count());
@@ -149,8 +150,10 @@ public final class Extractor {
         summary.put("seconds_per_frame", seconds / Math.max(1, examined));
         summary.put("every", options.every());
         summary.put("tracks", tracks.count());
-        summary.put("jitter_px", tracks.jitterPx());
-        summary.put("jitter_px_smoothed", new FaceTracks(tracks.smoothed(options.smoothing(), aligner), source.video()).jitterPx());
+        // NaN (no face followed from one frame to the next, as in a folder of photos) is written as null: JSON has no NaN
+        double jitter = tracks.jitterPx(), smoothed = new FaceTracks(tracks.smoothed(options.smoothing(), aligner), source.video()).jitterPx();
+        summary.put("jitter_px", Double.isNaN(jitter) ? null : jitter);
+        summary.put("jitter_px_smoothed", Double.isNaN(smoothed) ? null : smoothed);
         summary.put("smoothing_frames", options.smoothing());
         AtomicFiles.write(out.resolve(SUMMARY), new com.fasterxml.jackson.databind.ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary) + "\n");

@@ -98,10 +98,18 @@ public final class Ffmpeg {
         return List.of("ffmpeg", "-v", "error", "-nostdin", "-i", video.toString(), "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", "rgb24", "-");
     }
 
-    /** The command that encodes raw RGB frames from its standard input into an H.264 MP4 at {@code info}'s size and rate. */
-    static List<String> encodeCommand(VideoInfo info, Path mp4) {
+    /**
+     * The command that encodes raw RGB frames from its standard input into an H.264 MP4 at
+     * {@code info}'s size and rate, with the first sound track of {@code soundFrom} (if it is
+     * not null and has one) as AAC.
+     */
+    static List<String> encodeCommand(VideoInfo info, Path soundFrom, Path mp4) {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s",
-                info.width() + "x" + info.height(), "-r", info.frameRate(), "-i", "-", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-crf", "18"));
+                info.width() + "x" + info.height(), "-r", info.frameRate(), "-i", "-"));
+        if (soundFrom != null) {
+            command.addAll(List.of("-i", soundFrom.toString(), "-map", "0:v", "-map", "1:a:0?", "-c:a", "aac", "-shortest"));
+        }
+        command.addAll(List.of("-c:v", "libx264", "-pix_fmt", "yuv420p", "-crf", "18"));
         // H.264 in yuv420p needs even sides: pad by one black row or column where a side is odd
         command.addAll(List.of("-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", mp4.toString()));
         return command;

@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Frames out to an H.264 MP4 through ffmpeg, at the source's size and frame rate. The file is
+ * Frames out to an H.264 MP4 through ffmpeg, at the source's size and frame rate, with the
+ * source's sound where it has some (AAC). The file is
  * written under a temporary name beside the target and moved into place by {@link #close()}, so
  * an interrupted run leaves no half-written video under the name asked for.
  */
@@ -21,13 +22,18 @@ public final class VideoWriter implements AutoCloseable {
     private final Ffmpeg.VideoInfo info;
     private final byte[] buffer;
 
-    /** Starts ffmpeg writing {@code mp4} at {@code info}'s size and frame rate. */
+    /** Starts ffmpeg writing {@code mp4} at {@code info}'s size and frame rate, without sound. */
     public VideoWriter(Path mp4, Ffmpeg.VideoInfo info) throws IOException {
+        this(mp4, info, null);
+    }
+
+    /** As above, with the sound of {@code soundFrom} (a video; none where it has none, or where it is null). */
+    public VideoWriter(Path mp4, Ffmpeg.VideoInfo info, Path soundFrom) throws IOException {
         this.target = mp4;
         this.info = info;
         this.partial = mp4.resolveSibling(mp4.getFileName() + ".partial.mp4");
         this.errors = Files.createTempFile("masquerade-ffmpeg", ".log");
-        this.ffmpeg = Ffmpeg.start(Ffmpeg.encodeCommand(info, partial), errors);
+        this.ffmpeg = Ffmpeg.start(Ffmpeg.encodeCommand(info, soundFrom, partial), errors);
         this.pixels = new BufferedOutputStream(ffmpeg.getOutputStream(), 1 << 20);
         this.buffer = new byte[info.width() * info.height() * 3];
     }

@@ -36,6 +36,19 @@ class AlignmentsTest {
     }
 
     @Test
+    void facesWhoseCropsWereDeletedAreLeftOut() throws IOException {
+        Alignments.FaceEntry kept = new Alignments.FaceEntry("kept.png", new double[4], 1, new double[0][], new double[] {1, 0, 0, 0}, new float[0]);
+        Alignments.FaceEntry deleted = new Alignments.FaceEntry("deleted.png", new double[4], 1, new double[0][], new double[] {1, 0, 0, 0}, new float[0]);
+        Alignments both = new Alignments(new Alignments.Source("clip.avi", true, 8, 8, "25", 2), new Alignments.Crop(64, 0.75),
+                List.of(FaceTracksTest.frame(0, kept), FaceTracksTest.frame(1, deleted)));
+        Files.writeString(dir.resolve("kept.png"), "a crop");
+        Alignments left = both.withCropsIn(dir);
+        assertEquals(1, left.faceCount());
+        assertEquals(2, left.frames().size(), "every frame stays, some without a face");
+        assertEquals("kept.png", left.frames().get(0).faces().get(0).crop());
+    }
+
+    @Test
     void aFileThatIsNotOneSaysSoInOneLine() throws IOException {
         Path broken = Files.writeString(dir.resolve("alignments.json"), "{\"source\": ");
         IOException error = assertThrows(IOException.class, () -> Alignments.read(broken));

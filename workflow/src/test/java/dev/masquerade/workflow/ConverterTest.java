@@ -107,6 +107,38 @@ class ConverterTest {
     }
 
     @Test
+    void aVideoOfAnotherKindOrAnExistingSummaryIsRefused() throws IOException {
+        IOException avi = assertThrows(IOException.class, () -> converter.convert(video, alignments, dir.resolve("out.avi"), quiet()));
+        assertEquals("convert writes MP4 videos (or folders of PNG frames); name --out out.mp4, or a folder", avi.getMessage());
+        Files.writeString(dir.resolve("taken.convert.json"), "mine");
+        assertThrows(IOException.class, () -> converter.convert(video, alignments, dir.resolve("taken.mp4"), quiet()));
+        assertEquals("mine", Files.readString(dir.resolve("taken.convert.json")));
+    }
+
+    @Test
+    void alignmentsOfEveryOtherFrameAreWarnedOf() throws IOException {
+        Alignments everyOther = new Alignments(alignments.source(), alignments.crop(),
+                List.of(alignments.frames().get(0), alignments.frames().get(2), alignments.frames().get(4)));
+        StringWriter log = new StringWriter();
+        converter.convert(video, everyOther, dir.resolve("frames"), new PrintWriter(log));
+        assertTrue(log.toString().contains("the alignments cover 3 of the 5 frames"), log.toString());
+    }
+
+    @Test
+    void theSourcesSoundGoesIntoTheMp4() throws IOException, InterruptedException {
+        Path withSound = dir.resolve("sound.mp4");
+        Process mux = new ProcessBuilder("ffmpeg", "-v", "error", "-i", video.toString(), "-f", "lavfi", "-i", "sine=frequency=440:duration=1",
+                "-map", "0:v", "-map", "1:a", "-c:v", "copy", "-c:a", "aac", "-shortest", withSound.toString()).redirectErrorStream(true).start();
+        mux.getInputStream().readAllBytes();
+        assertEquals(0, mux.waitFor());
+        Alignments ofSound = new Alignments(new Alignments.Source("sound.mp4", true, 96, 80, Videos.RATE, FRAMES), alignments.crop(), alignments.frames());
+        converter.convert(withSound, ofSound, dir.resolve("out.mp4"), quiet());
+        Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "a", "-show_entries", "stream=codec_name", "-of", "csv=p=0",
+                dir.resolve("out.mp4").toString()).start();
+        assertEquals("aac", new String(probe.getInputStream().readAllBytes()).strip(), "the sound track came along");
+    }
+
+    @Test
     void anotherVideosAlignmentsAreRefusedBeforeAnythingIsWritten() throws IOException {
         Path longer = Videos.write(dir.resolve("longer.mp4"), Videos.frames(FRAMES + 2, 96, 80));
         IOException error = assertThrows(IOException.class, () -> converter.convert(longer, alignments, dir.resolve("out.mp4"), quiet()));
