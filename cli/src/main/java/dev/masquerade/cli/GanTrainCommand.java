@@ -50,6 +50,11 @@ final class GanTrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Adam's learning rate for both networks (default: 2e-4; 1e-3 for ring).")
     private Double learningRate;
 
+    @Option(names = "--init", defaultValue = "default",
+            description = "How the weights start: default (the layers' own, PyTorch's) or paper (N(0, 0.02), biases 0, as the DCGAN paper)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private String init;
+
     @Option(names = "--smoothing", defaultValue = "0", description = "One-sided label smoothing: real batches labelled 1 - S (default: ${DEFAULT-VALUE}).")
     private double smoothing;
 
@@ -85,7 +90,7 @@ final class GanTrainCommand implements Callable<Integer> {
         GanOptions defaults = model == GanModel.RING ? RingTask.options(lossFunction, run.seed, run.progress()) : GanOptions.builder().build();
         GanOptions options = defaults.toBuilder().loss(lossFunction).discriminatorSteps(discriminatorSteps).smoothing(smoothing)
                 .epochs(orDefault(epochs, defaults.epochs())).batchSize(orDefault(batchSize, defaults.batchSize()))
-                .learningRate(learningRate != null ? learningRate : defaults.learningRate()).seed(run.seed).progress(run.progress()).build();
+                .learningRate(learningRate != null ? learningRate : defaults.learningRate()).seed(run.seed).progress(run.progress()).init(init).build();
         if (resume) {
             GanRun.requireResumable(folder, model); // before a judge is trained for a run that cannot go on
         }

@@ -19,10 +19,13 @@ import dev.masquerade.nn.optim.LearningRates;
  * @param beta1              Adam's β₁, for both networks
  * @param seed               seed of initialisation, noise and batches
  * @param progress           whether to draw progress bars
+ * @param init               how both networks' weights start: default (the layers' own) or paper
+ *                           (N(0, 0.02) as in DCGAN; see {@link dev.masquerade.nn.Initialisation})
  */
 public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing, int epochs, int batchSize, double learningRate,
-                         double beta1, long seed, boolean progress) {
+                         double beta1, long seed, boolean progress, String init) {
     public GanOptions {
+        dev.masquerade.nn.Initialisation.parse(init); // one line naming the choices when it is neither
         if (discriminatorSteps < 1 || discriminatorSteps > 100 || epochs < 1 || batchSize < 2) {
             throw new IllegalArgumentException("--d-steps must be from 1 to 100, --epochs at least 1 and --batch-size at least 2; got "
                     + discriminatorSteps + ", " + epochs + " and " + batchSize);
@@ -42,7 +45,7 @@ public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing,
      * no smoothing, 5 epochs, batch 64, Adam lr 2e-4, β₁ 0.5, seed 42, progress bars on.
      */
     public static Builder builder() {
-        return new Builder(new GanOptions(GanLoss.NONSATURATING, 1, 0, 5, 64, 2e-4, 0.5, 42, true));
+        return new Builder(new GanOptions(GanLoss.NONSATURATING, 1, 0, 5, 64, 2e-4, 0.5, 42, true, "default"));
     }
 
     /** A builder that starts from these options. */
@@ -61,6 +64,7 @@ public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing,
         private double beta1;
         private long seed;
         private boolean progress;
+        private String init;
 
         private Builder(GanOptions from) {
             loss = from.loss;
@@ -72,6 +76,7 @@ public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing,
             beta1 = from.beta1;
             seed = from.seed;
             progress = from.progress;
+            init = from.init;
         }
 
         public Builder loss(GanLoss value) {
@@ -119,9 +124,15 @@ public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing,
             return this;
         }
 
+        /** default or paper (see {@link GanOptions#init()}). */
+        public Builder init(String value) {
+            init = value;
+            return this;
+        }
+
         /** The options, checked. */
         public GanOptions build() {
-            return new GanOptions(loss, discriminatorSteps, smoothing, epochs, batchSize, learningRate, beta1, seed, progress);
+            return new GanOptions(loss, discriminatorSteps, smoothing, epochs, batchSize, learningRate, beta1, seed, progress, init);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.masquerade.gan;
 
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
+import dev.masquerade.nn.Initialisation;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Device;
 import dev.masquerade.gan.metrics.CollapseWatch;
@@ -40,6 +41,9 @@ public final class GanRun {
     public record Result(Map<String, Object> summary, Path folder) {
     }
 
+    /** Mixed into the seed for the initialisation's own random stream. */
+    private static final long INITIALISATION_STREAM = 0x1417_0000_0000L;
+
     /** The two networks under one module, so that one checkpoint holds both ("generator.…", "discriminator.…"). */
     static final class Pair extends Module {
         Pair(Module generator, Module discriminator) {
@@ -72,6 +76,13 @@ public final class GanRun {
         GanModel model = task.model();
         Layer generator = model.generator(rng.split());
         Layer discriminator = model.discriminator(rng.split());
+        Initialisation scheme = Initialisation.parse(options.init());
+        if (scheme != Initialisation.DEFAULT) {
+            // a stream of its own, so that the noise and batches after it are those of a default run with the same seed
+            Rng initialisation = new Rng(options.seed() ^ INITIALISATION_STREAM);
+            generator.initialise(scheme, initialisation);
+            discriminator.initialise(scheme, initialisation);
+        }
         Tensor fixedNoise = Tensor.randn(rng.split(), model.samplesPerPicture(), model.noiseSize());
         Optimizer generatorOptimizer = new Adam(generator.parameters(), options.learningRate(), options.beta1(), 0.999);
         Optimizer discriminatorOptimizer = new Adam(discriminator.parameters(), options.learningRate(), options.beta1(), 0.999);
@@ -216,6 +227,7 @@ public final class GanRun {
         config.put("loss", options.loss().cliName());
         config.put("d_steps", options.discriminatorSteps());
         config.put("batch_size", options.batchSize());
+        config.put("init", options.init());
         config.put("epochs_done", epochsDone);
         config.put("steps_done", stepsDone);
         config.put("baselines", baselines);

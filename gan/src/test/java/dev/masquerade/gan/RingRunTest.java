@@ -32,4 +32,15 @@ class RingRunTest {
         }
         assertTrue(Files.size(folder.resolve("loss.png")) > 1000);
     }
+
+    @Test
+    void thePapersInitialisationStartsFromOtherWeightsAndIsRecorded() throws IOException {
+        GanOptions paper = RingTask.options(GanLoss.NONSATURATING, 42, false).toBuilder().epochs(1).init("paper").build();
+        GanRun.train(new RingTask(4), paper, folder.resolve("paper"), false);
+        GanRun.train(new RingTask(4), paper.toBuilder().init("default").build(), folder.resolve("default"), false);
+        JsonNode config = new ObjectMapper().readTree(folder.resolve("paper").resolve(GanRun.CHECKPOINT).toFile()).get("config");
+        assertEquals("paper", config.get("init").asText());
+        assertTrue(!Files.readString(folder.resolve("paper/metrics.jsonl")).equals(Files.readString(folder.resolve("default/metrics.jsonl"))),
+                "other starting weights, another run");
+    }
 }

@@ -49,6 +49,16 @@ public abstract class Module {
         return module;
     }
 
+    /**
+     * Redraws the weights of this module and of every module inside it by {@code scheme}, in
+     * registration order, depth first (see {@link Initialisation}). Returns this module.
+     */
+    public Module initialise(Initialisation scheme, dev.masquerade.engine.Rng rng) {
+        scheme.applyTo(this, rng);
+        children.values().forEach(child -> child.initialise(scheme, rng));
+        return this;
+    }
+
     /** The direct children, in registration order. */
     public Map<String, Module> children() {
         return new LinkedHashMap<>(children);
