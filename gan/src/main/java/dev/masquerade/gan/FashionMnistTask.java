@@ -74,7 +74,19 @@ public final class FashionMnistTask implements GanTask {
 
     @Override
     public Evaluation evaluate(Layer generator, Rng rng) {
-        FashionJudge.Judgement judgement = judge.judge(generate(generator, rng));
+        return score(generate(generator, rng));
+    }
+
+    /**
+     * The judge's verdict on any images [N, 1, 28, 28] in [0, 1] (at least two): our samples,
+     * PyTorch's, or real ones; the same numbers a run logs.
+     */
+    public Evaluation score(Tensor images) {
+        if (images.rank() != 4 || images.size(1) != 1 || images.size(2) != 28 || images.size(3) != 28 || images.size(0) < 2) {
+            throw new IllegalArgumentException("the judge scores at least two 28x28 grey images [N, 1, 28, 28], got "
+                    + dev.masquerade.engine.array.Shape.str(images.shape()));
+        }
+        FashionJudge.Judgement judgement = judge.judge(images);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("fd", FrechetDistance.between(FrechetDistance.Gaussian.fit(judgement.features()), test));
         metrics.put("class_coverage", judgement.coverage());

@@ -90,6 +90,26 @@ public final class Npy {
         return Tensor.of(values, DType.F32, Device.CPU, shape.length == 0 ? new int[0] : shape);
     }
 
+    /** Writes {@code tensor} as a little-endian float32 .npy (version 1.0, C order), atomically, for NumPy or another tool to read. */
+    public static void write(Tensor tensor, Path file) throws IOException {
+        StringBuilder shape = new StringBuilder("(");
+        for (int size : tensor.shape()) {
+            shape.append(size).append(", ");
+        }
+        shape.append(")");
+        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
+        // magic (6) + version (2) + length (2) + header, padded with spaces to a multiple of 64 and ended by a newline
+        int padded = (10 + dict.length() + 1 + 63) / 64 * 64;
+        String header = dict + " ".repeat(padded - 10 - dict.length() - 1) + "\n";
+        float[] values = tensor.toFloatArray();
+        ByteBuffer out = ByteBuffer.allocate(padded + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length()).put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (float v : values) {
+            out.putFloat(v);
+        }
+        dev.masquerade.nn.io.AtomicFiles.write(file, out.array());
+    }
+
     private static String find(Pattern pattern, String header, Path file) throws IOException {
         Matcher m = pattern.matcher(header);
         if (!m.find()) {

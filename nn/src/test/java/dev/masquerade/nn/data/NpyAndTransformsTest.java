@@ -51,6 +51,15 @@ class NpyAndTransformsTest {
     }
 
     @Test
+    void whatIsWrittenReadsBackWithAHeaderAlignedTo64Bytes() throws IOException {
+        dev.masquerade.engine.Tensor t = dev.masquerade.engine.Tensor.rand(new dev.masquerade.engine.Rng(3), 2, 1, 3, 4);
+        Npy.write(t, folder.resolve("t.npy"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(t.shape(), Npy.read(folder.resolve("t.npy")).shape());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(t.toFloatArray(), Npy.read(folder.resolve("t.npy")).toFloatArray(), 0f);
+        assertEquals(0, (Files.size(folder.resolve("t.npy")) - 4L * 24) % 64, "header padded as NumPy pads it");
+    }
+
+    @Test
     void unsupportedOrBrokenFilesAreExplained() throws IOException {
         Files.write(folder.resolve("i64.npy"), npy("<i8", false, "1,", new byte[8]));
         assertTrue(assertThrows(IOException.class, () -> Npy.read(folder.resolve("i64.npy"))).getMessage().contains("<i8 is not supported"));
