@@ -21,7 +21,7 @@ class GanCommandTest {
 
 
     @Test
-    void trainOnTheRingThenSample() {
+    void trainOnTheRingThenSample() throws java.io.IOException {
         Path folder = work.resolve("ring");
         assertEquals(0, user.run("gan", "train", "--dataset", "ring", "--loss", "lsgan", "--d-steps", "2", "--epochs", "1", "--out",
                 folder.toString(), "--no-progress"), user.err());
@@ -35,6 +35,10 @@ class GanCommandTest {
                 png.toString()), user.err());
         assertTrue(user.out().contains("wrote 300 ring samples"), user.out());
         assertTrue(Files.exists(png));
+        Path points = work.resolve("points.npy");
+        assertEquals(0, user.run("gan", "sample", "--checkpoint", folder.resolve("checkpoint.json").toString(), "--n", "50", "--out",
+                points.toString()), user.err());
+        assertArrayEquals(new int[] {50, 2}, dev.masquerade.nn.data.Npy.read(points).shape(), "the points as a .npy");
         Path comparison = work.resolve("comparison.png");
         assertEquals(0, user.run("gan", "compare", folder.toString(), "--steps", "100", "--out", comparison.toString()), user.err());
         assertTrue(Files.exists(comparison));
