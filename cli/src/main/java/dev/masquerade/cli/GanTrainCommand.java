@@ -50,9 +50,9 @@ final class GanTrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Adam's learning rate for both networks (default: 2e-4; 1e-3 for ring).")
     private Double learningRate;
 
-    @Option(names = "--init", defaultValue = "default",
-            description = "How the weights start: default (the layers' own, PyTorch's) or paper (N(0, 0.02), biases 0, as the DCGAN paper)"
-                    + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--init", defaultValue = "paper",
+            description = "How the weights start: paper (N(0, 0.02), batch-norm scales N(1, 0.02), biases 0, as the DCGAN paper) or default"
+                    + " (the layers' own, PyTorch's) (default: ${DEFAULT-VALUE}).")
     private String init;
 
     @Option(names = "--smoothing", defaultValue = "0", description = "One-sided label smoothing: real batches labelled 1 - S (default: ${DEFAULT-VALUE}).")

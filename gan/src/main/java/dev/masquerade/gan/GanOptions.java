@@ -19,8 +19,9 @@ import dev.masquerade.nn.optim.LearningRates;
  * @param beta1              Adam's β₁, for both networks
  * @param seed               seed of initialisation, noise and batches
  * @param progress           whether to draw progress bars
- * @param init               how both networks' weights start: default (the layers' own) or paper
- *                           (N(0, 0.02) as in DCGAN; see {@link dev.masquerade.nn.Initialisation})
+ * @param init               how both networks' weights start: paper (N(0, 0.02) as in DCGAN, the
+ *                           default) or default (the layers' own, PyTorch's); see
+ *                           {@link dev.masquerade.nn.Initialisation} and tutorials/23-initialisation.md
  */
 public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing, int epochs, int batchSize, double learningRate,
                          double beta1, long seed, boolean progress, String init) {
@@ -45,7 +46,7 @@ public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing,
      * no smoothing, 5 epochs, batch 64, Adam lr 2e-4, β₁ 0.5, seed 42, progress bars on.
      */
     public static Builder builder() {
-        return new Builder(new GanOptions(GanLoss.NONSATURATING, 1, 0, 5, 64, 2e-4, 0.5, 42, true, "default"));
+        return new Builder(new GanOptions(GanLoss.NONSATURATING, 1, 0, 5, 64, 2e-4, 0.5, 42, true, "paper"));
     }
 
     /** A builder that starts from these options. */
