@@ -3,7 +3,7 @@
 #
 #   benchmarks/gan-parity.sh [--out DIR] [--seeds "1 2 3"] [--epochs 5] [--samples 5000]
 #                            [--init paper|default] [--torch-init paper|default]
-#                            [--side both|ours|torch] [--threads 2] [--anchors DIR]
+#                            [--side both|ours|torch|none] [--threads 2] [--anchors DIR]
 #
 # For every seed, trains `masquerade gan train --dataset fashion-mnist` (non-saturating loss,
 # Adam 2e-4 with beta1 0.5, batch 64) and benchmarks/gan_parity_torch.py (the same recipe on
@@ -17,9 +17,9 @@
 # Every finished piece is kept in DIR (default benchmarks/results/gan-parity): run the script
 # again and it goes on where it stopped. On a machine with few cores the two sides can train
 # at once, each on its own cores: one run with --side torch --threads 1, one with --side ours
-# --threads 1 (each scores what has been finished when it ends). DIR/scores.tsv holds one line per sample file, and
-# the summary (mean and spread over the seeds) is printed at the end and written to
-# DIR/summary.md. Installs nothing: without PyTorch it says what to install and stops.
+# --threads 1 (each scores what has been finished when it ends); --side none only scores.
+# DIR/scores.tsv holds one line per sample file, and the summary (mean and spread over the
+# seeds) is printed at the end and written to DIR/summary.md. Installs nothing: without PyTorch it says what to install and stops.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -44,7 +44,7 @@ while [ $# -gt 0 ]; do
     --side) side="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     *) echo "usage: $0 [--out DIR] [--seeds \"1 2 3\"] [--epochs E] [--samples N] [--init paper|default] [--torch-init paper|default]" \
-            "[--side both|ours|torch] [--threads T] [--anchors DIR]" >&2
+            "[--side both|ours|torch|none] [--threads T] [--anchors DIR]" >&2
        exit 2 ;;
   esac
 done
@@ -70,13 +70,13 @@ mkdir -p "$out"
 for target in 1 "$epochs"; do
   for seed in $seeds; do
     theirs="$out/torch-$torch_init-seed$seed"
-    if [ "$side" != ours ] && [ ! -f "$theirs/samples_epoch_$target.npy" ]; then
+    if [[ "$side" =~ ^(both|torch)$ ]] && [ ! -f "$theirs/samples_epoch_$target.npy" ]; then
       echo "== PyTorch, --init $torch_init, seed $seed: to epoch $target"
       "$python" "$here/gan_parity_torch.py" --out "$theirs" --seed "$seed" --epochs "$target" --sample-epochs "1,$epochs" \
         --samples "$samples" --init "$torch_init" --anchors "$anchors" --threads "$threads"
     fi
     ours="$out/ours-$init-seed$seed"
-    if [ "$side" != torch ] && [ ! -f "$ours/samples_epoch_$target.npy" ]; then
+    if [[ "$side" =~ ^(both|ours)$ ]] && [ ! -f "$ours/samples_epoch_$target.npy" ]; then
       echo "== Masquerade, --init $init, seed $seed: to epoch $target"
       if [ "$target" = 1 ]; then
         rm -rf "$ours"

@@ -35,7 +35,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Chapter 23, initialisation: the DCGAN-28's weights under the layers' own initialisation and
  * under the DCGAN paper's N(0, 0.02), what each start does to the first steps of GAN training
  * on real Fashion-MNIST batches, the same comparison for the classifier, and the seed spread
- * of whole runs (measured by benchmarks/gan-parity.sh, in {@link ParityScores}).
+ * of whole runs (measured by benchmarks/gan-parity.sh, in {@link SeedSpread}).
  */
 public final class InitialisationChapter extends Chapter {
     /** Steps of the first-steps experiments: 40 batches of 64 real images, in order. */
@@ -256,6 +256,7 @@ public final class InitialisationChapter extends Chapter {
         }
         numbers.put("gradient ratio", numbers.get("paper gradient last") / numbers.get("default gradient last"));
         numbers.put("odds ratio", odds(numbers.get("paper D(G(z)) last")) / odds(numbers.get("default D(G(z)) last")));
+        numbers.putAll(SeedSpread.numbers());
         return numbers;
     }
 
