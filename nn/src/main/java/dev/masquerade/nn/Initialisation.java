@@ -105,6 +105,7 @@ public interface Initialisation {
     /** Applies this scheme to one module's own parameters (not its children's). */
     default void applyTo(Module module, Rng rng) {
         if (module instanceof ConvolutionLayer || module instanceof Linear) {
+            // BEGIN SOLUTION task-4.6: redraw a convolution's or linear layer's weight [a, b, k, ...] with this scheme's weight(rng, fanIn, fanOut, shape), the fans as PyTorch takes them (fan-in b times the receptive field k·k·..., fan-out a times it), in the weight's dtype and on its device, and zero the bias; leave both alone when the scheme draws nothing (null) (see tutorials/23-initialisation.md)
             Parameter weight = module.namedParameters().get("weight"), bias = module.namedParameters().get("bias");
             int[] shape = weight.value().shape();
             int receptive = 1;
@@ -118,6 +119,7 @@ public interface Initialisation {
                     bias.replace(Tensor.zerosLike(bias.value()));
                 }
             }
+            // END SOLUTION
         } else if (module instanceof BatchNorm) {
             Parameter scale = module.namedParameters().get("weight"), shift = module.namedParameters().get("bias");
             Tensor drawn = batchNormScale(rng, scale.value().size(0));

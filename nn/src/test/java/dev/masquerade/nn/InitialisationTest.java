@@ -13,6 +13,7 @@ import dev.masquerade.nn.layers.Conv2d;
 import dev.masquerade.nn.layers.ConvTranspose2d;
 import dev.masquerade.nn.layers.Linear;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ class InitialisationTest {
     }
 
     @Test
+    @Tag("task-4.6")
     void thePapersSchemeDrawsWeightsFromNZeroTwoHundredthsAndZeroesTheBiases() {
         Sequential model = model();
         assertSame(model, model.initialise(Initialisation.PAPER, new Rng(1)));
@@ -60,6 +62,7 @@ class InitialisationTest {
     }
 
     @Test
+    @Tag("task-4.6")
     void kaimingAndXavierUsePyTorchsFansATransposedConvolutionsToo() {
         Sequential model = model();
         model.initialise(Initialisation.kaimingNormal(1), new Rng(2));
@@ -80,6 +83,7 @@ class InitialisationTest {
     }
 
     @Test
+    @Tag("task-4.6")
     void theDefaultKeepsTheLayersOwnWeightsAndZerosAndOnesAreWhatTheySay() {
         Sequential model = model();
         float[] before = parameters(model).get("0.weight").value().toFloatArray();
