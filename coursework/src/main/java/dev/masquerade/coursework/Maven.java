@@ -1,5 +1,6 @@
 package dev.masquerade.coursework;
 
+import dev.masquerade.nn.io.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class Maven {
         if (!modules.isEmpty()) {
             command.addAll(List.of("-pl", String.join(",", modules), "-am"));
         }
-        ProcessBuilder mvn = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
+        ProcessBuilder mvn = ChildProcess.of(command).directory(repository.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process running;
         try {

@@ -1,5 +1,6 @@
 package dev.masquerade.coursework;
 
+import dev.masquerade.nn.io.ChildProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ public final class StudentRepository {
     public static List<String> trackedFiles(Path root) throws IOException {
         Process git;
         try {
-            git = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "-z").redirectErrorStream(true).start();
+            git = ChildProcess.of("git", "-C", root.toString(), "ls-files", "-z").redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new IOException("git is not installed, and the export lists the reference's files with it: apt-get install git", e);
         }

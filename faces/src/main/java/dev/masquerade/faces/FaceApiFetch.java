@@ -1,5 +1,6 @@
 package dev.masquerade.faces;
 
+import dev.masquerade.nn.io.ChildProcess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class FaceApiFetch {
     private static void run(Path directory, String missing, String hint, String... command) throws IOException {
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            process = ChildProcess.of(command).directory(directory.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new IOException(missing, e);
         }

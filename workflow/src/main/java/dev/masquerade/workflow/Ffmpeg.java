@@ -1,5 +1,6 @@
 package dev.masquerade.workflow;
 
+import dev.masquerade.nn.io.ChildProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public final class Ffmpeg {
 
     /** Starts {@code command} (ffmpeg or ffprobe), its errors going to {@code errors}; a missing program is one clear line. */
     static Process start(List<String> command, Path errors) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = ChildProcess.of(command);
         builder.redirectError(errors == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(errors.toFile()));
         try {
             return builder.start();
