@@ -38,7 +38,10 @@ public interface Initialisation {
         }
     };
 
-    /** DCGAN's (Radford et al., 2016), also pix2pix's and CycleGAN's: weights N(0, 0.02), biases 0, batch-norm scales N(1, 0.02). */
+    /**
+     * The DCGAN paper's N(0, 0.02) (Radford et al., 2016) as PyTorch's DCGAN example and the
+     * pix2pix and CycleGAN code apply it: weights N(0, 0.02), biases 0, batch-norm scales N(1, 0.02).
+     */
     Initialisation PAPER = normal(0.02);
 
     /** Weights N(0, std), biases 0, batch-norm scales N(1, std), shifts 0. */

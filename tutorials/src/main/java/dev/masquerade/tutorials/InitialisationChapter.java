@@ -110,10 +110,9 @@ public final class InitialisationChapter extends Chapter {
         Adam adam = new Adam(classifier.model().parameters(), 1e-3, 0.9, 0.999);
         double[] losses = new double[STEPS];
         for (int s = 0; s < STEPS; s++) {
-            int[] indices = batchIndices(s);
+            ArrayDataset.Batch batch = real.batch(batchIndices(s), Device.CPU);
             adam.zeroGrad();
-            Tensor loss = Losses.crossEntropy(classifier.logits(real.batch(indices, Device.CPU).features()),
-                    real.batch(indices, Device.CPU).labels());
+            Tensor loss = Losses.crossEntropy(classifier.logits(batch.features()), batch.labels());
             loss.backward();
             adam.step();
             losses[s] = loss.item();
@@ -168,6 +167,7 @@ public final class InitialisationChapter extends Chapter {
         return Arrays.stream(pixels).filter(v -> Math.abs(v) > 0.99).count() / (double) pixels.length;
     }
 
+    /** The population standard deviation (n below: these are all the weights, not a sample of runs). */
     static double spread(double[] values) {
         double mean = 0;
         for (double v : values) {
@@ -244,7 +244,7 @@ public final class InitialisationChapter extends Chapter {
             for (int i = 0; i < layers.length; i++) {
                 numbers.put(name + " " + layers[i] + " spread", spread(weights.get(i)));
                 numbers.put(name + " " + layers[i] + " moved", steps.relativeChange[i]);
-                numbers.put(name + " " + layers[i] + " bound", STEPS * LEARNING_RATE / spread(weights.get(i)));
+                numbers.put(name + " " + layers[i] + " estimate", STEPS * LEARNING_RATE / spread(weights.get(i)));
             }
             numbers.put(name + " D(x) step 1", steps.dReal[0]);
             numbers.put(name + " D(G(z)) step 1", steps.dFake[0]);

@@ -55,6 +55,12 @@ final class SeedSpread {
     }
     // end snippet
 
+    /** Welch–Satterthwaite: the degrees of freedom of Student's t that Welch's t follows when the two spreads differ. */
+    static double welchDegreesOfFreedom(double[] a, double[] b) {
+        double va = Math.pow(standardDeviation(a), 2) / a.length, vb = Math.pow(standardDeviation(b), 2) / b.length;
+        return (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
+    }
+
     static Map<String, Double> numbers() {
         Map<String, Double> numbers = new LinkedHashMap<>();
         Map<String, double[]> byKey = new LinkedHashMap<>();
@@ -67,6 +73,7 @@ final class SeedSpread {
             double[] a = byKey.get(pair[0]), b = byKey.get(pair[1]);
             numbers.put(pair[0] + " / " + pair[1], mean(a) / mean(b));
             numbers.put(pair[0] + " vs " + pair[1] + " t", welchT(a, b));
+            numbers.put(pair[0] + " vs " + pair[1] + " df", welchDegreesOfFreedom(a, b));
         }
         return numbers;
     }

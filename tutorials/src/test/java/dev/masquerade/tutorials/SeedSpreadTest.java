@@ -36,5 +36,6 @@ class SeedSpreadTest {
         assertEquals(-3 / Math.sqrt(2.0 / 3), SeedSpread.welchT(a, b), 1e-12);
         assertEquals(0, SeedSpread.welchT(a, a), 0);
         assertEquals(1, SeedSpread.standardDeviation(a), 1e-12);
+        assertEquals(4, SeedSpread.welchDegreesOfFreedom(a, b), 1e-12); // equal spreads and sizes: n_a + n_b − 2
     }
 }
