@@ -11,6 +11,7 @@ in OUT/state.pt, so a run that was stopped goes on from its last whole epoch.
                         [--init paper|default] [--threads 2] [--anchors DIR] [--data DIR]
 """
 import argparse
+import fcntl
 import gzip
 import os
 import sys
@@ -77,6 +78,11 @@ def main():
 
     torch.set_num_threads(args.threads)
     os.makedirs(args.out, exist_ok=True)
+    lock = open(os.path.join(args.out, ".lock"), "w")
+    try:  # two lanes of gan-parity.sh must not train one folder at once
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        sys.exit(f"{args.out} is being trained by another process; wait for it, or stop it and run this again")
     images = read_idx_images(os.path.join(args.data, "train-images-idx3-ubyte.gz")) * 2 - 1
     torch.manual_seed(args.seed)
     g, d = dcgan28()
