@@ -35,9 +35,18 @@ final class GanScoreCommand implements Callable<Integer> {
             description = "Folder of the judging classifier; trained there when missing (default: ~/.cache/masquerade/fashion-classifier-3-epochs).")
     private Path classifier;
 
+    @Option(names = "--grid", paramLabel = "FILE.png", description = "Also draw the first 64 samples as a grid into this PNG, to look at.")
+    private Path grid;
+
     @Override
     public Integer call() throws Exception {
+        if (grid != null && grid.toAbsolutePath().normalize().equals(samples.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--grid " + grid + " is the --samples file; name another file for the picture");
+        }
         var images = SampleFiles.load(samples);
+        if (grid != null) {
+            SampleFiles.writeGrid(images, grid);
+        }
         FashionJudge judge = FashionJudge.loadOrTrain(classifier != null ? classifier : FashionJudge.DEFAULT_FOLDER, data, true);
         ArrayDataset test = FashionMnist.test(data);
         GanTask.Evaluation verdict = new FashionMnistTask(test, test, judge, images.size(0)).score(images);

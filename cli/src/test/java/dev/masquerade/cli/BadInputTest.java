@@ -136,6 +136,8 @@ class BadInputTest {
                 new Case("--preview-every", "faceswap", "train", "--synthetic", "--synthetic-count", "4", "--preview-every", "-1", "--out", out),
                 new Case("'abc' is not a long", "gan", "train", "--dataset", "ring", "--seed", "abc", "--out", out),
                 new Case("broken.json is not a .npy file", "gan", "score", "--samples", notJson.toString()),
+                new Case("is the --samples file; name another file for the picture", "gan", "score", "--samples", notJson.toString(), "--grid",
+                        notJson.toString()),
                 new Case("--init must be default", "gan", "train", "--dataset", "ring", "--init", "xavier", "--out", out),
                 new Case("unknown GAN loss 'wgan'", "gan", "train", "--dataset", "ring", "--loss", "wgan", "--out", out),
                 new Case("metrics.jsonl line 2 is not a JSON record", "gan", "compare", edited.toString(), "--out", work.resolve("cmp.png").toString()),

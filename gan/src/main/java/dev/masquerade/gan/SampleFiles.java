@@ -4,6 +4,7 @@ import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.nn.data.ImageFolder;
 import dev.masquerade.nn.data.Npy;
+import dev.masquerade.nn.io.Images;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
  * 28 × 28 grey pictures. Each comes back as [N, 1, 28, 28] in [0, 1].
  */
 public final class SampleFiles {
+    private static final int GRID = 64;
+
     private SampleFiles() {
     }
 
@@ -38,5 +41,10 @@ public final class SampleFiles {
                     + " output x in [-1, 1] becomes (x + 1) / 2) or bytes 0..255");
         }
         return samples.to(dev.masquerade.engine.array.DType.F32);
+    }
+
+    /** The first 64 samples (fewer when there are fewer) as an 8-column grid, the way gan train draws its epochs. */
+    public static void writeGrid(Tensor samples, Path png) throws IOException {
+        Images.writeGrid(samples.narrow(0, 0, Math.min(GRID, samples.size(0))), 8, png);
     }
 }

@@ -13,6 +13,7 @@ import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.Datasets;
 import dev.masquerade.nn.data.FashionMnist;
 import dev.masquerade.nn.data.Npy;
+import dev.masquerade.nn.io.Images;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,15 @@ class SampleScoreTest {
         Npy.write(Tensor.zeros(3, 32, 32), wrong);
         assertEquals(wrong + " holds [3, 1, 32, 32]; samples to judge are [N, 28, 28] or [N, 1, 28, 28]",
                 assertThrows(IOException.class, () -> SampleFiles.load(wrong)).getMessage());
+    }
+
+    @Test
+    void aGridShowsTheFirst64SamplesEightToARow() throws IOException {
+        Path png = dir.resolve("grid.png");
+        SampleFiles.writeGrid(Tensor.rand(new Rng(2), 100, 1, 28, 28), png);
+        // 28-pixel samples with 2 pixels between and around them
+        assertEquals(new java.awt.Dimension(8 * 30 + 2, 8 * 30 + 2), Images.dimensions(png), "64 of the 100 samples, 8 to a row");
+        SampleFiles.writeGrid(Tensor.rand(new Rng(3), 10, 1, 28, 28), png);
+        assertEquals(new java.awt.Dimension(8 * 30 + 2, 2 * 30 + 2), Images.dimensions(png), "10 samples make 2 rows");
     }
 }
