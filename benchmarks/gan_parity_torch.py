@@ -5,7 +5,8 @@ paper prescribes (non-saturating loss, Adam 2e-4 with beta1 0.5, batch 64, weigh
 N(0, 0.02), batch-norm scales from N(1, 0.02), biases 0) and, after each epoch named in
 --sample-epochs, writes SAMPLES generated images in [0, 1] as OUT/samples_epoch_E.npy, drawn
 in evaluation mode as `masquerade gan sample` draws ours. The state after every epoch is kept
-in OUT/state.pt, so a run that was stopped goes on from its last whole epoch.
+in OUT/state.pt, so a run that was stopped goes on from its last whole epoch; OUT/.lock keeps
+a second process from training the same folder at once.
 
     gan_parity_torch.py --out DIR --seed S [--epochs 5] [--sample-epochs 1,5] [--samples 5000]
                         [--init paper|default] [--threads 2] [--anchors DIR] [--data DIR]
