@@ -16,6 +16,7 @@ import dev.masquerade.engine.ops.Convolution;
 import dev.masquerade.engine.ops.GroupedConvolution;
 import dev.masquerade.engine.ops.Elementwise;
 import dev.masquerade.engine.ops.MatMul;
+import dev.masquerade.engine.ops.Normalization;
 import dev.masquerade.engine.ops.Padding;
 import dev.masquerade.engine.ops.Pooling;
 import dev.masquerade.engine.ops.Reductions;
@@ -742,6 +743,16 @@ public final class Tensor {
     /** Pads the last axes with value: (before, after) pairs starting from the last axis, as in PyTorch. */
     public Tensor pad(int[] padding, double value) {
         return Padding.pad(this, padding, value);
+    }
+
+    /** Normalises each plane of [N, C, H, W] to mean 0 and variance 1 (σ² + ε under the root). */
+    public Tensor instanceNorm(double eps) {
+        return Normalization.instanceNorm(this, eps);
+    }
+
+    /** Pads the last axes by reflection (mirrored at the edges): pairs as for {@link #pad}. */
+    public Tensor padReflect(int... padding) {
+        return Padding.reflect(this, padding);
     }
 
     // ---------------------------------------------------------------- views and assembly

@@ -124,6 +124,14 @@ public final class GradientCases {
                     }
                     return in.get(0).pad(padding, 0.5);
                 }));
+        // params [N, C, H, W, left, right, top, bottom]: each amount below its axis's size
+        cases.add(of("padReflect", Gens.structured(new int[] {1, 1, 1, 1, 0, 0, 0, 0}, new int[] {2, 2, 4, 4, 3, 3, 3, 3},
+                p -> p[4] < p[3] && p[5] < p[3] && p[6] < p[2] && p[7] < p[2], p -> List.of(Arrays.copyOfRange(p, 0, 4))), ANY,
+                (in, l) -> in.get(0).padReflect(l.param(4), l.param(5), l.param(6), l.param(7))));
+        // params [N, C, H, W]: at least two pixels a plane. A large ε: with two pixels and a tiny one the
+        // output is ±1 whatever the input, its gradient nearly 0, and the check would compare noise
+        cases.add(of("instanceNorm", Gens.structured(new int[] {1, 1, 1, 2}, new int[] {2, 3, 4, 4}, p -> true,
+                p -> List.of(p.clone())), ANY, (in, l) -> in.get(0).instanceNorm(0.1)));
         // views
         cases.add(of("reshape", Gens.sameShape(1), ANY, (in, l) -> in.get(0).reshape(reversed(in.get(0).shape()))));
         cases.add(of("view", Gens.sameShape(1), ANY, (in, l) -> in.get(0).contiguous().view(reversed(in.get(0).shape()))));
