@@ -732,6 +732,11 @@ public final class Tensor {
         return Resampling.bilinear(this, height, width, (double) size(2) / height, (double) size(3) / width);
     }
 
+    /** Bicubic resampling of [N, C, H, W] to [N, C, height, width] (PyTorch's interpolate with mode="bicubic", align_corners=False). */
+    public Tensor resizeBicubic(int height, int width) {
+        return Resampling.bicubic(this, height, width);
+    }
+
     /** Bilinear resampling of [N, C, H, W] by {@code scale} (PyTorch's interpolate with scale_factor=): [N, C, ⌊H·s⌋, ⌊W·s⌋]. */
     public Tensor upsampleBilinear(double scale) {
         if (!(scale > 0) || (int) Math.floor(size(2) * scale) < 1 || (int) Math.floor(size(3) * scale) < 1) {

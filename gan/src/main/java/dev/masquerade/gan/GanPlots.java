@@ -104,6 +104,33 @@ public final class GanPlots {
         Charts.write(png, gradients, outputs);
     }
 
+    /**
+     * Curves of values a run logged per step in its metrics.jsonl, one chart per entry of
+     * {@code panels} (its title → the logged names drawn in it), each a running mean of 50 steps.
+     * Translation runs draw their loss terms this way.
+     */
+    public static void writeLogged(Path metricsJsonl, Map<String, List<String>> panels, Path png) throws IOException {
+        List<JsonNode> records = TrainingLog.read(metricsJsonl).stream().filter(r -> r.has("step")).toList();
+        List<XYChart> charts = new ArrayList<>();
+        for (Map.Entry<String, List<String>> panel : panels.entrySet()) {
+            XYChart chart = chart(panel.getKey() + " (running mean of 50 steps)", "value");
+            for (String name : panel.getValue()) {
+                List<Double> steps = new ArrayList<>(), values = new ArrayList<>();
+                for (JsonNode record : records) {
+                    if (record.has(name)) {
+                        steps.add(record.get("step").asDouble());
+                        values.add(record.get(name).asDouble());
+                    }
+                }
+                if (!steps.isEmpty()) {
+                    line(chart, name, steps, values);
+                }
+            }
+            charts.add(chart);
+        }
+        Charts.write(png, charts.toArray(XYChart[]::new));
+    }
+
     /** A scatter plot of real (grey) and generated (red) 2-d points [n, 2]. */
     public static void writeScatter(Tensor real, Tensor fake, String title, Path png) throws IOException {
         XYChart chart = new XYChartBuilder().width(600).height(600).title(title).xAxisTitle("x").yAxisTitle("y").build();

@@ -5,8 +5,8 @@ import dev.masquerade.engine.array.Shape;
 
 /**
  * Changing the resolution of [N, C, H, W] images: by rearranging or repeating pixels
- * (compositions of views: reshape, permute, expand), or by bilinear interpolation (two
- * products with constant interpolation matrices). Their gradients come from those views' and
+ * (compositions of views: reshape, permute, expand), or by bilinear or bicubic interpolation
+ * (two products with constant interpolation matrices). Their gradients come from those views' and
  * products' backward passes. Tutorial: tutorials/04-convolution.md.
  */
 public final class Resampling {
@@ -52,6 +52,43 @@ public final class Resampling {
         Tensor rows = interpolation(x, height, x.size(2), ratioH);
         Tensor columns = interpolation(x, width, x.size(3), ratioW);
         return rows.matmul(x).matmul(columns.transpose(0, 1));
+    }
+
+    /**
+     * Bicubic resampling of [N, C, H, W] to [N, C, height, width], as PyTorch's
+     * {@code interpolate(mode="bicubic", align_corners=False)}: output row o reads the four input
+     * rows around (o + ½)·H/height − ½ (clamped at the edges), weighted by Keys' cubic kernel
+     * with a = −0.75. Written, like {@link #bilinear}, as A_h · x · A_wᵀ, so its gradient is
+     * matmul's. Super-resolution's baseline: tutorials/24-conditional-gans.md.
+     */
+    public static Tensor bicubic(Tensor x, int height, int width) {
+        if (x.rank() != 4 || height < 1 || width < 1) {
+            throw new IllegalArgumentException("bicubic: needs [N, C, H, W] and an output size of at least 1x1, got "
+                    + Shape.str(x.shape()) + " to " + height + "x" + width);
+        }
+        Tensor rows = cubicInterpolation(x, height, x.size(2));
+        Tensor columns = cubicInterpolation(x, width, x.size(3));
+        return rows.matmul(x).matmul(columns.transpose(0, 1));
+    }
+
+    /** The [output, input] matrix of cubic convolution along one axis (each row: four weights summing to 1). */
+    private static Tensor cubicInterpolation(Tensor like, int output, int input) {
+        double a = -0.75;
+        double ratio = (double) input / output;
+        double[] weights = new double[output * input];
+        for (int o = 0; o < output; o++) {
+            double source = (o + 0.5) * ratio - 0.5;
+            int floor = (int) Math.floor(source);
+            double t = source - floor;
+            // Keys' kernel at distances 1 + t, t, 1 − t and 2 − t from the four taps
+            double[] w = {((a * (t + 1) - 5 * a) * (t + 1) + 8 * a) * (t + 1) - 4 * a, ((a + 2) * t - (a + 3)) * t * t + 1,
+                ((a + 2) * (1 - t) - (a + 3)) * (1 - t) * (1 - t) + 1, ((a * (2 - t) - 5 * a) * (2 - t) + 8 * a) * (2 - t) - 4 * a};
+            for (int k = 0; k < 4; k++) {
+                int tap = Math.min(Math.max(floor - 1 + k, 0), input - 1);
+                weights[o * input + tap] += w[k];
+            }
+        }
+        return Tensor.of(weights, like.dtype(), like.device(), output, input);
     }
 
     /** The [output, input] matrix of linear interpolation along one axis (each row: two weights summing to 1). */

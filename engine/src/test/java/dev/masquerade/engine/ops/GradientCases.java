@@ -111,6 +111,8 @@ public final class GradientCases {
         // params [N, C, H, W, output height, output width]: up, down and uneven ratios
         cases.add(of("resizeBilinear", Gens.structured(new int[] {1, 1, 1, 1, 1, 1}, new int[] {2, 2, 5, 5, 7, 7}, p -> true,
                 p -> List.of(new int[] {p[0], p[1], p[2], p[3]})), ANY, (in, l) -> in.get(0).resizeBilinear(l.param(4), l.param(5))));
+        cases.add(of("resizeBicubic", Gens.structured(new int[] {1, 1, 1, 1, 1, 1}, new int[] {2, 2, 5, 5, 9, 9}, p -> true,
+                p -> List.of(new int[] {p[0], p[1], p[2], p[3]})), ANY, (in, l) -> in.get(0).resizeBicubic(l.param(4), l.param(5))));
         // params [N, C, H, W, scale index]: scales 0.5, 1.5, 2 and 2.5
         cases.add(of("upsampleBilinear", Gens.structured(new int[] {1, 1, 2, 2, 0}, new int[] {2, 2, 5, 5, 3}, p -> true,
                 p -> List.of(new int[] {p[0], p[1], p[2], p[3]})), ANY, (in, l) -> in.get(0).upsampleBilinear(new double[] {0.5, 1.5, 2, 2.5}[l.param(4)])));

@@ -95,7 +95,7 @@ public final class Images {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             var readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                throw new IOException(file + " is not an image Java can read (PNG, JPEG, GIF or BMP)");
+                throw new IOException(file + " is not an image Java can read (PNG, JPEG, GIF, BMP or WebP)");
             }
             ImageReader reader = readers.next();
             try {
@@ -111,7 +111,7 @@ public final class Images {
     }
 
     /**
-     * The picture in {@code file} (PNG, JPEG, GIF or BMP), or an error that names the file: one
+     * The picture in {@code file} (PNG, JPEG, GIF, BMP or WebP), or an error that names the file: one
      * Java cannot decode, or one cut short (a half-copied or half-downloaded picture).
      */
     public static BufferedImage decode(Path file) throws IOException {
@@ -131,14 +131,14 @@ public final class Images {
                     + "); on Debian or Ubuntu install it with apt-get install libjpeg62-turbo", e);
         }
         if (image == null) {
-            throw new IOException(file + " is not an image Java can read (PNG, JPEG, GIF or BMP)");
+            throw new IOException(file + " is not an image Java can read (PNG, JPEG, GIF, BMP or WebP)");
         }
         return image;
     }
 
     /**
-     * Reads a PNG or JPEG as [channels, H, W] in [0, 1] (channels 1 or 3), resized to
-     * size×size when size > 0 (bilinear).
+     * Reads a picture as [channels, H, W] in [0, 1] (channels 1 or 3), resized to size×size
+     * when size > 0 (halved while it is more than twice that, then bilinear).
      */
     public static Tensor read(Path file, int channels, int size) throws IOException {
         if (channels != 1 && channels != 3) {
@@ -148,12 +148,11 @@ public final class Images {
         // one band is not enough: a palette PNG has one band of indices into its colours
         boolean grey = image.getRaster().getNumBands() == 1 && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
         if (size > 0 && (image.getWidth() != size || image.getHeight() != size)) {
-            BufferedImage resized = new BufferedImage(size, size, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = resized.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(image, 0, 0, size, size, null);
-            g.dispose();
-            image = resized;
+            // bilinear sampling reads 2×2 pixels: shrinking by more than 2 at once skips pixels and aliases, halving first does not
+            while (image.getWidth() >= 2 * size && image.getHeight() >= 2 * size) {
+                image = resized(image, image.getWidth() / 2, image.getHeight() / 2, grey);
+            }
+            image = resized(image, size, size, grey);
         }
         int h = image.getHeight(), w = image.getWidth();
         double greyMax = (1 << image.getRaster().getSampleModel().getSampleSize(0)) - 1; // 255, or 65535 for a 16-bit PNG
@@ -179,6 +178,15 @@ public final class Images {
             }
         }
         return Tensor.of(out, DType.F32, Device.CPU, channels, h, w);
+    }
+
+    private static BufferedImage resized(BufferedImage image, int width, int height, boolean grey) {
+        BufferedImage resized = new BufferedImage(width, height, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = resized.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, width, height, null);
+        g.dispose();
+        return resized;
     }
 
     private static void checkImage(String op, Tensor image) {

@@ -1,0 +1,60 @@
+package dev.masquerade.translation;
+
+import dev.masquerade.engine.Memory;
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CycleGAN's image pool (Shrivastava et al., 2017): the discriminator is shown, for each new
+ * fake, either that fake or, half the time once the pool is full, one of the last
+ * {@code capacity} fakes (which the new one then replaces). Judging a history rather than only
+ * the generator's latest output keeps the two networks from chasing each other in circles.
+ * Tutorial: tutorials/25-cycle-consistency.md.
+ */
+public final class HistoryBuffer {
+    /** CycleGAN's pool size. */
+    public static final int CAPACITY = 50;
+    private final int capacity;
+    private final Rng rng;
+    private final List<Tensor> pool = new ArrayList<>();
+
+    public HistoryBuffer(int capacity, Rng rng) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("HistoryBuffer: capacity must be at least 0, got " + capacity);
+        }
+        this.capacity = capacity;
+        this.rng = rng;
+    }
+
+    /** How many fakes the pool holds now. */
+    public int size() {
+        return pool.size();
+    }
+
+    /**
+     * The batch [N, C, H, W] of fakes to show the discriminator in place of {@code fakes}
+     * (detached: the pool holds no graph). With capacity 0, fakes themselves.
+     */
+    public Tensor exchange(Tensor fakes) {
+        if (capacity == 0) {
+            return fakes.detach();
+        }
+        List<Tensor> shown = new ArrayList<>();
+        for (int i = 0; i < fakes.size(0); i++) {
+            Tensor fake = Memory.persist(fakes.narrow(0, i, 1).detach().contiguous()); // kept beyond this step's memory scope
+            if (pool.size() < capacity) {
+                pool.add(fake);
+                shown.add(fake);
+            } else if (rng.uniform() < 0.5) {
+                int j = rng.nextInt(capacity);
+                shown.add(pool.get(j));
+                pool.set(j, fake);
+            } else {
+                shown.add(fake);
+            }
+        }
+        return Tensor.concat(shown, 0);
+    }
+}

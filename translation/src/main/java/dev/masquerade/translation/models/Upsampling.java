@@ -1,0 +1,39 @@
+package dev.masquerade.translation.models;
+
+import dev.masquerade.engine.Rng;
+import dev.masquerade.nn.Layer;
+import dev.masquerade.nn.Sequential;
+import dev.masquerade.nn.layers.Conv2d;
+import dev.masquerade.nn.layers.ConvTranspose2d;
+import dev.masquerade.nn.layers.UpsampleNearest;
+
+/**
+ * How a decoder doubles height and width. A transposed convolution with a 4×4 kernel and
+ * stride 2 (pix2pix's) lets its kernel's footprints overlap unevenly: every other output pixel
+ * receives a different number of kernel taps, which paints a checkerboard into the output
+ * until training evens the weights out. Resizing first (nearest neighbour) and then convolving
+ * with a 3×3 kernel gives every output pixel the same number of taps (Odena et al., 2016,
+ * "Deconvolution and checkerboard artifacts"). Tutorial: tutorials/26-checkerboards.md.
+ */
+public enum Upsampling {
+    /** ConvTranspose2d(4×4, stride 2, padding 1). */
+    TRANSPOSED,
+    /** UpsampleNearest(2), then Conv2d(3×3, padding 1). */
+    RESIZE;
+
+    /** A layer [N, in, H, W] → [N, out, 2H, 2W]. */
+    public Layer layer(int in, int out, Rng rng) {
+        return this == TRANSPOSED ? new ConvTranspose2d(in, out, 4, 2, 1, rng)
+                : new Sequential(new UpsampleNearest(2), new Conv2d(in, out, 3, 1, 1, rng));
+    }
+
+    /** The name on the command line. */
+    public String cliName() {
+        return Choice.cliName(this);
+    }
+
+    /** The kind a command-line name gives: transposed, resize. */
+    public static Upsampling parse(String name) {
+        return Choice.parse(Upsampling.class, name, "upsampling");
+    }
+}
