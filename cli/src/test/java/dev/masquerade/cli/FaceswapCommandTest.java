@@ -126,7 +126,7 @@ class FaceswapCommandTest {
         Path empty = Files.createDirectories(work.resolve("empty"));
         Path b = faces("b", 1, 64);
         assertEquals(1, user.run("faceswap", "train", "--a", empty.toString(), "--b", b.toString(), "--out", work.resolve("r").toString()));
-        assertTrue(user.err().contains("holds no .png, .jpg or .jpeg files"), user.err());
+        assertTrue(user.err().contains("holds no .png, .jpg, .jpeg or .webp files"), user.err());
         assertFalse(user.err().contains("\tat "), user.err());
     }
 

@@ -12,6 +12,8 @@ import dev.masquerade.nn.optim.Adam;
 import dev.masquerade.nn.optim.Optimizer;
 import dev.masquerade.nn.train.TrainingLog;
 import dev.masquerade.nn.train.TrainingLoop;
+import dev.masquerade.translation.models.Norm;
+import dev.masquerade.translation.models.Upsampling;
 import dev.masquerade.translation.tasks.TranslationTask;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,6 +112,30 @@ public final class TranslationRun {
         };
     }
 
+    /** A trained run: its task's name, its model and networks. */
+    public record Trained(String task, TranslationModel model, TranslationModel.Networks networks) {
+    }
+
+    /** Restores the networks of a checkpoint that {@link #train} wrote. */
+    public static Trained load(Path checkpoint) throws IOException {
+        Map<String, Object> config = Checkpoint.load(checkpoint).config();
+        if (!config.containsKey("task") || !config.containsKey("unet_depth")) {
+            throw new IOException(checkpoint + " is not a translation checkpoint; pass the checkpoint.json of a 'masquerade translate train' run");
+        }
+        TranslationModel model = TranslationModel.parse(config.get("model").toString());
+        int batchSize = number(config, "batch_size");
+        TranslationTask.Architecture architecture = new TranslationTask.Architecture(number(config, "unet_depth"),
+                number(config, "discriminator_layers"), number(config, "width"), number(config, "resnet_blocks"), batchSize);
+        TranslationModel.Networks networks = model.build(new TranslationModel.Design(architecture, Norm.parse(config.get("norm").toString()),
+                Upsampling.parse(config.get("upsampling").toString()), number(config, "channels")), new Rng(0));
+        Checkpoint.loadInto(checkpoint, networks, Map.of());
+        return new Trained(config.get("task").toString(), model, networks);
+    }
+
+    private static int number(Map<String, Object> config, String name) {
+        return ((Number) config.get(name)).intValue();
+    }
+
     /** The networks' design: the task's sizes, the width if the options give one, their normalisation and upsampling. */
     static TranslationModel.Design design(TranslationTask task, TranslationOptions options) {
         TranslationTask.Architecture a = task.architecture();
@@ -140,7 +166,11 @@ public final class TranslationRun {
         config.put("model", options.model().cliName());
         config.put("upsampling", options.upsampling().cliName());
         config.put("norm", options.norm().cliName());
+        config.put("channels", design.channels());
         config.put("width", design.architecture().width());
+        config.put("unet_depth", design.architecture().unetDepth());
+        config.put("resnet_blocks", design.architecture().resnetBlocks());
+        config.put("discriminator_layers", design.architecture().discriminatorLayers());
         config.put("batch_size", batchSize);
         config.put("lambda", options.effectiveLambda());
         config.put("seed", options.seed());

@@ -23,10 +23,10 @@ public final class ImageFolder {
         try (Stream<Path> entries = Files.list(folder)) {
             List<Path> images = entries.filter(p -> {
                 String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
+                return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".webp");
             }).sorted().toList();
             if (images.isEmpty()) {
-                throw new IOException("image folder " + folder + " holds no .png, .jpg or .jpeg files");
+                throw new IOException("image folder " + folder + " holds no .png, .jpg, .jpeg or .webp files");
             }
             return images;
         }

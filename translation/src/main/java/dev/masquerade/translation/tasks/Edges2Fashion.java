@@ -6,7 +6,6 @@ import dev.masquerade.engine.Tensor;
 import dev.masquerade.gan.metrics.FashionJudge;
 import dev.masquerade.gan.metrics.FrechetDistance;
 import dev.masquerade.nn.data.ArrayDataset;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,12 +97,26 @@ public final class Edges2Fashion implements TranslationTask {
 
     @Override
     public Map<String, Object> evaluate(UnaryOperator<Tensor> forward, UnaryOperator<Tensor> backward) {
-        int[] positions = IntStream.range(0, heldOut).toArray();
-        Tensor truths = FashionPictures.items(test, positions);
-        Tensor outputs = FashionPictures.unframed(FashionPictures.translate(forward, edges(truths)));
-        Tensor realItems = FashionPictures.unframed(truths);
-        FashionJudge.Judgement judgement = judge.judge(outputs);
-        Map<String, Object> metrics = new LinkedHashMap<>(PictureMetrics.compare(outputs, realItems, ""));
+        Tensor truths = heldOutItems();
+        Tensor outputs = FashionPictures.translate(forward, edges(truths));
+        Map<String, Object> metrics = figures(outputs);
+        if (backward != null) {
+            Tensor edgesBack = FashionPictures.translate(backward, outputs);
+            metrics.put("cycle_ssim", PictureMetrics.compare(edgesBack.add(1).mul(0.5), edges(truths).add(1).mul(0.5), "").get("ssim"));
+        }
+        return metrics;
+    }
+
+    /** The held-out test items, framed. */
+    Tensor heldOutItems() {
+        return FashionPictures.items(test, IntStream.range(0, heldOut).toArray());
+    }
+
+    /** The figures of outputs [heldOut, 1, 32, 32] in [−1, 1] for the held-out items' edges. */
+    Map<String, Object> figures(Tensor outputs) {
+        Tensor items = FashionPictures.unframed(outputs);
+        FashionJudge.Judgement judgement = judge.judge(items);
+        Map<String, Object> metrics = new LinkedHashMap<>(PictureMetrics.compare(items, FashionPictures.unframed(heldOutItems()), ""));
         metrics.put("fd", FrechetDistance.between(FrechetDistance.Gaussian.fit(judgement.features()), reference));
         metrics.put("fd_floor", FashionPictures.frechet(judge, FashionPictures.unframed(FashionPictures.items(train,
                 Arrays.copyOf(everything, heldOut))), reference));
@@ -113,15 +126,6 @@ public final class Edges2Fashion implements TranslationTask {
             agree += judgement.classes()[i] == test.label(i) ? 1 : 0;
         }
         metrics.put("same_class", (double) agree / heldOut);
-        if (backward != null) {
-            Tensor edgesBack = FashionPictures.translate(backward, FashionPictures.translate(forward, edges(truths)));
-            metrics.put("cycle_ssim", PictureMetrics.compare(edgesBack.add(1).mul(0.5), edges(truths).add(1).mul(0.5), "").get("ssim"));
-        }
         return metrics;
-    }
-
-    @Override
-    public Tensor input(Path picture, int multiple) throws java.io.IOException {
-        return FashionPictures.read(picture);
     }
 }

@@ -5,7 +5,6 @@ import dev.masquerade.engine.Tensor;
 import dev.masquerade.gan.metrics.FashionJudge;
 import dev.masquerade.gan.metrics.FrechetDistance;
 import dev.masquerade.nn.data.ArrayDataset;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -105,10 +104,5 @@ public final class Sneakers2Sandals implements TranslationTask {
 
     private static double shareOf(FashionJudge.Judgement judgement, int label) {
         return (double) Arrays.stream(judgement.classes()).filter(c -> c == label).count() / judgement.classes().length;
-    }
-
-    @Override
-    public Tensor input(Path picture, int multiple) throws java.io.IOException {
-        return FashionPictures.read(picture);
     }
 }

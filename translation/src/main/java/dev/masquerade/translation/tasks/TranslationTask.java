@@ -3,7 +3,6 @@ package dev.masquerade.translation.tasks;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -52,11 +51,4 @@ public interface TranslationTask {
      * CycleGAN, its way back B → A (null otherwise). Translators take and give pictures in [−1, 1].
      */
     Map<String, Object> evaluate(UnaryOperator<Tensor> forward, UnaryOperator<Tensor> backward) throws IOException;
-
-    /**
-     * A picture file of kind A (an edge map, a small photo to enlarge, a day scene) as the
-     * translator's input [1, C, H, W] in [−1, 1], brought to the task's scale and cut to sides
-     * the generator accepts (multiples of {@code multiple}).
-     */
-    Tensor input(Path picture, int multiple) throws IOException;
 }
