@@ -26,7 +26,7 @@ public final class SuperResolution implements TranslationTask {
     /** The factor of shrinking and enlarging. */
     public static final int FACTOR = 4;
     static final int CROP = 64;
-    /** The side of the held-out photos' centre crops in the previews. */
+    /** The side of the held-out photos' centre crops in the previews (smaller if a photo is). */
     private static final int PREVIEW = 128;
     private final List<Tensor> smallTrain = new ArrayList<>();
     private final List<Tensor> train = new ArrayList<>();
@@ -89,16 +89,20 @@ public final class SuperResolution implements TranslationTask {
 
     @Override
     public Batch previews() {
+        int side = PREVIEW;
+        for (Tensor photo : heldOut) {
+            side = Math.min(side, Math.min(photo.size(2), photo.size(3)));
+        }
         List<Tensor> a = new ArrayList<>(), b = new ArrayList<>();
         for (int i = 0; i < heldOut.size(); i++) {
-            a.add(centre(smallHeldOut.get(i)));
-            b.add(centre(heldOut.get(i)));
+            a.add(centre(smallHeldOut.get(i), side));
+            b.add(centre(heldOut.get(i), side));
         }
         return new Batch(Tensor.concat(a, 0).to(Device.defaultDevice()), Tensor.concat(b, 0).to(Device.defaultDevice()));
     }
 
-    private static Tensor centre(Tensor photo) {
-        return photo.narrow(2, (photo.size(2) - PREVIEW) / 2, PREVIEW).narrow(3, (photo.size(3) - PREVIEW) / 2, PREVIEW);
+    private static Tensor centre(Tensor photo, int side) {
+        return photo.narrow(2, (photo.size(2) - side) / 2, side).narrow(3, (photo.size(3) - side) / 2, side);
     }
 
     /** Each held-out photo whole; the figures are means over the photos. */
