@@ -42,6 +42,7 @@ public final class HistoryBuffer {
             return fakes.detach();
         }
         List<Tensor> shown = new ArrayList<>();
+        // BEGIN SOLUTION task-9.4: per fake of the batch (detached, contiguous, persisted): while the pool is not full, keep it and show it; once full, with probability 0.5 (rng.uniform() < 0.5) show a random pooled fake (rng.nextInt(capacity)) and put the new one in its place, else show the new one (see tutorials/25-cycle-consistency.md)
         for (int i = 0; i < fakes.size(0); i++) {
             Tensor fake = Memory.persist(fakes.narrow(0, i, 1).detach().contiguous()); // kept beyond this step's memory scope
             if (pool.size() < capacity) {
@@ -55,6 +56,7 @@ public final class HistoryBuffer {
                 shown.add(fake);
             }
         }
+        // END SOLUTION
         return Tensor.concat(shown, 0);
     }
 }

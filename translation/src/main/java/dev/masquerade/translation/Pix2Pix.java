@@ -47,6 +47,7 @@ public final class Pix2Pix {
         }
     }
 
+    // snippet: step
     /** One discriminator update and one generator update on inputs x and targets y [N, C, H, W]. */
     public StepReport step(Tensor x, Tensor y) {
         Tensor fake = generator.forward(x);
@@ -72,6 +73,7 @@ public final class Pix2Pix {
         generatorOptimizer.step();
         return new StepReport(adversarial == null ? 0 : adversarial.item(), l1.item(), discriminatorLoss, dReal, dFake);
     }
+    // end snippet
 
     /** A picture beside its input: [N, Cx + Cy, H, W], what the conditional discriminator judges. */
     public static Tensor pair(Tensor x, Tensor y) {

@@ -8,6 +8,7 @@ import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** CycleGAN's pool of earlier fakes: filled first, then half the pictures shown come from the past. */
@@ -22,6 +23,7 @@ class HistoryBufferTest {
     }
 
     @Test
+    @Tag("task-9.4")
     void untilItIsFullThePoolShowsEachFakeAndKeepsIt() {
         HistoryBuffer pool = new HistoryBuffer(4, new Rng(1));
         assertArrayEquals(new float[] {0, 1, 2}, pool.exchange(batchOf(0, 3)).toFloatArray());
@@ -29,6 +31,7 @@ class HistoryBufferTest {
     }
 
     @Test
+    @Tag("task-9.4")
     void onceFullAboutHalfOfWhatItShowsIsOld() {
         HistoryBuffer pool = new HistoryBuffer(50, new Rng(2));
         pool.exchange(batchOf(0, 50)); // fakes 0..49 fill it

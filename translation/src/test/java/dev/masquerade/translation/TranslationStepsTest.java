@@ -91,7 +91,7 @@ class TranslationStepsTest {
     }
 
     @Test
-    @Tag("task-9.4")
+    @Tag("task-9.5")
     void cycleGansGeneratorLossHoldsTheCycleAndIdentityTerms() {
         CycleGan.Networks n = new CycleGan.Networks(resnet(), resnet(), PatchDiscriminator.of(1, 4, 1, Norm.INSTANCE, rng),
                 PatchDiscriminator.of(1, 4, 1, Norm.INSTANCE, rng));
@@ -112,7 +112,7 @@ class TranslationStepsTest {
     }
 
     @Test
-    @Tag("task-9.4")
+    @Tag("task-9.5")
     void cycleGanLearnsToGiveItsInputBack() {
         CycleGan.Networks n = new CycleGan.Networks(resnet(), resnet(), PatchDiscriminator.of(1, 4, 1, Norm.INSTANCE, rng),
                 PatchDiscriminator.of(1, 4, 1, Norm.INSTANCE, rng));

@@ -38,7 +38,10 @@ public final class Normalization {
             normalized = centred.div(scale);
         }
         Tensor xHat = normalized;
-        return Autograd.record("instanceNorm", normalized, g -> new Tensor[] {
-            g.sub(g.mean(PLANE, true)).sub(xHat.mul(g.mul(xHat).mean(PLANE, true))).div(scale)}, x);
+        return Autograd.record("instanceNorm", normalized, g -> {
+            // BEGIN SOLUTION task-9.2: instance normalisation's gradient from the upstream g, the normalised x̂ and the scale s = √(σ² + ε): (g − mean(g) − x̂·mean(g·x̂)) / s, means over each plane (axes 2 and 3), written with tensor operations (see tutorials/25-cycle-consistency.md)
+            return new Tensor[] {g.sub(g.mean(PLANE, true)).sub(xHat.mul(g.mul(xHat).mean(PLANE, true))).div(scale)};
+            // END SOLUTION
+        }, x);
     }
 }

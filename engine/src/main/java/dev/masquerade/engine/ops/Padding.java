@@ -62,10 +62,12 @@ public final class Padding {
     private static Tensor reflectAxis(Tensor x, int axis, int before, int after) {
         int size = x.size(axis);
         int[] read = new int[before + size + after];
+        // BEGIN SOLUTION task-9.1: the input position each output position j reads: j - before inside, mirrored about the first element before it and about the last element after it, the edge element itself not repeated (see tutorials/25-cycle-consistency.md)
         for (int j = 0; j < read.length; j++) {
             int i = Math.abs(j - before); // mirrored at the first element
             read[j] = i < size ? i : 2 * (size - 1) - i; // and at the last
         }
+        // END SOLUTION
         int[] column = new int[x.rank()];
         Arrays.fill(column, 1);
         column[axis] = read.length;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.DType;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ class NormalizationAndReflectionTest {
     }
 
     @Test
+    @Tag("task-9.1")
     void reflectionPaddingMirrorsWithoutRepeatingTheEdgeAsPyTorchDoes() {
         double r8 = Math.sqrt(8), r27 = Math.sqrt(27);
         double[] pytorch = {14.696938456699069, 11.180339887498949, 8.0, 11.180339887498949, 14.696938456699069, 18.520259177452132,
@@ -38,6 +40,7 @@ class NormalizationAndReflectionTest {
     }
 
     @Test
+    @Tag("task-9.1")
     void eachReflectedPixelSendsItsGradientBackToThePixelItCopies() {
         Tensor x = Tensor.of(new double[] {1, 2, 3, 4}, DType.F64, 1, 1, 1, 4).requiresGrad(true);
         x.padReflect(2, 2).sum().backward(); // [3 2 1 2 3 4 3 2]: 1 and 4 appear once, 2 and 3 three times
@@ -51,6 +54,7 @@ class NormalizationAndReflectionTest {
     }
 
     @Test
+    @Tag("task-9.2")
     void instanceNormalisationAndItsGradientMatchPyTorch() {
         double[] forward = {-1.2612990457535689, -1.1768159274593932, -1.0223447023871812, -0.8223118859514768, -0.5854340994001632,
             -0.31674906846890405, -0.01965585555404127, 0.3033502011739129, 0.6503357011775325, 1.0197451481891753,
