@@ -60,6 +60,14 @@ class TranslateCommandTest {
         assertEquals(1, user.run("translate", "apply", "--checkpoint", run.resolve("checkpoint.json").toString(), "--input",
                 night.toString(), "--out", work.resolve("back").toString(), "--direction", "ba"));
         assertTrue(user.err().contains("needs a CycleGAN run"), user.err());
+        Path compared = work.resolve("compared.png");
+        assertEquals(0, user.run("translate", "compare", run.toString(), run.toString(), "--out", compared.toString(), "--scale", "2"),
+                user.err());
+        BufferedImage both = Images.decode(compared); // rows: inputs, two runs' outputs, truths; one held-out example of 256 x 2
+        assertEquals(2 + 514, both.getWidth());
+        assertEquals(2 + 4 * 514, both.getHeight());
+        assertEquals(1, user.run("translate", "compare", night.toString(), "--out", compared.toString()));
+        assertTrue(user.err().contains("is not a translation run"), user.err());
     }
 
     @Test
