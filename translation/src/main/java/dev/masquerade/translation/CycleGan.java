@@ -64,6 +64,7 @@ public final class CycleGan {
         discriminators.zeroGrad(); // the generators' loss back-propagates through both discriminators too
         Tensor fakeB = g.forward(a);
         Tensor fakeA = f.forward(b);
+        // snippet: losses
         // BEGIN SOLUTION task-9.5: the generators' loss: the objective's generator loss of D_B on G(a) and of D_A on F(b), the two cycle terms |F(G(a)) - a| and |G(F(b)) - b| (mean absolute errors) weighted by lambda, and, when identity > 0, the identity terms |G(b) - b| and |F(a) - a| weighted by identity times lambda (see tutorials/25-cycle-consistency.md)
         Tensor adversarial = objective.generator(networks.discriminatorB().forward(fakeB))
                 .add(objective.generator(networks.discriminatorA().forward(fakeA)));
@@ -71,6 +72,7 @@ public final class CycleGan {
         Tensor same = identity > 0 ? Losses.l1(g.forward(b), b).add(Losses.l1(f.forward(a), a)) : a.scalarLike(0);
         Tensor loss = adversarial.add(cycle.mul(lambda)).add(same.mul(identity * lambda));
         // END SOLUTION
+        // end snippet
         loss.backward();
         generators.step();
         discriminators.zeroGrad();

@@ -10,7 +10,8 @@ public final class Chapters {
             new BceChapter(), new BceWithLogitsChapter(), new SoftmaxCrossEntropyChapter(), new AutoencoderChapter(), new SsimChapter(), new MaskedLossChapter(),
             new MinimaxChapter(), new NonSaturatingChapter(),
             new AlternatingUpdatesChapter(), new LsganChapter(), new HingeChapter(), new AdamChapter(), new MatmulLadderChapter(), new DepthwiseChapter(),
-            new SeamlessChapter(), new AlignmentChapter(), new InitialisationChapter(), new ConditionalGanChapter());
+            new SeamlessChapter(), new AlignmentChapter(), new InitialisationChapter(), new ConditionalGanChapter(),
+            new CycleConsistencyChapter());
 
     private Chapters() {
     }
