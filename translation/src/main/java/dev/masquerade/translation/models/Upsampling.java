@@ -21,11 +21,13 @@ public enum Upsampling {
     /** UpsampleNearest(2), then Conv2d(3×3, padding 1). */
     RESIZE;
 
+    // snippet: layers
     /** A layer [N, in, H, W] → [N, out, 2H, 2W]. */
     public Layer layer(int in, int out, Rng rng) {
         return this == TRANSPOSED ? new ConvTranspose2d(in, out, 4, 2, 1, rng)
                 : new Sequential(new UpsampleNearest(2), new Conv2d(in, out, 3, 1, 1, rng));
     }
+    // end snippet
 
     /** The name on the command line. */
     public String cliName() {
