@@ -2,44 +2,17 @@ package dev.masquerade.translation;
 
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.translation.tasks.DescribedTask;
 import dev.masquerade.translation.tasks.PictureMetrics;
-import dev.masquerade.translation.tasks.TranslationTask;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** A task for tests: 16×16 grey noise pictures, and their negatives as the truths. */
-final class TinyTask implements TranslationTask {
-    private final boolean paired;
-
+final class TinyTask extends DescribedTask {
     TinyTask(boolean paired) {
-        this.paired = paired;
-    }
-
-    @Override
-    public String cliName() {
-        return paired ? "tiny" : "tiny-unpaired";
-    }
-
-    @Override
-    public int channels() {
-        return 1;
-    }
-
-    @Override
-    public int size() {
-        return 16;
-    }
-
-    @Override
-    public boolean hasPairs() {
-        return paired;
-    }
-
-    @Override
-    public Architecture architecture() {
-        return new Architecture(2, 1, 4, 1, 2);
+        super(paired ? "tiny" : "tiny-unpaired", 1, 16, paired, new Architecture(2, 1, 4, 1, 2));
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * Its figures compare the output with the true dark picture, beside the identity's (the light
  * picture itself). Tutorial: tutorials/24-conditional-gans.md.
  */
-public final class DayToNight implements TranslationTask {
+public final class DayToNight extends DescribedTask {
     /** The pair held out of training. */
     public static final String HELD_OUT = "truchet";
     static final int SIDE = 256;
@@ -34,6 +34,7 @@ public final class DayToNight implements TranslationTask {
 
     /** Reads the pairs in {@code folder} ({@code NAME-l.webp} beside {@code NAME-d.webp}). */
     public DayToNight(Path folder) throws IOException {
+        super("day2night", 3, CROP, true, new Architecture(6, 3, 32, 6, 8));
         Tensor day = null, night = null;
         for (Path light : Photos.files(folder, "day2night")) {
             String name = light.getFileName().toString();
@@ -56,31 +57,6 @@ public final class DayToNight implements TranslationTask {
         }
         this.heldOutDay = day;
         this.heldOutNight = night;
-    }
-
-    @Override
-    public String cliName() {
-        return "day2night";
-    }
-
-    @Override
-    public int channels() {
-        return 3;
-    }
-
-    @Override
-    public int size() {
-        return CROP;
-    }
-
-    @Override
-    public boolean hasPairs() {
-        return true;
-    }
-
-    @Override
-    public Architecture architecture() {
-        return new Architecture(6, 3, 32, 6, 8);
     }
 
     /** How many pairs train (the held-out one aside). */

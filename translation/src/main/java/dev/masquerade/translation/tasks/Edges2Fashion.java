@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  * (beside the distance of as many real training items, the floor), the classes covered, and
  * PSNR/SSIM/L1 to the true item. Tutorial: tutorials/24-conditional-gans.md.
  */
-public final class Edges2Fashion implements TranslationTask {
+public final class Edges2Fashion extends DescribedTask {
     /** The Sobel gradient length above which a pixel is an edge (items in [0, 1]; a full step gives 4). */
     public static final double THRESHOLD = 0.5;
     private final ArrayDataset train;
@@ -34,37 +34,13 @@ public final class Edges2Fashion implements TranslationTask {
 
     /** @param heldOut how many test items to translate and judge (the first ones) */
     public Edges2Fashion(ArrayDataset train, ArrayDataset test, FashionJudge judge, int heldOut) {
+        super("edges2fashion", 1, FashionPictures.SIZE, true, new Architecture(5, 2, 32, 6, 16));
         this.train = train;
         this.test = test;
         this.judge = judge;
         this.heldOut = Math.min(heldOut, test.size());
         this.everything = FashionPictures.ofClass(train, -1);
         this.reference = FrechetDistance.Gaussian.fit(judge.judge(test, test.size()).features());
-    }
-
-    @Override
-    public String cliName() {
-        return "edges2fashion";
-    }
-
-    @Override
-    public int channels() {
-        return 1;
-    }
-
-    @Override
-    public int size() {
-        return FashionPictures.SIZE;
-    }
-
-    @Override
-    public boolean hasPairs() {
-        return true;
-    }
-
-    @Override
-    public Architecture architecture() {
-        return new Architecture(5, 2, 32, 6, 16);
     }
 
     /** The edge maps [N, 1, H, W] in [−1, 1] of framed items in [−1, 1]. */

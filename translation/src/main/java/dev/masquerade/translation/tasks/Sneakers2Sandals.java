@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * sandals (beside that of as many real training sandals, the floor), and how well the cycle
  * F(G(a)) gives the sneaker back (SSIM). Tutorial: tutorials/25-cycle-consistency.md.
  */
-public final class Sneakers2Sandals implements TranslationTask {
+public final class Sneakers2Sandals extends DescribedTask {
     static final int SNEAKER = 7;
     static final int SANDAL = 5;
     private final ArrayDataset train;
@@ -32,6 +32,7 @@ public final class Sneakers2Sandals implements TranslationTask {
 
     /** @param heldOut how many test sneakers (and sandals) to translate and judge, at most 1,000 of each */
     public Sneakers2Sandals(ArrayDataset train, ArrayDataset test, FashionJudge judge, int heldOut) {
+        super("sneakers2sandals", 1, FashionPictures.SIZE, false, new Architecture(5, 2, 16, 3, 8));
         this.train = train;
         this.judge = judge;
         this.trainSneakers = FashionPictures.ofClass(train, SNEAKER);
@@ -41,31 +42,6 @@ public final class Sneakers2Sandals implements TranslationTask {
         this.testSandals = FashionPictures.items(test, Arrays.copyOf(sandalPositions, Math.min(heldOut, sandalPositions.length)));
         this.sandals = FrechetDistance.Gaussian.fit(judge.judge(FashionPictures.unframed(FashionPictures.items(test, sandalPositions)))
                 .features());
-    }
-
-    @Override
-    public String cliName() {
-        return "sneakers2sandals";
-    }
-
-    @Override
-    public int channels() {
-        return 1;
-    }
-
-    @Override
-    public int size() {
-        return FashionPictures.SIZE;
-    }
-
-    @Override
-    public boolean hasPairs() {
-        return false;
-    }
-
-    @Override
-    public Architecture architecture() {
-        return new Architecture(5, 2, 16, 3, 8);
     }
 
     @Override

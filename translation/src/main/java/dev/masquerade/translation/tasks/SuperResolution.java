@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * same photos. Training uses random {@value #CROP}×{@value #CROP} crops of the photos in
  * {@code train/}. Tutorial: tutorials/24-conditional-gans.md.
  */
-public final class SuperResolution implements TranslationTask {
+public final class SuperResolution extends DescribedTask {
     /** The factor of shrinking and enlarging. */
     public static final int FACTOR = 4;
     static final int CROP = 64;
@@ -35,6 +35,7 @@ public final class SuperResolution implements TranslationTask {
 
     /** Reads the photos of {@code folder}/train and {@code folder}/held-out. */
     public SuperResolution(Path folder) throws IOException {
+        super("superres", 3, CROP, true, new Architecture(6, 3, 32, 6, 8));
         for (Path photo : Photos.files(folder.resolve("train"), "superres")) {
             Tensor sharp = Photos.cut(Photos.read(photo, 0), FACTOR);
             train.add(sharp);
@@ -55,31 +56,6 @@ public final class SuperResolution implements TranslationTask {
         try (var scope = NoGrad.enter()) {
             return photo.avgPool2d(FACTOR, FACTOR, 0).resizeBicubic(photo.size(2), photo.size(3)).clamp(-1, 1);
         }
-    }
-
-    @Override
-    public String cliName() {
-        return "superres";
-    }
-
-    @Override
-    public int channels() {
-        return 3;
-    }
-
-    @Override
-    public int size() {
-        return CROP;
-    }
-
-    @Override
-    public boolean hasPairs() {
-        return true;
-    }
-
-    @Override
-    public Architecture architecture() {
-        return new Architecture(6, 3, 32, 6, 8);
     }
 
     @Override
