@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
                 + " (Fashion-MNIST items from their edges), superres (x4 super-resolution of photos) or sneakers2sandals (unpaired,"
                 + " CycleGAN only).",
                 "Writes preview_step_NNNNNN.png (input | output | truth), loss.png, metrics.jsonl, metrics.json and checkpoint.json into"
-                        + " the run folder. The pictures of day2night and superres come from scripts/fetch-translation-pictures.sh."})
+                        + " the run folder. The pictures of day2night and superres come from scripts/fetch-translation-pictures.sh.",
+                "--resume with a larger --steps goes on from the checkpoint; the learning rate's decay is then spread over the new"
+                        + " total, and CycleGAN's pool of old fakes starts empty again."})
 final class TranslateTrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -52,8 +54,8 @@ final class TranslateTrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "0", description = "Pictures per step (default: the task's: 16 edges2fashion, 8 the others).")
     private int batchSize;
 
-    @Option(names = "--width", defaultValue = "0", description = "Channels of the generator's first layer (default: the task's: 32, 16 for"
-            + " sneakers2sandals).")
+    @Option(names = "--width", defaultValue = "0", description = "Channels of the generator's first layer; the discriminator's is twice"
+            + " that (default: the task's: 32, 16 for sneakers2sandals).")
     private int width;
 
     @Option(names = "--lr", defaultValue = "2e-4", description = "Adam's learning rate, constant for half the steps, then falling to 0"

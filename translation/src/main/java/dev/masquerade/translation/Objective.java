@@ -5,10 +5,11 @@ import dev.masquerade.gan.GanLoss;
 
 /**
  * The adversarial part of the translation losses, weighted as junyanz/pytorch-CycleGAN-and-pix2pix
- * weights it: the discriminator minimises ½·(c(D(real), 1) + c(D(fake), 0)), halved so that it
- * learns at half the generator's pace; the generator minimises c(D(fake), 1). pix2pix uses
- * cross-entropy for c ({@link #VANILLA}), CycleGAN the squared error ({@link #LSGAN}), whose
- * gradient does not vanish for fakes the discriminator already rejects.
+ * weights it: the discriminator minimises ½·(c(D(real), 1) + c(D(fake), 0)) (the paper halves
+ * it to slow D down; under Adam, whose steps do not depend on the loss's scale, the half hardly
+ * changes anything, and we keep it for parity); the generator minimises c(D(fake), 1). pix2pix
+ * uses cross-entropy for c ({@link #VANILLA}), CycleGAN the squared error ({@link #LSGAN}), which
+ * keeps pulling fakes that D already accepts but that lie far from the real ones.
  * Tutorials: tutorials/14-nonsaturating.md, tutorials/16-lsgan.md.
  */
 public enum Objective {

@@ -45,6 +45,8 @@ public enum TranslationModel {
      * A run's networks under one module, so that one checkpoint holds them all: "generator" and
      * "discriminator" (none for unet-l1), or for CycleGAN "generator_ab", "generator_ba",
      * "discriminator_b" and "discriminator_a". Generators start as pix2pix starts them, N(0, 0.02).
+     * The discriminators' first layer is twice as wide as the generators' (pix2pix and CycleGAN
+     * make them equal, 64 and 64): our choice, for the narrow generators of the small tasks.
      */
     public static final class Networks extends Module {
         private final TranslationModel model;

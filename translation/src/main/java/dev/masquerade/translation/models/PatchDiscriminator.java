@@ -14,7 +14,9 @@ import java.util.List;
  * {@code layers} of stride 2, then one of stride 1 and a 1-channel output, LeakyReLU(0.2)
  * between, normalisation on all but the first. It answers real or fake for every overlapping
  * patch: with 3 layers each logit sees 70×70 pixels (pix2pix's at 256×256), with 2 layers
- * 34×34, with 1 layer 16×16, so the number of layers scales the patch to the picture. pix2pix's
+ * 34×34, with 1 layer 16×16. On pix2pix's 256×256 pictures a 70-pixel patch is about a quarter
+ * of the side; on our small pictures (2 layers on 32×32 items, 3 on 64×64 crops) one logit sees
+ * most of the picture, so there the "patch" discriminator judges nearly whole pictures. pix2pix's
  * is conditional: it sees the input and the output concatenated, {@code channels} = both
  * together. Weights start N(0, 0.02) ({@link Initialisation#PAPER}).
  */

@@ -17,7 +17,9 @@ import java.util.List;
  * back up and a 7×7 convolution to the output with tanh. No skip connection carries the input
  * across, so what comes out has been re-drawn, which suits changing a shape (a sneaker into a
  * sandal) more than a U-Net does. Convolutions that keep the size pad by reflection, so the
- * borders look like picture. Tutorial: tutorials/25-cycle-consistency.md.
+ * borders look like picture. One difference from CycleGAN's code: its transposed convolutions
+ * are 3×3 with output padding 1, ours 4×4 (the U-Net's, {@link Upsampling}), whose overlap is
+ * even (tutorials/26-checkerboards.md). Tutorial: tutorials/25-cycle-consistency.md.
  */
 public final class ResnetGenerator extends Layer {
     private final Sequential network;

@@ -19,7 +19,9 @@ import java.util.List;
  * bottleneck. The layers are pix2pix's: encoder Conv4×4/2 with LeakyReLU(0.2) and
  * normalisation (none on the outermost and innermost), decoder ReLU, an upsampling that
  * doubles, normalisation and, on the three levels just above the bottleneck, dropout 0.5 (the
- * generator's only noise); tanh at the output. Channels double per level from {@code width}
+ * generator's only noise); tanh at the output. pix2pix's 256-pixel U-Net (depth 8) has its
+ * dropout on those same three levels; its rule (the levels at 8·width) would leave our
+ * shallower U-Nets (depth 5 and 6) with none or one, so we keep three wherever they fit. Channels double per level from {@code width}
  * up to 8·width. Tutorial: tutorials/24-conditional-gans.md.
  */
 public final class UNet extends Layer {

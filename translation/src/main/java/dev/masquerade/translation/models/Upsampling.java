@@ -9,11 +9,11 @@ import dev.masquerade.nn.layers.UpsampleNearest;
 
 /**
  * How a decoder doubles height and width. A transposed convolution with a 4×4 kernel and
- * stride 2 (pix2pix's) lets its kernel's footprints overlap unevenly: every other output pixel
- * receives a different number of kernel taps, which paints a checkerboard into the output
- * until training evens the weights out. Resizing first (nearest neighbour) and then convolving
- * with a 3×3 kernel gives every output pixel the same number of taps (Odena et al., 2016,
- * "Deconvolution and checkerboard artifacts"). Tutorial: tutorials/26-checkerboards.md.
+ * stride 2 (pix2pix's) is four interleaved convolutions, one per output parity, each with its
+ * own 2×2 sub-kernel of the 4×4 kernel; unless training makes them agree, even a flat input
+ * comes out as a checkerboard. Resizing first (nearest neighbour) and then convolving with a
+ * 3×3 kernel gives sub-kernels whose sums are equal, so a flat input stays flat (Odena et al.,
+ * 2016, "Deconvolution and checkerboard artifacts"). Tutorial: tutorials/26-checkerboards.md.
  */
 public enum Upsampling {
     /** ConvTranspose2d(4×4, stride 2, padding 1). */

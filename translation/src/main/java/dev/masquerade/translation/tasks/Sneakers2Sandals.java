@@ -55,7 +55,8 @@ public final class Sneakers2Sandals extends DescribedTask {
 
     @Override
     public Batch previews() {
-        return new Batch(testSneakers.narrow(0, 0, 8), testSandals.narrow(0, 0, 8));
+        int n = Math.min(8, Math.min(testSneakers.size(0), testSandals.size(0)));
+        return new Batch(testSneakers.narrow(0, 0, n), testSandals.narrow(0, 0, n));
     }
 
     @Override

@@ -46,6 +46,12 @@ public final class SuperResolution extends DescribedTask {
             heldOut.add(sharp);
             smallHeldOut.add(enlarged(sharp));
         }
+        for (Tensor photo : train) {
+            if (photo.size(2) < CROP || photo.size(3) < CROP) {
+                throw new IOException("superres trains on " + CROP + "x" + CROP + " crops, but a photo in " + folder.resolve("train") + " is "
+                        + photo.size(3) + "x" + photo.size(2) + "; use photos of at least " + CROP + " pixels a side");
+            }
+        }
     }
 
     /**
