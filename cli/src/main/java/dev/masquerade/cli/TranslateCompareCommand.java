@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code masquerade translate compare}: runs of one task side by side, from their latest previews. */
 @Command(mixinStandardHelpOptions = true, name = "compare",
         description = "Draw runs of one task together from their latest previews: a row of held-out inputs, a row of each run's"
-                + " outputs (in the order given) and a row of truths.")
+                + " outputs (in the order given; for CycleGAN also a row of them translated back) and a row of truths.")
 final class TranslateCompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -33,7 +33,7 @@ final class TranslateCompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out must name a .png file, got " + out);
         }
         int rows = RunComparison.write(runs, out, scale);
-        spec.commandLine().getOut().printf("wrote %s: inputs, %s of outputs and truths of %s%n", out, Count.of(runs.size(), "row"),
+        spec.commandLine().getOut().printf("wrote %s: inputs, outputs of %s and truths of %s%n", out, Count.of(runs.size(), "run"),
                 Count.of(rows, "held-out example"));
         return 0;
     }

@@ -13,8 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * Runs of one task side by side, for looking rather than reading: from each run's latest
- * preview, a row of the held-out inputs, a row of each run's outputs in the order given, and a
- * row of the truths, each picture enlarged by a whole factor so that small ones can be seen.
+ * preview, a row of the held-out inputs, a row of each run's outputs in the order given (for a
+ * CycleGAN run, and a row of those outputs translated back), and a row of the truths (for an
+ * unpaired task, held-out pictures of the other kind), each picture enlarged by a whole factor
+ * so that small ones can be seen.
  */
 public final class RunComparison {
     private RunComparison() {
@@ -44,6 +46,9 @@ public final class RunComparison {
             inputs = cells.get(0);
             truths = cells.get(2);
             outputs.add(cells.get(1));
+            if (columns == 4) { // CycleGAN's way back
+                outputs.add(cells.get(3));
+            }
         }
         List<Tensor> grid = new ArrayList<>(inputs);
         outputs.forEach(grid::addAll);
