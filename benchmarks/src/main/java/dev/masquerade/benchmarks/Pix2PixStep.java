@@ -34,7 +34,7 @@ public class Pix2PixStep extends EngineBenchmark {
     @Setup
     public void setUp() {
         Rng rng = new Rng(0);
-        Layer generator = new UNet(1, 1, 5, 32, Norm.INSTANCE, Upsampling.TRANSPOSED, 0.5, rng);
+        Layer generator = new UNet(1, 1, 5, 32, Norm.INSTANCE, Upsampling.TRANSPOSED, 0.5, false, rng);
         generator.initialise(Initialisation.PAPER, rng);
         Layer discriminator = PatchDiscriminator.of(2, 64, 2, Norm.INSTANCE, rng);
         pix2pix = new Pix2Pix(generator, discriminator, new Adam(generator.parameters(), 2e-4, 0.5, 0.999),

@@ -61,7 +61,7 @@ public enum TranslationModel {
                 child("discriminator_b", PatchDiscriminator.of(c, 2 * a.width(), a.discriminatorLayers(), design.norm(), rng));
                 child("discriminator_a", PatchDiscriminator.of(c, 2 * a.width(), a.discriminatorLayers(), design.norm(), rng));
             } else {
-                Layer generator = new UNet(c, c, a.unetDepth(), a.width(), design.norm(), design.upsampling(), 0.5, rng);
+                Layer generator = new UNet(c, c, a.unetDepth(), a.width(), design.norm(), design.upsampling(), 0.5, a.residual(), rng);
                 generator.initialise(Initialisation.PAPER, rng);
                 child("generator", generator);
                 if (model == PIX2PIX) {

@@ -125,7 +125,8 @@ public final class TranslationRun {
         TranslationModel model = TranslationModel.parse(config.get("model").toString());
         int batchSize = number(config, "batch_size");
         TranslationTask.Architecture architecture = new TranslationTask.Architecture(number(config, "unet_depth"),
-                number(config, "discriminator_layers"), number(config, "width"), number(config, "resnet_blocks"), batchSize);
+                number(config, "discriminator_layers"), number(config, "width"), number(config, "resnet_blocks"), batchSize,
+                Boolean.TRUE.equals(config.get("residual")));
         TranslationModel.Networks networks = model.build(new TranslationModel.Design(architecture, Norm.parse(config.get("norm").toString()),
                 Upsampling.parse(config.get("upsampling").toString()), number(config, "channels")), new Rng(0));
         Checkpoint.loadInto(checkpoint, networks, Map.of());
@@ -140,7 +141,8 @@ public final class TranslationRun {
     static TranslationModel.Design design(TranslationTask task, TranslationOptions options) {
         TranslationTask.Architecture a = task.architecture();
         TranslationTask.Architecture sized = options.width() > 0
-                ? new TranslationTask.Architecture(a.unetDepth(), a.discriminatorLayers(), options.width(), a.resnetBlocks(), a.batchSize()) : a;
+                ? new TranslationTask.Architecture(a.unetDepth(), a.discriminatorLayers(), options.width(), a.resnetBlocks(), a.batchSize(),
+                a.residual()) : a;
         return new TranslationModel.Design(sized, options.norm(), options.upsampling(), task.channels());
     }
 
@@ -171,6 +173,7 @@ public final class TranslationRun {
         config.put("unet_depth", design.architecture().unetDepth());
         config.put("resnet_blocks", design.architecture().resnetBlocks());
         config.put("discriminator_layers", design.architecture().discriminatorLayers());
+        config.put("residual", design.architecture().residual());
         config.put("batch_size", batchSize);
         config.put("lambda", options.effectiveLambda());
         config.put("seed", options.seed());

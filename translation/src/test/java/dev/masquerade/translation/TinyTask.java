@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 /** A task for tests: 16×16 grey noise pictures, and their negatives as the truths. */
 final class TinyTask extends DescribedTask {
     TinyTask(boolean paired) {
-        super(paired ? "tiny" : "tiny-unpaired", 1, 16, paired, new Architecture(2, 1, 4, 1, 2));
+        super(paired ? "tiny" : "tiny-unpaired", 1, 16, paired, new Architecture(2, 1, 4, 1, 2, false));
     }
 
     @Override

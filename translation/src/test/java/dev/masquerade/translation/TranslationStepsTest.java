@@ -25,7 +25,7 @@ class TranslationStepsTest {
     private final Rng rng = new Rng(11);
 
     private UNet unet() {
-        return new UNet(1, 1, 2, 4, Norm.INSTANCE, Upsampling.TRANSPOSED, 0, rng);
+        return new UNet(1, 1, 2, 4, Norm.INSTANCE, Upsampling.TRANSPOSED, 0, false, rng);
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class CheckerboardChapter extends Chapter {
     /** A pix2pix U-Net as the translation runs start it (N(0, 0.02)), with one kind of upsampling. */
     static Layer untrained(Upsampling upsampling, long seed) {
         Rng rng = new Rng(seed);
-        Layer unet = new UNet(1, 1, 6, 16, Norm.INSTANCE, upsampling, 0, rng);
+        Layer unet = new UNet(1, 1, 6, 16, Norm.INSTANCE, upsampling, 0, false, rng);
         unet.initialise(Initialisation.PAPER, rng);
         return unet;
     }

@@ -22,24 +22,31 @@ import java.util.List;
  * generator's only noise); tanh at the output. pix2pix's 256-pixel U-Net (depth 8) has its
  * dropout on those same three levels; its rule (the levels at 8·width) would leave our
  * shallower U-Nets (depth 5 and 6) with none or one, so we keep three wherever they fit. Channels double per level from {@code width}
- * up to 8·width. Tutorial: tutorials/24-conditional-gans.md.
+ * up to 8·width. A residual U-Net adds its output to its input (super-resolution's). Tutorial:
+ * tutorials/24-conditional-gans.md.
  */
 public final class UNet extends Layer {
     private final List<Layer> down = new ArrayList<>();
     private final List<Layer> up = new ArrayList<>();
     private final int inChannels;
     private final int depth;
+    private final boolean residual;
 
     /**
      * @param depth how many times the encoder halves the picture (its sides must divide by 2^depth)
      * @param dropout the decoder's dropout probability (pix2pix: 0.5; 0 for none)
+     * @param residual whether the output is the input plus what the network draws (the input and
+     *                 output channels must then agree): the network learns a correction, not a copy
      */
-    public UNet(int inChannels, int outChannels, int depth, int width, Norm norm, Upsampling upsampling, double dropout, Rng rng) {
-        if (depth < 2 || width < 1 || inChannels < 1 || outChannels < 1) {
-            throw new IllegalArgumentException("UNet: needs depth >= 2 and positive channels, got depth " + depth + ", width " + width);
+    public UNet(int inChannels, int outChannels, int depth, int width, Norm norm, Upsampling upsampling, double dropout, boolean residual,
+                Rng rng) {
+        if (depth < 2 || width < 1 || inChannels < 1 || outChannels < 1 || (residual && inChannels != outChannels)) {
+            throw new IllegalArgumentException("UNet: needs depth >= 2, positive channels and, to be residual, as many out as in, got depth "
+                    + depth + ", width " + width + ", " + inChannels + " in, " + outChannels + " out");
         }
         this.inChannels = inChannels;
         this.depth = depth;
+        this.residual = residual;
         for (int level = 0; level < depth; level++) {
             int in = level == 0 ? inChannels : channels(level - 1, width);
             int out = channels(level, width);
@@ -91,6 +98,6 @@ public final class UNet extends Layer {
         for (int level = depth - 2; level >= 0; level--) {
             h = up.get(level).forward(Tensor.concat(List.of(skips.get(level), h), 1));
         }
-        return h;
+        return residual ? x.add(h) : h;
     }
 }

@@ -34,7 +34,7 @@ public final class DayToNight extends DescribedTask {
 
     /** Reads the pairs in {@code folder} ({@code NAME-l.webp} beside {@code NAME-d.webp}). */
     public DayToNight(Path folder) throws IOException {
-        super("day2night", 3, CROP, true, new Architecture(6, 3, 32, 6, 8));
+        super("day2night", 3, CROP, true, new Architecture(6, 3, 32, 6, 8, false));
         Tensor day = null, night = null;
         for (Path light : Photos.files(folder, "day2night")) {
             String name = light.getFileName().toString();

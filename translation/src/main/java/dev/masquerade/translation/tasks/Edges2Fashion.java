@@ -34,7 +34,7 @@ public final class Edges2Fashion extends DescribedTask {
 
     /** @param heldOut how many test items to translate and judge (the first ones) */
     public Edges2Fashion(ArrayDataset train, ArrayDataset test, FashionJudge judge, int heldOut) {
-        super("edges2fashion", 1, FashionPictures.SIZE, true, new Architecture(5, 2, 32, 6, 16));
+        super("edges2fashion", 1, FashionPictures.SIZE, true, new Architecture(5, 2, 32, 6, 16, false));
         this.train = train;
         this.test = test;
         this.judge = judge;

@@ -32,7 +32,7 @@ public final class Sneakers2Sandals extends DescribedTask {
 
     /** @param heldOut how many test sneakers (and sandals) to translate and judge, at most 1,000 of each */
     public Sneakers2Sandals(ArrayDataset train, ArrayDataset test, FashionJudge judge, int heldOut) {
-        super("sneakers2sandals", 1, FashionPictures.SIZE, false, new Architecture(5, 2, 16, 3, 8));
+        super("sneakers2sandals", 1, FashionPictures.SIZE, false, new Architecture(5, 2, 16, 3, 8, false));
         this.train = train;
         this.judge = judge;
         this.trainSneakers = FashionPictures.ofClass(train, SNEAKER);

@@ -17,7 +17,9 @@ import java.util.function.UnaryOperator;
  * Super-resolution ×4 on real photos (scikit-image's and OpenCV's sample photos, from Debian's
  * python3-skimage and opencv-doc): B is the photo, A the photo shrunk four times (each 4×4 block
  * averaged) and enlarged back by bicubic interpolation, so input and output have one size and
- * the generator only has to restore the detail that shrinking lost. Bicubic is the baseline:
+ * the generator only has to restore the detail that shrinking lost: its U-Net adds what it
+ * predicts to its input (residual learning, as super-resolution networks since VDSR do), so it
+ * starts from bicubic's answer instead of having to learn to copy the photo. Bicubic is the baseline:
  * the figures of the held-out photos ({@code held-out/}) are compared with bicubic's on the
  * same photos. Training uses random {@value #CROP}×{@value #CROP} crops of the photos in
  * {@code train/}. Tutorial: tutorials/24-conditional-gans.md.
@@ -35,7 +37,7 @@ public final class SuperResolution extends DescribedTask {
 
     /** Reads the photos of {@code folder}/train and {@code folder}/held-out. */
     public SuperResolution(Path folder) throws IOException {
-        super("superres", 3, CROP, true, new Architecture(6, 3, 32, 6, 8));
+        super("superres", 3, CROP, true, new Architecture(6, 3, 32, 6, 8, true));
         for (Path photo : Photos.files(folder.resolve("train"), "superres")) {
             Tensor sharp = Photos.cut(Photos.read(photo, 0), FACTOR);
             train.add(sharp);

@@ -18,8 +18,12 @@ public interface TranslationTask {
     record Batch(Tensor a, Tensor b) {
     }
 
-    /** The network sizes that suit the task's pictures, and the batch size to train them with. */
-    record Architecture(int unetDepth, int discriminatorLayers, int width, int resnetBlocks, int batchSize) {
+    /**
+     * The network sizes that suit the task's pictures, the batch size to train them with, and
+     * whether the U-Net predicts a correction added to its input ({@code residual}) rather than
+     * the whole picture.
+     */
+    record Architecture(int unetDepth, int discriminatorLayers, int width, int resnetBlocks, int batchSize, boolean residual) {
     }
 
     /** The name on the command line: day2night, edges2fashion, superres, sneakers2sandals. */

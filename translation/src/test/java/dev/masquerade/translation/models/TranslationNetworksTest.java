@@ -20,7 +20,7 @@ class TranslationNetworksTest {
     @Test
     void aUNetGivesBackAPictureOfItsInputsSizeWithEitherUpsampling() {
         for (Upsampling upsampling : Upsampling.values()) {
-            UNet unet = new UNet(1, 3, 3, 4, Norm.INSTANCE, upsampling, 0.5, RNG);
+            UNet unet = new UNet(1, 3, 3, 4, Norm.INSTANCE, upsampling, 0.5, false, RNG);
             Tensor out = unet.forward(Tensor.randn(RNG, 2, 1, 16, 24));
             assertArrayEquals(new int[] {2, 3, 16, 24}, out.shape(), upsampling.cliName());
             assertTrue(out.abs().max().item() <= 1, "tanh output");
@@ -29,7 +29,7 @@ class TranslationNetworksTest {
 
     @Test
     void aUNetRefusesSidesItCannotHalveDepthTimes() {
-        UNet unet = new UNet(1, 1, 3, 4, Norm.BATCH, Upsampling.TRANSPOSED, 0, RNG);
+        UNet unet = new UNet(1, 1, 3, 4, Norm.BATCH, Upsampling.TRANSPOSED, 0, false, RNG);
         var error = assertThrows(IllegalArgumentException.class, () -> unet.forward(Tensor.randn(RNG, 1, 1, 20, 16)));
         assertTrue(error.getMessage().contains("multiples of 8") && error.getMessage().contains("[1, 1, 20, 16]"), error.getMessage());
     }
@@ -37,7 +37,7 @@ class TranslationNetworksTest {
     @Test
     void theSkipConnectionsCarryDetailAcrossTheBottleneck() {
         // a pixel's change reaches the output at that pixel through the outermost skip, not only through the bottleneck
-        UNet unet = new UNet(1, 1, 4, 4, Norm.INSTANCE, Upsampling.TRANSPOSED, 0, RNG);
+        UNet unet = new UNet(1, 1, 4, 4, Norm.INSTANCE, Upsampling.TRANSPOSED, 0, false, RNG);
         Tensor x = Tensor.randn(RNG, DType.F64, 1, 1, 16, 16).requiresGrad(true);
         unet.to(DType.F64);
         unet.forward(x).narrow(2, 5, 1).narrow(3, 5, 1).sum().backward();
@@ -48,7 +48,7 @@ class TranslationNetworksTest {
 
     @Test
     void dropoutIsTheGeneratorsNoiseInTrainingAndOffInEvaluation() {
-        UNet unet = new UNet(1, 1, 5, 4, Norm.INSTANCE, Upsampling.TRANSPOSED, 0.5, RNG);
+        UNet unet = new UNet(1, 1, 5, 4, Norm.INSTANCE, Upsampling.TRANSPOSED, 0.5, false, RNG);
         Tensor x = Tensor.randn(RNG, 1, 1, 32, 32);
         assertNotEquals(Arrays.toString(unet.forward(x).toFloatArray()), Arrays.toString(unet.forward(x).toFloatArray()));
         try (var evaluating = unet.evaluating()) {
@@ -92,5 +92,15 @@ class TranslationNetworksTest {
             }
             assertEquals(PatchDiscriminator.receptiveField(layers), last - first + 1, layers + " layers");
         }
+    }
+
+    @Test
+    void aResidualUNetStartsCloseToItsInput() {
+        UNet unet = new UNet(3, 3, 3, 4, Norm.INSTANCE, Upsampling.TRANSPOSED, 0, true, RNG);
+        unet.initialise(dev.masquerade.nn.Initialisation.PAPER, RNG);
+        Tensor x = Tensor.rand(RNG, 1, 3, 16, 16);
+        double change = unet.forward(x).sub(x).abs().mean().item();
+        assertTrue(change < 0.1, "an N(0, 0.02) start adds a small correction: " + change);
+        assertThrows(IllegalArgumentException.class, () -> new UNet(1, 3, 3, 4, Norm.INSTANCE, Upsampling.TRANSPOSED, 0, true, RNG));
     }
 }
