@@ -64,15 +64,8 @@ public final class CycleGan {
         discriminators.zeroGrad(); // the generators' loss back-propagates through both discriminators too
         Tensor fakeB = g.forward(a);
         Tensor fakeA = f.forward(b);
-        // snippet: losses
-        // BEGIN SOLUTION task-9.5: the generators' loss: the objective's generator loss of D_B on G(a) and of D_A on F(b), the two cycle terms |F(G(a)) - a| and |G(F(b)) - b| (mean absolute errors) weighted by lambda, and, when identity > 0, the identity terms |G(b) - b| and |F(a) - a| weighted by identity times lambda (see tutorials/25-cycle-consistency.md)
-        Tensor adversarial = objective.generator(networks.discriminatorB().forward(fakeB))
-                .add(objective.generator(networks.discriminatorA().forward(fakeA)));
-        Tensor cycle = Losses.l1(f.forward(fakeB), a).add(Losses.l1(g.forward(fakeA), b));
-        Tensor same = identity > 0 ? Losses.l1(g.forward(b), b).add(Losses.l1(f.forward(a), a)) : a.scalarLike(0);
-        Tensor loss = adversarial.add(cycle.mul(lambda)).add(same.mul(identity * lambda));
-        // END SOLUTION
-        // end snippet
+        GeneratorTerms terms = generatorTerms(a, b, fakeB, fakeA);
+        Tensor loss = terms.adversarial().add(terms.cycle().mul(lambda)).add(terms.identity().mul(identity * lambda));
         loss.backward();
         generators.step();
         discriminators.zeroGrad();
@@ -80,6 +73,23 @@ public final class CycleGan {
         Tensor lossA = objective.discriminator(networks.discriminatorA().forward(a), networks.discriminatorA().forward(fakeAs.exchange(fakeA)));
         lossB.add(lossA).backward();
         discriminators.step();
-        return new StepReport(adversarial.item(), cycle.item(), same.item(), lossB.item(), lossA.item());
+        return new StepReport(terms.adversarial().item(), terms.cycle().item(), terms.identity().item(), lossB.item(), lossA.item());
     }
+
+    /** The three terms of the generators' loss, each summed over both directions (the identity's 0 when its weight is). */
+    private record GeneratorTerms(Tensor adversarial, Tensor cycle, Tensor identity) {
+    }
+
+    // snippet: losses
+    private GeneratorTerms generatorTerms(Tensor a, Tensor b, Tensor fakeB, Tensor fakeA) {
+        Layer g = networks.aToB(), f = networks.bToA();
+        // BEGIN SOLUTION task-9.5: the generators' loss terms: the objective's generator loss of D_B on G(a) plus that of D_A on F(b); the cycle terms |F(G(a)) - a| + |G(F(b)) - b| (mean absolute errors); and, when identity > 0, the identity terms |G(b) - b| + |F(a) - a|, else 0 (see tutorials/25-cycle-consistency.md)
+        Tensor adversarial = objective.generator(networks.discriminatorB().forward(fakeB))
+                .add(objective.generator(networks.discriminatorA().forward(fakeA)));
+        Tensor cycle = Losses.l1(f.forward(fakeB), a).add(Losses.l1(g.forward(fakeA), b));
+        Tensor same = identity > 0 ? Losses.l1(g.forward(b), b).add(Losses.l1(f.forward(a), a)) : a.scalarLike(0);
+        return new GeneratorTerms(adversarial, cycle, same);
+        // END SOLUTION
+    }
+    // end snippet
 }

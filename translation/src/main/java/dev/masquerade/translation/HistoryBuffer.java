@@ -43,8 +43,8 @@ public final class HistoryBuffer {
         if (capacity == 0) {
             return fakes.detach();
         }
+        // BEGIN SOLUTION task-9.4: per fake of the batch (detached; what the pool keeps goes in through kept()): while the pool is not full, keep it and show it; once full, with probability 0.5 (rng.uniform() < 0.5) show a random pooled fake (rng.nextInt(capacity)) and put the new one in its place, else show the new one; return the shown fakes as one batch (see tutorials/25-cycle-consistency.md)
         List<Tensor> shown = new ArrayList<>();
-        // BEGIN SOLUTION task-9.4: per fake of the batch (detached; what the pool keeps goes in through kept()): while the pool is not full, keep it and show it; once full, with probability 0.5 (rng.uniform() < 0.5) show a random pooled fake (rng.nextInt(capacity)) and put the new one in its place, else show the new one (see tutorials/25-cycle-consistency.md)
         for (int i = 0; i < fakes.size(0); i++) {
             Tensor fake = fakes.narrow(0, i, 1).detach();
             if (pool.size() < capacity) {
@@ -58,8 +58,8 @@ public final class HistoryBuffer {
                 shown.add(fake);
             }
         }
-        // END SOLUTION
         return Tensor.concat(shown, 0);
+        // END SOLUTION
     }
 
     /** A copy of one fake that outlives the step's memory scope (a slice would keep its whole batch alive). */

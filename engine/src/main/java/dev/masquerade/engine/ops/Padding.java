@@ -60,14 +60,7 @@ public final class Padding {
      * theirs: dL/dx = scatterAdd(dL/dy) to the positions read.
      */
     private static Tensor reflectAxis(Tensor x, int axis, int before, int after) {
-        int size = x.size(axis);
-        int[] read = new int[before + size + after];
-        // BEGIN SOLUTION task-9.1: the input position each output position j reads: j - before inside, mirrored about the first element before it and about the last element after it, the edge element itself not repeated (see tutorials/25-cycle-consistency.md)
-        for (int j = 0; j < read.length; j++) {
-            int i = Math.abs(j - before); // mirrored at the first element
-            read[j] = i < size ? i : 2 * (size - 1) - i; // and at the last
-        }
-        // END SOLUTION
+        int[] read = reflectedPositions(before, x.size(axis), after);
         int[] column = new int[x.rank()];
         Arrays.fill(column, 1);
         column[axis] = read.length;
@@ -81,6 +74,18 @@ public final class Padding {
             x.backend().scatterAdd(g.array(), axis, index.array(), gradInput.array());
             return new Tensor[] {gradInput};
         }, x);
+    }
+
+    /** For each of the before + size + after output positions, the input position it reads. */
+    static int[] reflectedPositions(int before, int size, int after) {
+        // BEGIN SOLUTION task-9.1: the input position each output position j reads: j - before inside, mirrored about the first element before it and about the last element after it, the edge element itself not repeated (see tutorials/25-cycle-consistency.md)
+        int[] read = new int[before + size + after];
+        for (int j = 0; j < read.length; j++) {
+            int i = Math.abs(j - before); // mirrored at the first element
+            read[j] = i < size ? i : 2 * (size - 1) - i; // and at the last
+        }
+        return read;
+        // END SOLUTION
     }
 
     private static void requirePairs(String op, Tensor x, int[] padding) {
