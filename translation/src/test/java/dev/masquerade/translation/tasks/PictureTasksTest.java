@@ -47,6 +47,20 @@ class PictureTasksTest {
     }
 
     @Test
+    void unpairedCropsComeFromIndependentlyDrawnPictures() {
+        Tensor a = Tensor.full(0.5, 1, 3, 20, 24);
+        List<Tensor> bs = List.of(Tensor.full(-0.5, 1, 3, 20, 24), Tensor.full(-0.9, 1, 3, 20, 24));
+        TranslationTask.Batch batch = Photos.crops(List.of(a), bs, 40, 8, false, rng);
+        float[] b = batch.b().toFloatArray();
+        boolean first = false, second = false;
+        for (float v : b) {
+            first |= v == -0.5f;
+            second |= v == -0.9f;
+        }
+        assertTrue(first && second, "both B pictures are drawn, whatever the A picture of the pair was");
+    }
+
+    @Test
     void flippingMirrorsLeftAndRight() {
         Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 1, 1, 2, 3);
         assertArrayEquals(new float[] {3, 2, 1, 6, 5, 4}, Photos.flip(x).toFloatArray());
