@@ -1,0 +1,44 @@
+package dev.masquerade.cli;
+
+import dev.masquerade.detection.Detector;
+import dev.masquerade.detection.Detectors;
+import dev.masquerade.nn.data.ImageFolder;
+import dev.masquerade.nn.io.Images;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code masquerade detect score}: the probability that each picture is generated. */
+@Command(mixinStandardHelpOptions = true, name = "score",
+        description = "Print, for a picture or each picture of a folder, the probability that it is generated, by a trained detector"
+                + " (one line per picture: the probability, then the file).")
+final class DetectScoreCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The --out folder of a 'masquerade detect train' run.")
+    private Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "IMAGE|FOLDER", description = "A picture, or a folder of pictures.")
+    private Path input;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.exists(input)) {
+            throw new IllegalArgumentException("--input " + input + " does not exist; give a picture or a folder of pictures");
+        }
+        Detector detector = Detectors.load(model);
+        List<Path> files = Files.isDirectory(input) ? ImageFolder.files(input) : List.of(input);
+        for (Path file : files) {
+            double probability = detector.probabilities(List.of(Images.read(file, 3, 0)))[0];
+            spec.commandLine().getOut().printf(Locale.ROOT, "%.4f  %s%n", probability, file);
+        }
+        return 0;
+    }
+}

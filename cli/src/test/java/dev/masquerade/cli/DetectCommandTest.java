@@ -1,0 +1,52 @@
+package dev.masquerade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masquerade.detection.TestPictures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** masquerade detect train and detect score, as a user runs them, on folders of smooth pictures with and without a checkerboard. */
+class DetectCommandTest {
+    private final CommandLineUser user = new CommandLineUser();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void trainASpectralDetectorThenScorePictures() throws IOException {
+        Path real = TestPictures.folder(work.resolve("real"), 25, 28, false, 1);
+        Path fake = TestPictures.folder(work.resolve("fake"), 25, 28, true, 2);
+        Path model = work.resolve("detector");
+        assertEquals(0, user.run("detect", "train", "--real", real.toString(), "--fake", fake.toString(), "--method", "spectrum", "--out",
+                model.toString()), user.err());
+        assertTrue(user.out().startsWith("spectrum detector: AUC 1.000, accuracy 1.000 on 5 real and 5 fake held-out pictures"), user.out());
+        assertTrue(Files.exists(model.resolve("roc.png")));
+
+        CommandLineUser scorer = new CommandLineUser();
+        assertEquals(0, scorer.run("detect", "score", "--model", model.toString(), "--input", fake.toString()), scorer.err());
+        String[] lines = scorer.out().strip().split("\n");
+        assertEquals(25, lines.length, "one line per picture");
+        assertTrue(lines[24].endsWith("picture-024.png") && Double.parseDouble(lines[24].split(" ")[0]) > 0.5, lines[24]);
+        CommandLineUser single = new CommandLineUser();
+        assertEquals(0, single.run("detect", "score", "--model", model.toString(), "--input", real.resolve("picture-024.png").toString()));
+        assertTrue(Double.parseDouble(single.out().split(" ")[0]) < 0.5, single.out());
+    }
+
+    @Test
+    void badInputGetsOneLine() throws IOException {
+        Path real = TestPictures.folder(work.resolve("real"), 5, 16, false, 1);
+        assertEquals(1, user.run("detect", "train", "--real", real.toString(), "--fake", work.resolve("none").toString(), "--out",
+                work.resolve("d").toString()));
+        assertTrue(user.err().contains("none does not exist; a source is fashion-mnist") && !user.err().contains("Exception"), user.err());
+        assertEquals(1, user.run("detect", "train", "--real", real.toString(), "--fake", real.toString(), "--out", real.toString()));
+        assertTrue(user.err().contains("--out") && !user.err().contains("Exception"), user.err());
+        assertEquals(1, user.run("detect", "score", "--model", real.toString(), "--input", real.toString()));
+        assertTrue(user.err().contains("holds no detector.json; pass the --out folder of a 'masquerade detect train' run"), user.err());
+        assertEquals(2, user.run("detect", "train", "--real", real.toString()));
+    }
+}

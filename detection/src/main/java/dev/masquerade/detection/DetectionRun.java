@@ -1,0 +1,114 @@
+package dev.masquerade.detection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.masquerade.detection.evaluation.DetectionCharts;
+import dev.masquerade.detection.evaluation.Roc;
+import dev.masquerade.detection.sources.PictureSource;
+import dev.masquerade.detection.sources.Split;
+import dev.masquerade.detection.spectrum.SpectrumDetector;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains a detector on real and fake pictures and judges it on pictures of both that it never
+ * saw. The folder gets the detector ({@code detector.json}), {@code metrics.json} (auc,
+ * accuracy, held_out_real, held_out_fake, method, seconds, …), {@code roc.png}, the held-out
+ * scores ({@code scores.csv}) and the mean spectra of the training pictures ({@code spectra.png}).
+ */
+public final class DetectionRun {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DetectionRun() {
+    }
+
+    /** How many pictures of each kind to train on and to hold out, and the spectral detector's settings. */
+    public record Options(String method, int trainingCount, int heldOutCount, SpectrumDetector.Options spectrum) {
+    }
+
+    /** A detector's judgement of held-out pictures: their probabilities of being fake, and the ROC curve. */
+    public record Evaluation(double[] realScores, double[] fakeScores, Roc roc, double accuracy) {
+    }
+
+    /** Trains, evaluates and writes the folder; returns what metrics.json holds. */
+    public static Map<String, Object> train(PictureSource real, PictureSource fake, Options options, Path out) throws IOException {
+        long started = System.nanoTime();
+        if (Files.exists(out.resolve(Detector.FILE))) {
+            throw new IOException(out + " already holds a detector; pass another --out, or delete " + out.resolve(Detector.FILE) + " first");
+        }
+        List<Tensor> realTraining = nonEmpty(real, Split.TRAINING, options.trainingCount());
+        List<Tensor> fakeTraining = nonEmpty(fake, Split.TRAINING, options.trainingCount());
+        Detector detector = switch (options.method()) {
+            case SpectrumDetector.METHOD -> SpectrumDetector.train(realTraining, fakeTraining, options.spectrum());
+            default -> throw new IllegalArgumentException("--method must be spectrum or cnn, got " + options.method());
+        };
+        Files.createDirectories(out);
+        detector.save(out);
+        int points = options.spectrum().points();
+        Map<String, double[]> spectra = new LinkedHashMap<>();
+        spectra.put("real: " + real.description(), meanCurve(SpectrumDetector.spectra(realTraining, points)));
+        spectra.put("fake: " + fake.description(), meanCurve(SpectrumDetector.spectra(fakeTraining, points)));
+        DetectionCharts.writeSpectra(spectra, "mean spectra of the training pictures", out.resolve("spectra.png"));
+
+        Evaluation evaluation = evaluate(detector, nonEmpty(real, Split.HELD_OUT, options.heldOutCount()),
+                nonEmpty(fake, Split.HELD_OUT, options.heldOutCount()));
+        DetectionCharts.writeRoc(Map.of(detector.method(), evaluation.roc()), fake.description() + " against " + real.description(), out.resolve("roc.png"));
+        writeScores(evaluation, out.resolve("scores.csv"));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("method", detector.method());
+        metrics.put("real", real.description());
+        metrics.put("fake", fake.description());
+        metrics.put("training_real", realTraining.size());
+        metrics.put("training_fake", fakeTraining.size());
+        metrics.put("held_out_real", evaluation.realScores().length);
+        metrics.put("held_out_fake", evaluation.fakeScores().length);
+        metrics.put("auc", evaluation.roc().auc());
+        metrics.put("accuracy", evaluation.accuracy());
+        metrics.put("seconds", (System.nanoTime() - started) / 1e9);
+        AtomicFiles.write(out.resolve("metrics.json"), JSON.writeValueAsBytes(metrics));
+        return metrics;
+    }
+
+    /** Scores real and fake pictures; accuracy is at the threshold ½. */
+    public static Evaluation evaluate(Detector detector, List<Tensor> real, List<Tensor> fake) {
+        double[] realScores = detector.probabilities(real), fakeScores = detector.probabilities(fake);
+        double[] scores = new double[realScores.length + fakeScores.length];
+        boolean[] isFake = new boolean[scores.length];
+        System.arraycopy(realScores, 0, scores, 0, realScores.length);
+        System.arraycopy(fakeScores, 0, scores, realScores.length, fakeScores.length);
+        java.util.Arrays.fill(isFake, realScores.length, scores.length, true);
+        return new Evaluation(realScores, fakeScores, Roc.of(scores, isFake), Roc.accuracy(scores, isFake, 0.5));
+    }
+
+    private static List<Tensor> nonEmpty(PictureSource source, Split split, int count) throws IOException {
+        List<Tensor> pictures = source.pictures(split, count);
+        if (pictures.isEmpty()) {
+            throw new IOException(source.description() + " has no " + (split == Split.TRAINING ? "training" : "held-out")
+                    + " pictures; a folder needs at least 5 pictures (the last fifth by name is held out)");
+        }
+        return pictures;
+    }
+
+    private static double[] meanCurve(Tensor curves) {
+        return curves.mean(new int[] {0}, false).toDoubleArray();
+    }
+
+    private static void writeScores(Evaluation evaluation, Path csv) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("kind,index,probability_fake"));
+        for (int i = 0; i < evaluation.realScores().length; i++) {
+            lines.add(String.format(Locale.ROOT, "real,%d,%.6f", i, evaluation.realScores()[i]));
+        }
+        for (int i = 0; i < evaluation.fakeScores().length; i++) {
+            lines.add(String.format(Locale.ROOT, "fake,%d,%.6f", i, evaluation.fakeScores()[i]));
+        }
+        AtomicFiles.write(csv, String.join("\n", lines) + "\n");
+    }
+}
