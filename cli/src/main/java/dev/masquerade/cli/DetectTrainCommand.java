@@ -1,6 +1,7 @@
 package dev.masquerade.cli;
 
 import dev.masquerade.detection.DetectionRun;
+import dev.masquerade.detection.cnn.CnnDetector;
 import dev.masquerade.detection.sources.PictureSource;
 import dev.masquerade.detection.sources.PictureSources;
 import dev.masquerade.detection.spectrum.SpectrumDetector;
@@ -44,14 +45,28 @@ final class DetectTrainCommand implements Callable<Integer> {
     @Option(names = "--held-out", defaultValue = "1000", description = "Held-out pictures of each kind, at most (default: ${DEFAULT-VALUE}).")
     private int heldOut;
 
+    @Option(names = "--augment", description = "cnn: blur half of the training pictures (sigma up to 3) and JPEG-compress half (quality 30"
+            + " to 100), as Wang et al. did.")
+    private boolean augment;
+
+    @Option(names = "--steps", defaultValue = "1500", description = "cnn: training steps of 64 pictures (default: ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--seed", defaultValue = "42", description = "cnn: seed of the initialisation, batches and augmentation (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--no-progress", description = "Do not draw progress bars.")
+    private boolean noProgress;
+
     @Option(names = "--data", defaultValue = FashionMnist.DEFAULT_DIRECTORY, paramLabel = "DIR",
             description = "Folder with the Fashion-MNIST IDX files, for the source fashion-mnist (default: ${DEFAULT-VALUE}).")
     private Path data;
 
     @Override
     public Integer call() throws Exception {
-        if (count < 1 || heldOut < 1) {
-            throw new IllegalArgumentException("--count and --held-out must be at least 1, got " + count + " and " + heldOut);
+        if (count < 1 || heldOut < 1 || steps < 1) {
+            throw new IllegalArgumentException("--count, --held-out and --steps must be at least 1, got " + count + ", " + heldOut + " and "
+                    + steps);
         }
         for (String source : new String[] {real, fake}) {
             RunOptions.refuseInput(out, source.equals(real) ? "--real" : "--fake", source.equals("fashion-mnist") ? null : Path.of(source));
@@ -59,10 +74,15 @@ final class DetectTrainCommand implements Callable<Integer> {
         PictureSource realPictures = PictureSources.parse(real, data);
         PictureSource fakePictures = PictureSources.parse(fake, data);
         Map<String, Object> metrics = DetectionRun.train(realPictures, fakePictures,
-                new DetectionRun.Options(method, count, heldOut, SpectrumDetector.Options.DEFAULT), out);
+                new DetectionRun.Options(method, count, heldOut, SpectrumDetector.Options.DEFAULT, cnnOptions()), out);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s detector: AUC %.3f, accuracy %.3f on %d real and %d fake held-out pictures"
                 + " (%.0f s); wrote %s%n", metrics.get("method"), (Double) metrics.get("auc"), (Double) metrics.get("accuracy"),
                 (Integer) metrics.get("held_out_real"), (Integer) metrics.get("held_out_fake"), (Double) metrics.get("seconds"), out);
         return 0;
+    }
+
+    private CnnDetector.Options cnnOptions() {
+        CnnDetector.Options defaults = CnnDetector.Options.DEFAULT;
+        return new CnnDetector.Options(steps, defaults.batchSize(), defaults.learningRate(), defaults.crop(), augment, seed, !noProgress);
     }
 }

@@ -38,6 +38,20 @@ class DetectCommandTest {
     }
 
     @Test
+    void trainACnnDetectorWithAugmentation() throws IOException {
+        Path real = TestPictures.folder(work.resolve("real"), 10, 16, false, 1);
+        Path fake = TestPictures.folder(work.resolve("fake"), 10, 16, true, 2);
+        Path model = work.resolve("cnn");
+        assertEquals(0, user.run("detect", "train", "--real", real.toString(), "--fake", fake.toString(), "--method", "cnn", "--augment",
+                "--steps", "5", "--no-progress", "--out", model.toString()), user.err());
+        assertTrue(user.out().startsWith("cnn detector: AUC "), user.out());
+        assertTrue(Files.readString(model.resolve("metrics.json")).contains("\"augmented\" : true"));
+        for (String file : new String[] {"detector.json", "loss.png", "metrics.jsonl", "roc.png"}) {
+            assertTrue(Files.exists(model.resolve(file)), file + " is missing");
+        }
+    }
+
+    @Test
     void badInputGetsOneLine() throws IOException {
         Path real = TestPictures.folder(work.resolve("real"), 5, 16, false, 1);
         assertEquals(1, user.run("detect", "train", "--real", real.toString(), "--fake", work.resolve("none").toString(), "--out",
@@ -47,6 +61,9 @@ class DetectCommandTest {
         assertTrue(user.err().contains("--out") && !user.err().contains("Exception"), user.err());
         assertEquals(1, user.run("detect", "score", "--model", real.toString(), "--input", real.toString()));
         assertTrue(user.err().contains("holds no detector.json; pass the --out folder of a 'masquerade detect train' run"), user.err());
+        assertEquals(1, user.run("detect", "train", "--real", real.toString(), "--fake", real.toString(), "--method", "svm", "--out",
+                work.resolve("d").toString()));
+        assertTrue(user.err().contains("--method must be spectrum or cnn, got svm"), user.err());
         assertEquals(2, user.run("detect", "train", "--real", real.toString()));
     }
 }

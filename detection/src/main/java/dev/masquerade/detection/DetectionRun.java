@@ -1,7 +1,6 @@
 package dev.masquerade.detection;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.masquerade.detection.cnn.CnnDetector;
 import dev.masquerade.detection.evaluation.DetectionCharts;
 import dev.masquerade.detection.evaluation.Roc;
 import dev.masquerade.detection.sources.PictureSource;
@@ -9,6 +8,7 @@ import dev.masquerade.detection.sources.Split;
 import dev.masquerade.detection.spectrum.SpectrumDetector;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.io.AtomicFiles;
+import dev.masquerade.nn.train.TrainingLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +22,15 @@ import java.util.Map;
  * Trains a detector on real and fake pictures and judges it on pictures of both that it never
  * saw. The folder gets the detector ({@code detector.json}), {@code metrics.json} (auc,
  * accuracy, held_out_real, held_out_fake, method, seconds, …), {@code roc.png}, the held-out
- * scores ({@code scores.csv}) and the mean spectra of the training pictures ({@code spectra.png}).
+ * scores ({@code scores.csv}), the mean spectra of the training pictures ({@code spectra.png}),
+ * and for the CNN its loss per step ({@code metrics.jsonl}, {@code loss.png}).
  */
 public final class DetectionRun {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private DetectionRun() {
     }
 
-    /** How many pictures of each kind to train on and to hold out, and the spectral detector's settings. */
-    public record Options(String method, int trainingCount, int heldOutCount, SpectrumDetector.Options spectrum) {
+    /** How many pictures of each kind to train on and to hold out, and each detector's settings. */
+    public record Options(String method, int trainingCount, int heldOutCount, SpectrumDetector.Options spectrum, CnnDetector.Options cnn) {
     }
 
     /** A detector's judgement of held-out pictures: their probabilities of being fake, and the ROC curve. */
@@ -41,17 +40,31 @@ public final class DetectionRun {
     /** Trains, evaluates and writes the folder; returns what metrics.json holds. */
     public static Map<String, Object> train(PictureSource real, PictureSource fake, Options options, Path out) throws IOException {
         long started = System.nanoTime();
+        if (!options.method().equals(SpectrumDetector.METHOD) && !options.method().equals(CnnDetector.METHOD)) {
+            throw new IllegalArgumentException("--method must be spectrum or cnn, got " + options.method());
+        }
         if (Files.exists(out.resolve(Detector.FILE))) {
             throw new IOException(out + " already holds a detector; pass another --out, or delete " + out.resolve(Detector.FILE) + " first");
         }
         List<Tensor> realTraining = nonEmpty(real, Split.TRAINING, options.trainingCount());
         List<Tensor> fakeTraining = nonEmpty(fake, Split.TRAINING, options.trainingCount());
-        Detector detector = switch (options.method()) {
-            case SpectrumDetector.METHOD -> SpectrumDetector.train(realTraining, fakeTraining, options.spectrum());
-            default -> throw new IllegalArgumentException("--method must be spectrum or cnn, got " + options.method());
-        };
-        Files.createDirectories(out);
-        detector.save(out);
+        try (TrainingLog log = new TrainingLog(out)) {
+            Detector detector = switch (options.method()) {
+                case SpectrumDetector.METHOD -> SpectrumDetector.train(realTraining, fakeTraining, options.spectrum());
+                case CnnDetector.METHOD -> CnnDetector.train(realTraining, fakeTraining, options.cnn(), log);
+                default -> throw new IllegalStateException("unknown method " + options.method());
+            };
+            detector.save(out);
+            if (detector instanceof CnnDetector) {
+                log.writeLossCurve("cnn detector" + (options.cnn().augmented() ? " (blur + JPEG augmentation)" : ""), "loss.png");
+            }
+            return evaluateAndWrite(detector, real, fake, realTraining, fakeTraining, options, log, started);
+        }
+    }
+
+    private static Map<String, Object> evaluateAndWrite(Detector detector, PictureSource real, PictureSource fake, List<Tensor> realTraining,
+            List<Tensor> fakeTraining, Options options, TrainingLog log, long started) throws IOException {
+        Path out = log.folder();
         int points = options.spectrum().points();
         Map<String, double[]> spectra = new LinkedHashMap<>();
         spectra.put("real: " + real.description(), meanCurve(SpectrumDetector.spectra(realTraining, points)));
@@ -60,10 +73,14 @@ public final class DetectionRun {
 
         Evaluation evaluation = evaluate(detector, nonEmpty(real, Split.HELD_OUT, options.heldOutCount()),
                 nonEmpty(fake, Split.HELD_OUT, options.heldOutCount()));
-        DetectionCharts.writeRoc(Map.of(detector.method(), evaluation.roc()), fake.description() + " against " + real.description(), out.resolve("roc.png"));
+        DetectionCharts.writeRoc(Map.of(detector.method(), evaluation.roc()), fake.description() + " against " + real.description(),
+                out.resolve("roc.png"));
         writeScores(evaluation, out.resolve("scores.csv"));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("method", detector.method());
+        if (detector instanceof CnnDetector) {
+            metrics.put("augmented", options.cnn().augmented());
+        }
         metrics.put("real", real.description());
         metrics.put("fake", fake.description());
         metrics.put("training_real", realTraining.size());
@@ -73,7 +90,7 @@ public final class DetectionRun {
         metrics.put("auc", evaluation.roc().auc());
         metrics.put("accuracy", evaluation.accuracy());
         metrics.put("seconds", (System.nanoTime() - started) / 1e9);
-        AtomicFiles.write(out.resolve("metrics.json"), JSON.writeValueAsBytes(metrics));
+        log.writeSummary(metrics);
         return metrics;
     }
 

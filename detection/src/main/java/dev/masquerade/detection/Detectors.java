@@ -1,5 +1,6 @@
 package dev.masquerade.detection;
 
+import dev.masquerade.detection.cnn.CnnDetector;
 import dev.masquerade.detection.spectrum.SpectrumDetector;
 import dev.masquerade.nn.io.Checkpoint;
 import java.io.IOException;
@@ -22,6 +23,9 @@ public final class Detectors {
         Object method = config.get("method");
         if (SpectrumDetector.METHOD.equals(method)) {
             return SpectrumDetector.load(folder, config);
+        }
+        if (CnnDetector.METHOD.equals(method)) {
+            return CnnDetector.load(folder, config);
         }
         throw new IOException(manifest + " names the method " + method + ", which this version does not know (spectrum or cnn)");
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.masquerade.detection.cnn.CnnDetector;
 import dev.masquerade.detection.sources.PictureSource;
 import dev.masquerade.detection.sources.PictureSources;
 import dev.masquerade.detection.sources.Split;
@@ -29,7 +30,7 @@ class DetectionRunTest {
         PictureSource fake = PictureSources.parse(TestPictures.folder(work.resolve("fake"), 50, 28, true, 2).toString(), work);
         Path out = work.resolve("detector");
         Map<String, Object> metrics = DetectionRun.train(real, fake, new DetectionRun.Options(SpectrumDetector.METHOD, 100, 100,
-                SpectrumDetector.Options.DEFAULT), out);
+                SpectrumDetector.Options.DEFAULT, CnnDetector.Options.DEFAULT), out);
         assertEquals(List.of("method", "real", "fake", "training_real", "training_fake", "held_out_real", "held_out_fake", "auc",
                 "accuracy", "seconds"), List.copyOf(metrics.keySet()));
         assertEquals(40, metrics.get("training_real"));
@@ -48,7 +49,7 @@ class DetectionRunTest {
         assertTrue(probabilities[0] > 0.5, "a held-out fake: " + probabilities[0]);
 
         var again = assertThrows(IOException.class, () -> DetectionRun.train(real, fake, new DetectionRun.Options(SpectrumDetector.METHOD,
-                100, 100, SpectrumDetector.Options.DEFAULT), out));
+                100, 100, SpectrumDetector.Options.DEFAULT, CnnDetector.Options.DEFAULT), out));
         assertTrue(again.getMessage().contains("already holds a detector"), again.getMessage());
     }
 

@@ -26,7 +26,12 @@ public final class Images {
 
     /** Writes an image [C, H, W] (C = 1 or 3, values clamped to [0, 1]) as a PNG. */
     public static void writePng(Tensor image, Path file) throws IOException {
-        checkImage("writePng", image);
+        writeAtomically(toImage(image), file);
+    }
+
+    /** An image [C, H, W] (C = 1 or 3, values clamped to [0, 1]) as an 8-bit picture, grey or RGB. */
+    public static BufferedImage toImage(Tensor image) {
+        checkImage("toImage", image);
         int c = image.size(0), h = image.size(1), w = image.size(2);
         float[] v = image.toFloatArray();
         // samples go straight into the raster: setRGB would pass grey through a colour-space conversion
@@ -39,7 +44,7 @@ public final class Images {
                 }
             }
         }
-        writeAtomically(out, file);
+        return out;
     }
 
     /** Writes {@code image} as a PNG to {@code file}, atomically ({@link AtomicFiles}): a crash never leaves half a picture. */
@@ -141,9 +146,6 @@ public final class Images {
      * when size > 0 (halved while it is more than twice that, then bilinear).
      */
     public static Tensor read(Path file, int channels, int size) throws IOException {
-        if (channels != 1 && channels != 3) {
-            throw new IllegalArgumentException("read: channels must be 1 or 3, got " + channels);
-        }
         BufferedImage image = decode(file);
         // one band is not enough: a palette PNG has one band of indices into its colours
         boolean grey = image.getRaster().getNumBands() == 1 && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
@@ -154,6 +156,15 @@ public final class Images {
             }
             image = resized(image, size, size, grey);
         }
+        return fromImage(image, channels);
+    }
+
+    /** A decoded picture as [channels, H, W] in [0, 1] (channels 1 or 3; colour becomes grey by the BT.601 weights). */
+    public static Tensor fromImage(BufferedImage image, int channels) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("fromImage: channels must be 1 or 3, got " + channels);
+        }
+        boolean grey = image.getRaster().getNumBands() == 1 && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
         int h = image.getHeight(), w = image.getWidth();
         double greyMax = (1 << image.getRaster().getSampleModel().getSampleSize(0)) - 1; // 255, or 65535 for a 16-bit PNG
         double[] out = new double[channels * h * w];
