@@ -11,7 +11,7 @@ import dev.masquerade.translation.Pix2Pix;
 import dev.masquerade.translation.models.Norm;
 import dev.masquerade.translation.models.PatchDiscriminator;
 import dev.masquerade.translation.models.UNet;
-import dev.masquerade.translation.models.Upsampling;
+import dev.masquerade.nn.layers.Upsampling;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;

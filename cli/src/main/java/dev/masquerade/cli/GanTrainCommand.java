@@ -10,6 +10,7 @@ import dev.masquerade.gan.RingTask;
 import dev.masquerade.gan.metrics.FashionJudge;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.FashionMnist;
+import dev.masquerade.nn.layers.Upsampling;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,6 +56,12 @@ final class GanTrainCommand implements Callable<Integer> {
                     + " (the layers' own, PyTorch's) (default: ${DEFAULT-VALUE}).")
     private String init;
 
+    @Option(names = "--upsampling", defaultValue = "transposed",
+            description = "fashion-mnist: how DCGAN-28's generator doubles its pictures: transposed (convolution, the paper's), resize (nearest"
+                    + " neighbour, then a 3x3 convolution) or shuffle (a 3x3 convolution to 4x the channels, then a pixel shuffle) (default:"
+                    + " ${DEFAULT-VALUE}).")
+    private String upsampling;
+
     @Option(names = "--smoothing", defaultValue = "0", description = "One-sided label smoothing: real batches labelled 1 - S (default: ${DEFAULT-VALUE}).")
     private double smoothing;
 
@@ -90,7 +97,8 @@ final class GanTrainCommand implements Callable<Integer> {
         GanOptions defaults = model == GanModel.RING ? RingTask.options(lossFunction, run.seed, run.progress()) : GanOptions.builder().build();
         GanOptions options = defaults.toBuilder().loss(lossFunction).discriminatorSteps(discriminatorSteps).smoothing(smoothing)
                 .epochs(orDefault(epochs, defaults.epochs())).batchSize(orDefault(batchSize, defaults.batchSize()))
-                .learningRate(learningRate != null ? learningRate : defaults.learningRate()).seed(run.seed).progress(run.progress()).init(init).build();
+                .learningRate(learningRate != null ? learningRate : defaults.learningRate()).seed(run.seed).progress(run.progress()).init(init)
+                .upsampling(Upsampling.parse(upsampling)).build();
         if (resume) {
             GanRun.requireResumable(folder, model); // before a judge is trained for a run that cannot go on
         }

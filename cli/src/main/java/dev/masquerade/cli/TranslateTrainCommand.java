@@ -6,7 +6,7 @@ import dev.masquerade.translation.TranslationModel;
 import dev.masquerade.translation.TranslationOptions;
 import dev.masquerade.translation.TranslationRun;
 import dev.masquerade.translation.models.Norm;
-import dev.masquerade.translation.models.Upsampling;
+import dev.masquerade.nn.layers.Upsampling;
 import dev.masquerade.translation.tasks.TranslationTask;
 import dev.masquerade.translation.tasks.TranslationTasks;
 import java.nio.file.Path;
@@ -44,8 +44,8 @@ final class TranslateTrainCommand implements Callable<Integer> {
     private int steps;
 
     @Option(names = "--upsampling", defaultValue = "transposed",
-            description = "How the generator doubles its pictures: transposed (convolution) or resize (nearest neighbour, then a 3x3"
-                    + " convolution) (default: ${DEFAULT-VALUE}).")
+            description = "How the generator doubles its pictures: transposed (convolution), resize (nearest neighbour, then a 3x3"
+                    + " convolution) or shuffle (a 3x3 convolution to 4x the channels, then a pixel shuffle) (default: ${DEFAULT-VALUE}).")
     private String upsampling;
 
     @Option(names = "--norm", defaultValue = "instance", description = "instance or batch normalisation (default: ${DEFAULT-VALUE}).")

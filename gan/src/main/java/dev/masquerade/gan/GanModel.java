@@ -7,9 +7,11 @@ import dev.masquerade.gan.models.RingMlp;
 import dev.masquerade.gan.ring.Ring;
 import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.io.Images;
+import dev.masquerade.nn.layers.Upsampling;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The pair of networks for each kind of data, and how their samples are drawn. */
@@ -22,7 +24,7 @@ public enum GanModel {
         }
     },
     /** The MLPs of the 2-d ring (see {@link RingMlp}); samples drawn as red points over the grey real ones. */
-    RING(RingMlp.NOISE, 1000, RingMlp::generator, RingMlp::discriminator) {
+    RING(RingMlp.NOISE, 1000, (rng, upsampling) -> RingMlp.generator(rng), RingMlp::discriminator) {
         @Override
         public void draw(Tensor samples, String caption, Path png) throws IOException {
             GanPlots.writeScatter(Ring.sample(new Rng(1), samples.size(0)), samples, "ring of 8 Gaussians, " + caption, png);
@@ -31,10 +33,11 @@ public enum GanModel {
 
     private final int noiseSize;
     private final int samplesPerPicture;
-    private final Function<Rng, ? extends Layer> generator;
+    private final BiFunction<Rng, Upsampling, ? extends Layer> generator;
     private final Function<Rng, ? extends Layer> discriminator;
 
-    GanModel(int noiseSize, int samplesPerPicture, Function<Rng, ? extends Layer> generator, Function<Rng, ? extends Layer> discriminator) {
+    GanModel(int noiseSize, int samplesPerPicture, BiFunction<Rng, Upsampling, ? extends Layer> generator,
+            Function<Rng, ? extends Layer> discriminator) {
         this.noiseSize = noiseSize;
         this.samplesPerPicture = samplesPerPicture;
         this.generator = generator;
@@ -43,7 +46,16 @@ public enum GanModel {
 
     /** A fresh generator: noise [N, noiseSize()] → samples. */
     public Layer generator(Rng rng) {
-        return generator.apply(rng);
+        return generator(rng, Upsampling.TRANSPOSED);
+    }
+
+    /** A fresh generator that upsamples the given way (DCGAN-28 only: the ring's MLPs do not upsample). */
+    public Layer generator(Rng rng, Upsampling upsampling) {
+        if (this == RING && upsampling != Upsampling.TRANSPOSED) {
+            throw new IllegalArgumentException("--upsampling " + upsampling.cliName() + " applies to fashion-mnist's DCGAN-28; the ring's"
+                    + " MLPs do not upsample");
+        }
+        return generator.apply(rng, upsampling);
     }
 
     /** A fresh discriminator: samples → one logit each [N, 1]. */

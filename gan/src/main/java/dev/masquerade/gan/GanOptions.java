@@ -1,5 +1,6 @@
 package dev.masquerade.gan;
 
+import dev.masquerade.nn.layers.Upsampling;
 import dev.masquerade.nn.optim.LearningRates;
 
 /**
@@ -22,9 +23,12 @@ import dev.masquerade.nn.optim.LearningRates;
  * @param init               how both networks' weights start: paper (N(0, 0.02) as in DCGAN, the
  *                           default) or default (the layers' own, PyTorch's); see
  *                           {@link dev.masquerade.nn.Initialisation} and tutorials/23-initialisation.md
+ * @param upsampling         how DCGAN-28's generator doubles its pictures (transposed convolution,
+ *                           the paper's; resize then convolve; pixel shuffle): the fingerprints of
+ *                           tutorials/27-fourier.md
  */
 public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing, int epochs, int batchSize, double learningRate,
-                         double beta1, long seed, boolean progress, String init) {
+                         double beta1, long seed, boolean progress, String init, Upsampling upsampling) {
     public GanOptions {
         dev.masquerade.nn.Initialisation.parse(init); // one line naming the choices when it is neither
         if (discriminatorSteps < 1 || discriminatorSteps > 100 || epochs < 1 || batchSize < 2) {
@@ -43,10 +47,10 @@ public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing,
 
     /**
      * Radford et al.'s settings, those of dcgan28 in MODELS.md: the non-saturating loss, k = 1,
-     * no smoothing, 5 epochs, batch 64, Adam lr 2e-4, β₁ 0.5, seed 42, progress bars on.
+     * no smoothing, 5 epochs, batch 64, Adam lr 2e-4, β₁ 0.5, seed 42, progress bars on, transposed convolutions.
      */
     public static Builder builder() {
-        return new Builder(new GanOptions(GanLoss.NONSATURATING, 1, 0, 5, 64, 2e-4, 0.5, 42, true, "paper"));
+        return new Builder(new GanOptions(GanLoss.NONSATURATING, 1, 0, 5, 64, 2e-4, 0.5, 42, true, "paper", Upsampling.TRANSPOSED));
     }
 
     /** A builder that starts from these options. */
@@ -66,6 +70,7 @@ public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing,
         private long seed;
         private boolean progress;
         private String init;
+        private Upsampling upsampling;
 
         private Builder(GanOptions from) {
             loss = from.loss;
@@ -78,6 +83,7 @@ public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing,
             seed = from.seed;
             progress = from.progress;
             init = from.init;
+            upsampling = from.upsampling;
         }
 
         public Builder loss(GanLoss value) {
@@ -131,9 +137,15 @@ public record GanOptions(GanLoss loss, int discriminatorSteps, double smoothing,
             return this;
         }
 
+        /** transposed, resize or shuffle (see {@link GanOptions#upsampling()}). */
+        public Builder upsampling(Upsampling value) {
+            upsampling = value;
+            return this;
+        }
+
         /** The options, checked. */
         public GanOptions build() {
-            return new GanOptions(loss, discriminatorSteps, smoothing, epochs, batchSize, learningRate, beta1, seed, progress, init);
+            return new GanOptions(loss, discriminatorSteps, smoothing, epochs, batchSize, learningRate, beta1, seed, progress, init, upsampling);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.masquerade.engine.array.Device;
 import dev.masquerade.gan.metrics.CollapseWatch;
 import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Module;
+import dev.masquerade.nn.layers.Upsampling;
 import dev.masquerade.nn.io.Checkpoint;
 import dev.masquerade.nn.optim.Adam;
 import dev.masquerade.nn.optim.Optimizer;
@@ -71,10 +72,12 @@ public final class GanRun {
         Path checkpoint = folder.resolve(CHECKPOINT);
         if (resume) {
             requireResumable(folder, task.model());
+            // before the generator is built: another upsampling is another architecture, which the checkpoint would not fit
+            requireSame(Checkpoint.load(checkpoint).config(), "upsampling", "--upsampling", options.upsampling().cliName(), checkpoint);
         }
         Rng rng = new Rng(options.seed());
         GanModel model = task.model();
-        Layer generator = model.generator(rng.split());
+        Layer generator = model.generator(rng.split(), options.upsampling());
         Layer discriminator = model.discriminator(rng.split());
         Initialisation scheme = Initialisation.parse(options.init());
         if (scheme != Initialisation.DEFAULT) {
@@ -156,6 +159,7 @@ public final class GanRun {
             summary.put("loss", options.loss().cliName());
             summary.put("d_steps", options.discriminatorSteps());
             summary.put("smoothing", options.smoothing());
+            summary.put("upsampling", options.upsampling().cliName());
             summary.putAll(last.get(0));
             summary.putAll(baselines);
             summary.put("epochs", options.epochs());
@@ -190,13 +194,15 @@ public final class GanRun {
 
     /** Restores the generator of a checkpoint that {@link #train} wrote, whichever its task. */
     public static Trained load(Path checkpoint) throws IOException {
-        Object task = Checkpoint.load(checkpoint).config().get("task");
+        Map<String, Object> config = Checkpoint.load(checkpoint).config();
+        Object task = config.get("task");
         if (task == null) {
             throw new IOException(checkpoint + " is not a GAN checkpoint (its config names no task); pass the checkpoint.json of a "
                     + "'masquerade gan train' run");
         }
         GanModel model = GanModel.parse(task.toString());
-        Layer generator = model.generator(new Rng(0));
+        // runs from before the choice have no "upsampling": theirs was the paper's transposed convolution
+        Layer generator = model.generator(new Rng(0), Upsampling.parse(String.valueOf(config.getOrDefault("upsampling", "transposed"))));
         Checkpoint.loadInto(checkpoint, new Pair(generator, model.discriminator(new Rng(0))), Map.of());
         return new Trained(model, generator);
     }
@@ -228,6 +234,7 @@ public final class GanRun {
         config.put("d_steps", options.discriminatorSteps());
         config.put("batch_size", options.batchSize());
         config.put("init", options.init());
+        config.put("upsampling", options.upsampling().cliName());
         config.put("epochs_done", epochsDone);
         config.put("steps_done", stepsDone);
         config.put("baselines", baselines);

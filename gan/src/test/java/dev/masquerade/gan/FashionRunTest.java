@@ -15,6 +15,7 @@ import dev.masquerade.nn.classify.FashionClassifier;
 import dev.masquerade.nn.data.ArrayDataset;
 import dev.masquerade.nn.data.Datasets;
 import dev.masquerade.nn.data.FashionMnist;
+import dev.masquerade.nn.layers.Upsampling;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ class FashionRunTest {
         FashionClassifier.train(train.head(2000), test, new FashionClassifier.Options(1, 64, 1e-3, 1, false, Device.CPU), classifierFolder);
         FashionJudge judge = new FashionJudge(FashionClassifier.load(classifierFolder));
         GanTask task = new FashionMnistTask(train.head(640), test, judge, 300);
-        GanOptions one = GanOptions.builder().smoothing(0.1).epochs(1).seed(7).progress(false).build();
+        // resize-then-convolve in place of the paper's transposed convolutions: the checkpoint must say so to be reloaded
+        GanOptions one = GanOptions.builder().smoothing(0.1).epochs(1).seed(7).progress(false).upsampling(Upsampling.RESIZE).build();
 
         GanRun.train(task, one, folder, false);
         for (String file : List.of("samples_epoch_000.png", "samples_epoch_001.png", "loss.png", "metrics.json", GanRun.CHECKPOINT)) {
@@ -54,6 +56,7 @@ class FashionRunTest {
         assertTrue(first.get("class_coverage").asInt() <= 10);
         assertEquals(300, sum(first.get("class_histogram")));
         assertEquals(10, first.get("steps").asInt()); // 640 images / 64
+        assertEquals("resize", first.get("upsampling").asText());
         List<String> lines = Files.readAllLines(folder.resolve("metrics.jsonl"));
         JsonNode step = new ObjectMapper().readTree(lines.get(0));
         for (String key : List.of("d_loss", "g_loss", "d_real", "d_fake_before", "d_fake_after", "g_grad_norm")) {
@@ -79,8 +82,11 @@ class FashionRunTest {
         IOException done = assertThrows(IOException.class, () -> GanRun.train(task, two, folder, true));
         assertTrue(done.getMessage().contains("has trained 2 epochs already; pass --epochs above 2"), done.getMessage());
         IOException lossMismatch = assertThrows(IOException.class,
-                () -> GanRun.train(task, GanOptions.builder().loss(GanLoss.HINGE).epochs(3).seed(7).progress(false).build(), folder, true));
+                () -> GanRun.train(task, two.toBuilder().loss(GanLoss.HINGE).epochs(3).build(), folder, true));
         assertTrue(lossMismatch.getMessage().contains("was trained with --loss nonsaturating, not hinge"), lossMismatch.getMessage());
+        IOException upsamplingMismatch = assertThrows(IOException.class, () -> GanRun.train(task, two.toBuilder().epochs(3)
+                .upsampling(Upsampling.SHUFFLE).build(), folder, true));
+        assertTrue(upsamplingMismatch.getMessage().contains("was trained with --upsampling resize, not shuffle"), upsamplingMismatch.getMessage());
     }
 
     private static int sum(JsonNode counts) {

@@ -4,12 +4,12 @@ import dev.masquerade.engine.Rng;
 import dev.masquerade.nn.Initialisation;
 import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Module;
-import dev.masquerade.translation.models.Choice;
+import dev.masquerade.nn.Choice;
 import dev.masquerade.translation.models.Norm;
 import dev.masquerade.translation.models.PatchDiscriminator;
 import dev.masquerade.translation.models.ResnetGenerator;
 import dev.masquerade.translation.models.UNet;
-import dev.masquerade.translation.models.Upsampling;
+import dev.masquerade.nn.layers.Upsampling;
 import dev.masquerade.translation.tasks.TranslationTask;
 import java.util.List;
 

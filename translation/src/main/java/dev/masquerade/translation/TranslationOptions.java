@@ -1,7 +1,7 @@
 package dev.masquerade.translation;
 
 import dev.masquerade.translation.models.Norm;
-import dev.masquerade.translation.models.Upsampling;
+import dev.masquerade.nn.layers.Upsampling;
 
 /**
  * The settings of a translation run. Defaults are pix2pix's and CycleGAN's: Adam with learning

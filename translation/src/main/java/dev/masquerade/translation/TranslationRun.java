@@ -13,7 +13,7 @@ import dev.masquerade.nn.optim.Optimizer;
 import dev.masquerade.nn.train.TrainingLog;
 import dev.masquerade.nn.train.TrainingLoop;
 import dev.masquerade.translation.models.Norm;
-import dev.masquerade.translation.models.Upsampling;
+import dev.masquerade.nn.layers.Upsampling;
 import dev.masquerade.translation.tasks.TranslationTask;
 import java.io.IOException;
 import java.nio.file.Files;

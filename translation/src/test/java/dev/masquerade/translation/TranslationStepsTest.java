@@ -14,7 +14,7 @@ import dev.masquerade.translation.models.Norm;
 import dev.masquerade.translation.models.PatchDiscriminator;
 import dev.masquerade.translation.models.ResnetGenerator;
 import dev.masquerade.translation.models.UNet;
-import dev.masquerade.translation.models.Upsampling;
+import dev.masquerade.nn.layers.Upsampling;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;

@@ -10,7 +10,7 @@ import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.io.Images;
 import dev.masquerade.translation.models.Norm;
 import dev.masquerade.translation.models.UNet;
-import dev.masquerade.translation.models.Upsampling;
+import dev.masquerade.nn.layers.Upsampling;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,9 +5,9 @@ import dev.masquerade.nn.Sequential;
 import dev.masquerade.nn.layers.Activation;
 import dev.masquerade.nn.layers.BatchNorm;
 import dev.masquerade.nn.layers.Conv2d;
-import dev.masquerade.nn.layers.ConvTranspose2d;
 import dev.masquerade.nn.layers.Linear;
 import dev.masquerade.nn.layers.Reshape;
+import dev.masquerade.nn.layers.Upsampling;
 
 /**
  * DCGAN for 28×28 grey images, exactly {@code dcgan28} of ../shared/anchors/MODELS.md (and of
@@ -25,10 +25,15 @@ public final class Dcgan28 {
 
     /** z [N, 100] → images [N, 1, 28, 28] in [−1, 1]. */
     public static Sequential generator(Rng rng) {
+        return generator(rng, Upsampling.TRANSPOSED);
+    }
+
+    /** The generator with another way to double the pictures in place of each transposed convolution. */
+    public static Sequential generator(Rng rng, Upsampling upsampling) {
         return new Sequential(
                 new Linear(NOISE, 128 * 7 * 7, rng), new Reshape(128, 7, 7), new BatchNorm(128), Activation.relu(),
-                new ConvTranspose2d(128, 64, 4, 2, 1, rng), new BatchNorm(64), Activation.relu(),
-                new ConvTranspose2d(64, 1, 4, 2, 1, rng), Activation.tanh());
+                upsampling.layer(128, 64, rng), new BatchNorm(64), Activation.relu(),
+                upsampling.layer(64, 1, rng), Activation.tanh());
     }
 
     /** images [N, 1, 28, 28] → one logit per image [N, 1]. */

@@ -1,5 +1,6 @@
 package dev.masquerade.translation.models;
 
+import dev.masquerade.nn.Choice;
 import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.layers.BatchNorm;
 import dev.masquerade.nn.layers.InstanceNorm;

@@ -1,5 +1,6 @@
 package dev.masquerade.translation.models;
 
+import dev.masquerade.nn.layers.Upsampling;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Shape;

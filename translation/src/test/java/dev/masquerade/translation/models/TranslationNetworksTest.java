@@ -1,5 +1,6 @@
 package dev.masquerade.translation.models;
 
+import dev.masquerade.nn.layers.Upsampling;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,10 +1,10 @@
-package dev.masquerade.translation.models;
+package dev.masquerade.nn;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The options of the translation command line that name an enum constant, by its lower-case name ("instance", "pix2pix"). */
+/** The command-line options that name an enum constant, by its lower-case name ("instance", "pix2pix"). */
 public final class Choice {
     private Choice() {
     }
