@@ -38,6 +38,28 @@ class DetectCommandTest {
     }
 
     @Test
+    void evaluateADetectorOnDegradedPicturesAndDrawSpectra() throws IOException {
+        Path real = TestPictures.folder(work.resolve("real"), 25, 28, false, 1);
+        Path fake = TestPictures.folder(work.resolve("fake"), 25, 28, true, 2);
+        Path model = work.resolve("detector");
+        assertEquals(0, user.run("detect", "train", "--real", real.toString(), "--fake", fake.toString(), "--out", model.toString()));
+        CommandLineUser evaluator = new CommandLineUser();
+        assertEquals(0, evaluator.run("detect", "evaluate", "--model", model.toString(), "--real", real.toString(), "--fake", fake.toString(),
+                "--blur", "1.5", "--out", work.resolve("evaluation").toString()), evaluator.err());
+        String[] lines = evaluator.out().split("\n");
+        assertTrue(lines[0].matches("fake +condition +AUC +accuracy"), lines[0]);
+        assertTrue(lines[1].matches("fake +clean +1\\.000 +1\\.000"), lines[1]);
+        assertTrue(lines[2].startsWith("fake") && lines[2].contains("jpeg 75") && lines[3].contains("blur 1.5"), evaluator.out());
+        assertTrue(Files.exists(work.resolve("evaluation/roc.png")));
+
+        CommandLineUser drawer = new CommandLineUser();
+        assertEquals(0, drawer.run("detect", "spectra", "--source", real.toString(), "--source", fake.toString(), "--out",
+                work.resolve("spectra").toString()), drawer.err());
+        assertTrue(drawer.out().startsWith("real") && drawer.out().contains("dB at the highest quarter of frequencies"), drawer.out());
+        assertTrue(Files.exists(work.resolve("spectra/fingerprints.png")));
+    }
+
+    @Test
     void trainACnnDetectorWithAugmentation() throws IOException {
         Path real = TestPictures.folder(work.resolve("real"), 10, 16, false, 1);
         Path fake = TestPictures.folder(work.resolve("fake"), 10, 16, true, 2);

@@ -42,6 +42,6 @@ final class GanRunPictures implements PictureSource {
 
     @Override
     public String description() {
-        return folder.toAbsolutePath().normalize().getFileName() + " (GAN run)";
+        return String.valueOf(folder.toAbsolutePath().normalize().getFileName());
     }
 }
