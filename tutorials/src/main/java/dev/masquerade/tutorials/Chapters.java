@@ -11,7 +11,7 @@ public final class Chapters {
             new MinimaxChapter(), new NonSaturatingChapter(),
             new AlternatingUpdatesChapter(), new LsganChapter(), new HingeChapter(), new AdamChapter(), new MatmulLadderChapter(), new DepthwiseChapter(),
             new SeamlessChapter(), new AlignmentChapter(), new InitialisationChapter(), new ConditionalGanChapter(),
-            new CycleConsistencyChapter(), new CheckerboardChapter());
+            new CycleConsistencyChapter(), new CheckerboardChapter(), new FourierChapter(), new LogisticRegressionChapter(), new RocChapter());
 
     private Chapters() {
     }
