@@ -23,6 +23,7 @@ public record Roc(double[] falsePositiveRates, double[] truePositiveRates, doubl
         if (positives == 0 || negatives == 0) {
             throw new IllegalArgumentException("a ROC curve needs real and fake pictures, got " + negatives + " real and " + positives + " fake");
         }
+        // BEGIN SOLUTION task-10.3: the curve's points from the scores sorted high to low (equal scores one step together) and the area under it by trapezoids (see tutorials/29-roc.md)
         Integer[] order = new Integer[scores.length];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
@@ -44,6 +45,7 @@ public record Roc(double[] falsePositiveRates, double[] truePositiveRates, doubl
             }
         }
         return new Roc(Arrays.copyOf(fpr, points), Arrays.copyOf(tpr, points), area);
+        // END SOLUTION
     }
     // end snippet
 

@@ -89,22 +89,29 @@ public final class Fft {
             }
         }
         for (int length = 2; length <= n; length <<= 1) {
-            int half = length / 2;
-            for (int k = 0; k < half; k++) {
-                double angle = sign * 2 * Math.PI * k / length;
-                double wRe = Math.cos(angle), wIm = Math.sin(angle);
-                for (int start = 0; start < n; start += length) {
-                    int even = start + k, odd = even + half;
-                    // butterfly: (E, O) → (E + w·O, E − w·O)
-                    double oRe = re[odd] * wRe - im[odd] * wIm;
-                    double oIm = re[odd] * wIm + im[odd] * wRe;
-                    re[odd] = re[even] - oRe;
-                    im[odd] = im[even] - oIm;
-                    re[even] += oRe;
-                    im[even] += oIm;
-                }
+            butterflies(re, im, length, sign);
+        }
+    }
+
+    /** One pass: every block of {@code length} becomes the transform of its two halves' transforms. */
+    private static void butterflies(double[] re, double[] im, int length, int sign) {
+        // BEGIN SOLUTION task-10.1: each pair (E, O) of a block, half a block apart, becomes (E + w^k·O, E - w^k·O) with the twiddle w^k = e^(sign·2πi·k/length) (see tutorials/27-fourier.md)
+        int half = length / 2;
+        for (int k = 0; k < half; k++) {
+            double angle = sign * 2 * Math.PI * k / length;
+            double wRe = Math.cos(angle), wIm = Math.sin(angle);
+            for (int start = 0; start < re.length; start += length) {
+                int even = start + k, odd = even + half;
+                // butterfly: (E, O) → (E + w·O, E − w·O)
+                double oRe = re[odd] * wRe - im[odd] * wIm;
+                double oIm = re[odd] * wIm + im[odd] * wRe;
+                re[odd] = re[even] - oRe;
+                im[odd] = im[even] - oIm;
+                re[even] += oRe;
+                im[even] += oIm;
             }
         }
+        // END SOLUTION
     }
     // end snippet
 

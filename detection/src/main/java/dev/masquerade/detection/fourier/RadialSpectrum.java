@@ -43,6 +43,7 @@ public final class RadialSpectrum {
      * not square.
      */
     public static double[] azimuthalAverage(double[] centred, int h, int w) {
+        // BEGIN SOLUTION task-10.2: the mean of the centred spectrum over each ring of equal rounded distance from (⌊h/2⌋, ⌊w/2⌋), distances on the shorter side's scale, NaN for a ring no pixel falls in (see tutorials/27-fourier.md)
         int side = Math.min(h, w);
         double cy = h / 2, cx = w / 2;
         int rings = (int) Math.round(Math.hypot(h / 2 * (double) side / h, w / 2 * (double) side / w)) + 1;
@@ -59,6 +60,7 @@ public final class RadialSpectrum {
             sum[r] = count[r] == 0 ? Double.NaN : sum[r] / count[r];
         }
         return sum;
+        // END SOLUTION
     }
     // end snippet
 

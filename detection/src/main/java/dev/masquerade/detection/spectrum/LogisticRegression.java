@@ -39,8 +39,10 @@ public final class LogisticRegression extends Module {
     // snippet: loss
     /** The mean binary cross-entropy of labels y [N, 1] (1 = fake) plus λ·|w|². */
     public Tensor loss(Tensor x, Tensor y, double l2) {
+        // BEGIN SOLUTION task-10.4: the mean binary cross-entropy of the logits x·w + b against y, stable for large logits, plus l2·|w|² (see tutorials/28-logistic-regression.md)
         Tensor w = weight.value();
         return Losses.bceWithLogits(logits(x), y).add(w.mul(w).sum().mul(l2));
+        // END SOLUTION
     }
     // end snippet
 

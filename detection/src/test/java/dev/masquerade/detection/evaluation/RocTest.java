@@ -9,6 +9,7 @@ import dev.masquerade.engine.testing.Property;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 class RocTest {
 
     @Test
+    @Tag("task-10.3")
     void aPerfectDetectorHasAreaOneAndABackwardOneZero() {
         boolean[] fake = {false, false, true, true};
         assertEquals(1.0, Roc.of(new double[] {0.1, 0.2, 0.8, 0.9}, fake).auc());
@@ -23,6 +25,7 @@ class RocTest {
     }
 
     @Test
+    @Tag("task-10.3")
     void equalScoresMoveTogetherAlongTheDiagonal() {
         Roc roc = Roc.of(new double[] {0.5, 0.5, 0.5, 0.5}, new boolean[] {false, true, false, true});
         assertArrayEquals(new double[] {0, 1}, roc.falsePositiveRates());
@@ -31,6 +34,7 @@ class RocTest {
     }
 
     @Test
+    @Tag("task-10.3")
     void onAnUnbalancedSetAccuracyFlattersADetectorThatSaysRealToEverything() {
         int n = 1000;
         double[] scores = new double[n];
@@ -50,6 +54,7 @@ class RocTest {
     }
 
     @TestFactory
+    @Tag("task-10.3")
     Stream<DynamicTest> properties() {
         return Stream.of(Property.forAll("the area is the share of (fake, real) pairs the fake wins, ties counting half",
                 Gens.shapes(2, 2, 1, 40)).test(shape -> {

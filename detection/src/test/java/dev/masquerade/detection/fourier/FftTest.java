@@ -8,6 +8,7 @@ import dev.masquerade.engine.testing.Property;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -25,6 +26,7 @@ class FftTest {
     }
 
     @TestFactory
+    @Tag("task-10.1")
     Stream<DynamicTest> properties() {
         return Stream.of(
                 Property.forAll("the FFT equals the DFT's definition, for every length from 1 to 130", Gens.shapes(1, 1, 1, 130)).test(shape -> {
@@ -81,6 +83,7 @@ class FftTest {
     }
 
     @Test
+    @Tag("task-10.1")
     void aCosineOfKCyclesIsTwoPeaksOfHalfNAtKAndNMinusK() {
         for (int n : new int[] {28, 32}) { // Bluestein's length and radix 2's
             double[] re = new double[n], im = new double[n];
@@ -96,6 +99,7 @@ class FftTest {
     }
 
     @Test
+    @Tag("task-10.1")
     void anImpulseHasEveryFrequencyAtOnce() {
         double[] re = new double[7], im = new double[7];
         re[0] = 1;

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.masquerade.detection.TestPictures;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The log power spectrum, centred, averaged over rings, resampled: the spectral detector's feature. */
 class RadialSpectrumTest {
 
     @Test
+    @Tag("task-10.1")
     void aFlatPicturesPowerSitsAtTheCentreAlone() {
         int h = 6, w = 5;
         double[] flat = new double[h * w];
@@ -27,6 +29,7 @@ class RadialSpectrumTest {
     }
 
     @Test
+    @Tag("task-10.1")
     void verticalStripesOfThreeCyclesPeakThreeColumnsEitherSideOfTheCentre() {
         int h = 8, w = 12;
         double[] stripes = new double[h * w];
@@ -45,6 +48,7 @@ class RadialSpectrumTest {
     }
 
     @Test
+    @Tag("task-10.2")
     void theAzimuthalAverageOfTheDistanceFromTheCentreIsAboutTheDistance() {
         int n = 32;
         double[] distance = new double[n * n];
@@ -67,6 +71,7 @@ class RadialSpectrumTest {
     }
 
     @Test
+    @Tag("task-10.2")
     void picturesOfEverySizeGiveFeaturesOfOneLength() {
         Rng rng = new Rng(1);
         assertEquals(32, RadialSpectrum.features(Tensor.rand(rng, 1, 28, 28), 32).length);
@@ -74,6 +79,7 @@ class RadialSpectrumTest {
     }
 
     @Test
+    @Tag("task-10.2")
     void aCheckerboardLiftsTheHighEndOfTheCurve() {
         // a transposed convolution's fingerprint: a faint pattern that flips sign from pixel to pixel
         Tensor smooth = TestPictures.smoothNoise(new Rng(3), 28);

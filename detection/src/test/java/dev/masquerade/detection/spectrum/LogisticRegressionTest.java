@@ -8,6 +8,7 @@ import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Device;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Logistic regression: its gradient is Xᵀ(σ(Xw + b) − y)/N + 2λw, and fitting it separates what a line can separate. */
@@ -28,6 +29,7 @@ class LogisticRegressionTest {
     }
 
     @Test
+    @Tag("task-10.4")
     void autogradFindsTheGradientTheChapterDerives() {
         Tensor x = points(20), y = labels(20);
         LogisticRegression model = new LogisticRegression(3);
@@ -43,6 +45,7 @@ class LogisticRegressionTest {
     }
 
     @Test
+    @Tag("task-10.4")
     void fittingSeparatesTwoCloudsAlongTheAxisThatDividesThem() {
         Tensor x = points(200), y = labels(200);
         LogisticRegression model = new LogisticRegression(3);
