@@ -46,7 +46,18 @@ public final class FaceSwapTrainer {
      * What to train on: the two people's faces and, for synthetic data, held-out pairs whose
      * correct swap is known (null for real faces).
      */
-    public record Data(FaceSet a, FaceSet b, SyntheticFaces.SwapPairs heldOut) {
+    public record Data(FaceSet a, FaceSet b, SyntheticFaces.SwapPairs heldOut, Map<String, Object> origin) {
+        /** Faces whose origin the checkpoint does not record. */
+        public Data(FaceSet a, FaceSet b, SyntheticFaces.SwapPairs heldOut) {
+            this(a, b, heldOut, Map.of());
+        }
+
+        /** Two folders' faces, with the folders recorded in the checkpoint ("a", "b") so that a detector can find the real faces again. */
+        public static Data folders(Path a, Path b, int size) throws IOException {
+            return new Data(FaceSet.fromFolder(a, size), FaceSet.fromFolder(b, size), null,
+                    Map.of("a", a.toAbsolutePath().normalize().toString(), "b", b.toAbsolutePath().normalize().toString()));
+        }
+
         /**
          * The built-in data: {@code count} pictures each of synthetic persons A and B (each
          * picture with its own random attributes) and {@code heldOut} pairs for measuring swaps.
@@ -58,7 +69,8 @@ public final class FaceSwapTrainer {
             Rng rng = new Rng(seed);
             return new Data(SyntheticFaces.trainingSet(SyntheticFaces.PERSON_A, count, size, rng.split()),
                     SyntheticFaces.trainingSet(SyntheticFaces.PERSON_B, count, size, rng.split()),
-                    SyntheticFaces.swapPairs(heldOut, size, rng.split()));
+                    SyntheticFaces.swapPairs(heldOut, size, rng.split()),
+                    Map.of("synthetic_count", count, "held_out", heldOut, "seed", seed)); // enough to draw the same faces again
         }
 
         /** Checks that both sides have the model's size. */
@@ -142,7 +154,7 @@ public final class FaceSwapTrainer {
                         }
                     })
                     .checkpoint(options.checkpointEvery(), at -> {
-                        save(checkpoint, model, adam, at.step(), options.ganWeight());
+                        save(checkpoint, model, adam, at.step(), options.ganWeight(), data.origin());
                         if (adversary != null) {
                             adversary.save(folder);
                         }
@@ -229,10 +241,14 @@ public final class FaceSwapTrainer {
         return indices;
     }
 
-    private static void save(Path checkpoint, FaceSwapModel model, Adam adam, long step, double ganWeight) throws IOException {
+    private static void save(Path checkpoint, FaceSwapModel model, Adam adam, long step, double ganWeight, Map<String, Object> origin)
+            throws IOException {
         Map<String, Object> config = model.config().toMap();
         config.put("steps_done", step);
         config.put("gan_weight", ganWeight);
+        if (!origin.isEmpty()) {
+            config.put("data", origin);
+        }
         Checkpoint.save(checkpoint, model, adam, config);
     }
 

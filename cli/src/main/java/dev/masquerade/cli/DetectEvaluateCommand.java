@@ -4,6 +4,7 @@ import dev.masquerade.detection.Detector;
 import dev.masquerade.detection.Detectors;
 import dev.masquerade.detection.GeneralisationExperiment;
 import dev.masquerade.detection.GeneralisationExperiment.Condition;
+import dev.masquerade.detection.sources.Kind;
 import dev.masquerade.detection.sources.PictureSource;
 import dev.masquerade.detection.sources.PictureSources;
 import dev.masquerade.nn.data.FashionMnist;
@@ -60,9 +61,9 @@ final class DetectEvaluateCommand implements Callable<Integer> {
         Detector detector = Detectors.load(model);
         List<PictureSource> fakeSources = new ArrayList<>();
         for (String fake : fakes) {
-            fakeSources.add(PictureSources.parse(fake, data));
+            fakeSources.add(PictureSources.parse(fake, Kind.FAKE, data));
         }
-        List<GeneralisationExperiment.Row> rows = GeneralisationExperiment.run(detector, PictureSources.parse(real, data), fakeSources,
+        List<GeneralisationExperiment.Row> rows = GeneralisationExperiment.run(detector, PictureSources.parse(real, Kind.REAL, data), fakeSources,
                 List.of(Condition.CLEAN, Condition.jpeg(quality), Condition.blur(sigma)), count, out);
         var print = spec.commandLine().getOut();
         print.printf(Locale.ROOT, "%-40s %-10s %6s %9s%n", "fake", "condition", "AUC", "accuracy");

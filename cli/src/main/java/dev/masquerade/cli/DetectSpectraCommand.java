@@ -1,6 +1,7 @@
 package dev.masquerade.cli;
 
 import dev.masquerade.detection.SpectraExperiment;
+import dev.masquerade.detection.sources.Kind;
 import dev.masquerade.detection.sources.PictureSource;
 import dev.masquerade.detection.sources.PictureSources;
 import dev.masquerade.nn.data.FashionMnist;
@@ -46,7 +47,7 @@ final class DetectSpectraCommand implements Callable<Integer> {
         List<PictureSource> parsed = new ArrayList<>();
         for (String source : sources) {
             RunOptions.refuseInput(out, "--source", source.equals("fashion-mnist") ? null : Path.of(source));
-            parsed.add(PictureSources.parse(source, data));
+            parsed.add(PictureSources.parse(source, parsed.isEmpty() ? Kind.REAL : Kind.FAKE, data)); // the first is the reference
         }
         Map<String, Object> metrics = SpectraExperiment.run(parsed, count, out);
         var print = spec.commandLine().getOut();

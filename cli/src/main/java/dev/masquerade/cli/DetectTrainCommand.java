@@ -2,6 +2,7 @@ package dev.masquerade.cli;
 
 import dev.masquerade.detection.DetectionRun;
 import dev.masquerade.detection.cnn.CnnDetector;
+import dev.masquerade.detection.sources.Kind;
 import dev.masquerade.detection.sources.PictureSource;
 import dev.masquerade.detection.sources.PictureSources;
 import dev.masquerade.detection.spectrum.SpectrumDetector;
@@ -71,8 +72,8 @@ final class DetectTrainCommand implements Callable<Integer> {
         for (String source : new String[] {real, fake}) {
             RunOptions.refuseInput(out, source.equals(real) ? "--real" : "--fake", source.equals("fashion-mnist") ? null : Path.of(source));
         }
-        PictureSource realPictures = PictureSources.parse(real, data);
-        PictureSource fakePictures = PictureSources.parse(fake, data);
+        PictureSource realPictures = PictureSources.parse(real, Kind.REAL, data);
+        PictureSource fakePictures = PictureSources.parse(fake, Kind.FAKE, data);
         Map<String, Object> metrics = DetectionRun.train(realPictures, fakePictures,
                 new DetectionRun.Options(method, count, heldOut, SpectrumDetector.Options.DEFAULT, cnnOptions()), out);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s detector: AUC %.3f, accuracy %.3f on %d real and %d fake held-out pictures"

@@ -1,6 +1,5 @@
 package dev.masquerade.cli;
 
-import dev.masquerade.autoencoder.FaceSet;
 import dev.masquerade.autoencoder.FaceSwapConfig;
 import dev.masquerade.autoencoder.FaceSwapLoss;
 import dev.masquerade.autoencoder.FaceSwapOptions;
@@ -131,7 +130,7 @@ final class FaceswapTrainCommand implements Callable<Integer> {
             config = sameArchitecture(config, FaceSwapTrainer.savedConfig(folder), folder);
         }
         FaceSwapTrainer.Data data = source.synthetic ? FaceSwapTrainer.Data.synthetic(syntheticCount, 64, size, run.seed)
-                : new FaceSwapTrainer.Data(FaceSet.fromFolder(source.folders.a, size), FaceSet.fromFolder(source.folders.b, size), null);
+                : FaceSwapTrainer.Data.folders(source.folders.a, source.folders.b, size);
         Augmentation augmentation = new Augmentation(!noWarp, Augmentation.DEFAULT.warpSigma(), Augmentation.DEFAULT.maxDegrees(),
                 Augmentation.DEFAULT.maxZoom(), Augmentation.DEFAULT.maxShift(), true, ColourMatch.Method.parse(colourMatch), warpToLandmarks);
         FaceSwapLoss loss = new FaceSwapLoss(FaceSwapLoss.Pixel.parse(pixelLoss), 1, dssimWeight, featureWeight, maskedLoss, 1);

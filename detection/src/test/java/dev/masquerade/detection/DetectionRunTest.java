@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masquerade.detection.cnn.CnnDetector;
+import dev.masquerade.detection.sources.Kind;
 import dev.masquerade.detection.sources.PictureSource;
 import dev.masquerade.detection.sources.PictureSources;
 import dev.masquerade.detection.sources.Split;
@@ -26,8 +27,8 @@ class DetectionRunTest {
 
     @Test
     void theSpectralDetectorSpotsACheckerboardOnPicturesItNeverSaw() throws IOException {
-        PictureSource real = PictureSources.parse(TestPictures.folder(work.resolve("real"), 50, 28, false, 1).toString(), work);
-        PictureSource fake = PictureSources.parse(TestPictures.folder(work.resolve("fake"), 50, 28, true, 2).toString(), work);
+        PictureSource real = PictureSources.parse(TestPictures.folder(work.resolve("real"), 50, 28, false, 1).toString(), Kind.REAL, work);
+        PictureSource fake = PictureSources.parse(TestPictures.folder(work.resolve("fake"), 50, 28, true, 2).toString(), Kind.FAKE, work);
         Path out = work.resolve("detector");
         Map<String, Object> metrics = DetectionRun.train(real, fake, new DetectionRun.Options(SpectrumDetector.METHOD, 100, 100,
                 SpectrumDetector.Options.DEFAULT, CnnDetector.Options.DEFAULT), out);
@@ -61,7 +62,7 @@ class DetectionRunTest {
 
     @Test
     void aSourceThatIsNotThereIsNamedWithWhatASourceCanBe() {
-        var error = assertThrows(IOException.class, () -> PictureSources.parse(work.resolve("nothing").toString(), work));
+        var error = assertThrows(IOException.class, () -> PictureSources.parse(work.resolve("nothing").toString(), Kind.FAKE, work));
         assertTrue(error.getMessage().endsWith("does not exist; a source is fashion-mnist, a folder of pictures, or the folder of a"
                 + " 'masquerade gan train' run"), error.getMessage());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masquerade.detection.GeneralisationExperiment.Condition;
 import dev.masquerade.detection.cnn.CnnDetector;
+import dev.masquerade.detection.sources.Kind;
 import dev.masquerade.detection.sources.PictureSource;
 import dev.masquerade.detection.sources.PictureSources;
 import dev.masquerade.detection.spectrum.SpectrumDetector;
@@ -23,7 +24,7 @@ class ExperimentsTest {
     Path work;
 
     private PictureSource folder(String name, int size, boolean checkered, long seed) throws IOException {
-        return PictureSources.parse(TestPictures.folder(work.resolve(name), 30, size, checkered, seed).toString(), work);
+        return PictureSources.parse(TestPictures.folder(work.resolve(name), 30, size, checkered, seed).toString(), Kind.FAKE, work);
     }
 
     @Test

@@ -1,17 +1,22 @@
 package dev.masquerade.detection.sources;
 
 import dev.masquerade.gan.GanRun;
+import dev.masquerade.nn.io.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a SOURCE of the command line: {@code fashion-mnist}, a run folder of this project, or a folder of pictures. */
+/**
+ * Reads a SOURCE of the command line: {@code fashion-mnist}, a run folder of this project (a
+ * GAN run's samples; a face swap run's swapped faces, or as real pictures its person B's own),
+ * or a folder of pictures.
+ */
 public final class PictureSources {
     private PictureSources() {
     }
 
-    /** The source {@code spec} names; Fashion-MNIST is read from {@code fashionMnist}. */
-    public static PictureSource parse(String spec, Path fashionMnist) throws IOException {
+    /** The source {@code spec} names, for pictures of {@code kind}; Fashion-MNIST is read from {@code fashionMnist}. */
+    public static PictureSource parse(String spec, Kind kind, Path fashionMnist) throws IOException {
         if (spec.equals("fashion-mnist")) {
             return new FashionMnistPictures(fashionMnist);
         }
@@ -20,7 +25,19 @@ public final class PictureSources {
             throw new IOException("picture source " + spec + (Files.exists(path) ? " is a file" : " does not exist") + "; a source is "
                     + "fashion-mnist, a folder of pictures, or the folder of a 'masquerade gan train' run");
         }
-        if (Files.exists(path.resolve(GanRun.CHECKPOINT))) {
+        Path checkpoint = path.resolve(GanRun.CHECKPOINT);
+        if (Files.exists(checkpoint)) {
+            Object model = Checkpoint.load(checkpoint).config().get("model");
+            if ("faceswap".equals(model)) {
+                return new FaceSwapRunPictures(path, kind);
+            }
+            if (!"gan".equals(model)) {
+                throw new IOException(path + " is a run of " + model + ", which detection cannot draw pictures from yet; pass a folder of"
+                        + " its outputs (masquerade translate apply writes them)");
+            }
+            if (kind == Kind.REAL) {
+                throw new IOException(path + " is a GAN run: its pictures are generated, not real; pass fashion-mnist as the real source");
+            }
             return new GanRunPictures(path);
         }
         return new FolderPictures(path);
