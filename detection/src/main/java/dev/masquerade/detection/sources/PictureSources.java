@@ -1,6 +1,7 @@
 package dev.masquerade.detection.sources;
 
 import dev.masquerade.gan.GanRun;
+import dev.masquerade.gan.metrics.FashionJudge;
 import dev.masquerade.nn.io.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +9,9 @@ import java.nio.file.Path;
 
 /**
  * Reads a SOURCE of the command line: {@code fashion-mnist}, a run folder of this project (a
- * GAN run's samples; a face swap run's swapped faces, or as real pictures its person B's own),
- * or a folder of pictures.
+ * GAN run's samples; a face swap run's swapped faces, or as real pictures its person B's own; a
+ * translation run's translations, or as real pictures its task's B pictures), or a folder of
+ * pictures.
  */
 public final class PictureSources {
     private PictureSources() {
@@ -32,8 +34,7 @@ public final class PictureSources {
                 return new FaceSwapRunPictures(path, kind);
             }
             if (!"gan".equals(model)) {
-                throw new IOException(path + " is a run of " + model + ", which detection cannot draw pictures from yet; pass a folder of"
-                        + " its outputs (masquerade translate apply writes them)");
+                return new TranslationRunPictures(path, kind, fashionMnist, FashionJudge.DEFAULT_FOLDER);
             }
             if (kind == Kind.REAL) {
                 throw new IOException(path + " is a GAN run: its pictures are generated, not real; pass fashion-mnist as the real source");

@@ -11,6 +11,15 @@ import dev.masquerade.autoencoder.FaceSwapTrainer;
 import dev.masquerade.detection.TestPictures;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Device;
+import dev.masquerade.gan.metrics.FashionJudge;
+import dev.masquerade.nn.classify.FashionClassifier;
+import dev.masquerade.nn.data.ArrayDataset;
+import dev.masquerade.nn.data.Datasets;
+import dev.masquerade.nn.data.FashionMnist;
+import dev.masquerade.translation.TranslationModel;
+import dev.masquerade.translation.TranslationOptions;
+import dev.masquerade.translation.TranslationRun;
+import dev.masquerade.translation.tasks.Sneakers2Sandals;
 import dev.masquerade.nn.io.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +29,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Run folders as sources: a face swap run gives its swapped faces as fakes and person B's own as real pictures. */
+/** Run folders as sources: a face swap run gives its swapped faces as fakes and person B's own as real pictures; a translation run its translations and its task's B pictures. */
 class RunSourcesTest {
     @TempDir
     Path work;
@@ -55,6 +64,26 @@ class RunSourcesTest {
         Path run = faceSwapRun(FaceSwapTrainer.Data.folders(a, b, 64));
         assertEquals(2, PictureSources.parse(run.toString(), Kind.REAL, work).pictures(Split.HELD_OUT, 10).size(), "the last fifth of b");
         assertEquals(8, PictureSources.parse(run.toString(), Kind.FAKE, work).pictures(Split.TRAINING, 10).size());
+    }
+
+    @Test
+    void aTranslationRunGivesItsTranslationsAndItsTasksRealPictures() throws IOException {
+        Path data = Path.of(FashionMnist.DEFAULT_DIRECTORY);
+        Datasets.requireFashionMnist(data);
+        ArrayDataset train = FashionMnist.train(data), test = FashionMnist.test(data);
+        Path judgeFolder = work.resolve("judge");
+        FashionClassifier.train(train.head(1000), test.head(500), new FashionClassifier.Options(1, 64, 1e-3, 1, false, Device.CPU), judgeFolder);
+        Files.writeString(judgeFolder.resolve(FashionJudge.TRAINED_ON), FashionMnist.fingerprint(data) + "\n"); // taken as the judge
+        Path run = work.resolve("cyclegan");
+        TranslationOptions defaults = TranslationOptions.defaults(TranslationModel.CYCLEGAN, 2);
+        TranslationRun.train(new Sneakers2Sandals(train, test, new FashionJudge(FashionClassifier.load(judgeFolder)), 10),
+                new TranslationOptions(TranslationModel.CYCLEGAN, defaults.upsampling(), defaults.norm(), 2, 4, 2, 1e-3, defaults.beta1(), -1,
+                        defaults.identity(), 2, 3, 7, false), run, false);
+        List<Tensor> translations = new TranslationRunPictures(run, Kind.FAKE, data, judgeFolder).pictures(Split.HELD_OUT, 6);
+        List<Tensor> sandals = new TranslationRunPictures(run, Kind.REAL, data, judgeFolder).pictures(Split.TRAINING, 5);
+        assertEquals(6, translations.size());
+        assertArrayEquals(new int[] {1, 28, 28}, translations.get(0).shape(), "unframed, as Fashion-MNIST's items");
+        assertEquals(5, sandals.size());
     }
 
     @Test

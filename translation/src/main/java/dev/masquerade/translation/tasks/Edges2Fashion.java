@@ -72,6 +72,12 @@ public final class Edges2Fashion extends DescribedTask {
     }
 
     @Override
+    public Batch heldOut() {
+        Tensor items = heldOutItems();
+        return new Batch(edges(items), items);
+    }
+
+    @Override
     public Map<String, Object> evaluate(UnaryOperator<Tensor> forward, UnaryOperator<Tensor> backward) {
         Tensor truths = heldOutItems();
         Tensor outputs = FashionPictures.translate(forward, edges(truths));

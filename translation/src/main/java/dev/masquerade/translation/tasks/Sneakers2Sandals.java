@@ -55,7 +55,14 @@ public final class Sneakers2Sandals extends DescribedTask {
 
     @Override
     public Batch previews() {
-        int n = Math.min(8, Math.min(testSneakers.size(0), testSandals.size(0)));
+        Batch all = heldOut();
+        int n = Math.min(8, all.a().size(0));
+        return new Batch(all.a().narrow(0, 0, n), all.b().narrow(0, 0, n));
+    }
+
+    @Override
+    public Batch heldOut() {
+        int n = Math.min(testSneakers.size(0), testSandals.size(0));
         return new Batch(testSneakers.narrow(0, 0, n), testSandals.narrow(0, 0, n));
     }
 

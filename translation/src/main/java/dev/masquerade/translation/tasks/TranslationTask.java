@@ -51,6 +51,15 @@ public interface TranslationTask {
     Batch previews();
 
     /**
+     * Every held-out picture the task has: inputs, and their truths (or held-out B pictures where
+     * there are no pairs); a detector is judged on these. The photo tasks hold out few, so theirs
+     * are the previews.
+     */
+    default Batch heldOut() {
+        return previews();
+    }
+
+    /**
      * The task's figures (names as metrics.json gives them) for a translator A → B and, for
      * CycleGAN, its way back B → A (null otherwise). Translators take and give pictures in [−1, 1].
      */
