@@ -3,7 +3,7 @@ package dev.masquerade.cli;
 import dev.masquerade.detection.Detector;
 import dev.masquerade.detection.Detectors;
 import dev.masquerade.nn.data.ImageFolder;
-import dev.masquerade.nn.io.Images;
+import dev.masquerade.detection.sources.PictureSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +36,7 @@ final class DetectScoreCommand implements Callable<Integer> {
         Detector detector = Detectors.load(model);
         List<Path> files = Files.isDirectory(input) ? ImageFolder.files(input) : List.of(input);
         for (Path file : files) {
-            double probability = detector.probabilities(List.of(Images.read(file, 3, 0)))[0];
+            double probability = detector.probabilities(List.of(PictureSource.read(file)))[0];
             spec.commandLine().getOut().printf(Locale.ROOT, "%.4f  %s%n", probability, file);
         }
         return 0;

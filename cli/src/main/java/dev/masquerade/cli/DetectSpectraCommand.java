@@ -26,7 +26,8 @@ final class DetectSpectraCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--source", required = true, paramLabel = "SOURCE", description = "A source of pictures (repeat; the first is the"
-            + " reference): fashion-mnist, a 'masquerade gan train' run folder, or a folder of pictures of one size.")
+            + " reference, and a run folder gives its real pictures there, its generated ones elsewhere): fashion-mnist, a run folder"
+            + " of this project (gan, faceswap or translate train), or a folder of pictures of one size.")
     private List<String> sources;
 
     @Option(names = "--count", defaultValue = "1000", description = "Held-out pictures of each source, at most (default: ${DEFAULT-VALUE}).")

@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
 @Command(mixinStandardHelpOptions = true, name = "train",
         description = {"Train a detector of generated pictures and judge it on held-out ones: writes detector.json, metrics.json (auc,"
                 + " accuracy, held_out_real, held_out_fake, method, seconds), roc.png, spectra.png and scores.csv into --out.",
-                "A SOURCE is fashion-mnist (training split to train, test split held out), the folder of a 'masquerade gan train' run"
-                        + " (its generator's samples, fresh noise for the held-out ones), or a folder of pictures (the last fifth by name"
-                        + " held out)."})
+                "A SOURCE is fashion-mnist (training split to train, test split held out); the folder of a run of this project: a"
+                        + " 'gan train' run (its generator's samples, fresh noise for the held-out ones), a 'faceswap train' run (as --fake"
+                        + " A's faces swapped to B, as --real B's own faces), a 'translate train' run (as --fake its translations, as --real"
+                        + " the task's real B pictures); or a folder of pictures (the last fifth by name held out)."})
 final class DetectTrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -46,15 +47,15 @@ final class DetectTrainCommand implements Callable<Integer> {
     @Option(names = "--held-out", defaultValue = "1000", description = "Held-out pictures of each kind, at most (default: ${DEFAULT-VALUE}).")
     private int heldOut;
 
-    @Option(names = "--augment", description = "cnn: blur half of the training pictures (sigma up to 3) and JPEG-compress half (quality 30"
-            + " to 100), as Wang et al. did.")
+    @Option(names = "--augment", description = "cnn: blur each training picture (sigma up to 3) with probability 1/2 and, independently,"
+            + " JPEG-compress it (quality 30 to 100) with probability 1/2, as Wang et al. did.")
     private boolean augment;
 
-    @Option(names = "--steps", defaultValue = "1500", description = "cnn: training steps of 64 pictures (default: ${DEFAULT-VALUE}).")
-    private int steps;
+    @Option(names = "--steps", description = "cnn: training steps of 64 pictures (default: 1500).")
+    private Integer steps;
 
-    @Option(names = "--seed", defaultValue = "42", description = "cnn: seed of the initialisation, batches and augmentation (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Option(names = "--seed", description = "cnn: seed of the initialisation, batches and augmentation (default: 42).")
+    private Long seed;
 
     @Option(names = "--no-progress", description = "Do not draw progress bars.")
     private boolean noProgress;
@@ -65,15 +66,24 @@ final class DetectTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (count < 1 || heldOut < 1 || steps < 1) {
+        DetectionRun.requireMethod(method);
+        if (count < 1 || heldOut < 1 || (steps != null && steps < 1)) {
             throw new IllegalArgumentException("--count, --held-out and --steps must be at least 1, got " + count + ", " + heldOut + " and "
                     + steps);
+        }
+        if (method.equals(SpectrumDetector.METHOD) && (augment || steps != null || seed != null)) {
+            throw new IllegalArgumentException("--augment, --steps and --seed train the cnn detector; the spectrum detector has none of them"
+                    + " (drop them, or pass --method cnn)");
         }
         for (String source : new String[] {real, fake}) {
             RunOptions.refuseInput(out, source.equals(real) ? "--real" : "--fake", source.equals("fashion-mnist") ? null : Path.of(source));
         }
         PictureSource realPictures = PictureSources.parse(real, Kind.REAL, data);
         PictureSource fakePictures = PictureSources.parse(fake, Kind.FAKE, data);
+        if (realPictures.description().equals(fakePictures.description())) {
+            throw new IllegalArgumentException("--real and --fake both give the pictures of " + real + "; a detector needs real pictures and"
+                    + " fakes from two sources (a run folder given to both gives its real and its generated pictures)");
+        }
         Map<String, Object> metrics = DetectionRun.train(realPictures, fakePictures,
                 new DetectionRun.Options(method, count, heldOut, SpectrumDetector.Options.DEFAULT, cnnOptions()), out);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s detector: AUC %.3f, accuracy %.3f on %d real and %d fake held-out pictures"
@@ -84,6 +94,7 @@ final class DetectTrainCommand implements Callable<Integer> {
 
     private CnnDetector.Options cnnOptions() {
         CnnDetector.Options defaults = CnnDetector.Options.DEFAULT;
-        return new CnnDetector.Options(steps, defaults.batchSize(), defaults.learningRate(), defaults.crop(), augment, seed, !noProgress);
+        return new CnnDetector.Options(steps != null ? steps : defaults.steps(), defaults.batchSize(), defaults.learningRate(),
+                defaults.crop(), augment, seed != null ? seed : defaults.seed(), !noProgress);
     }
 }

@@ -83,9 +83,14 @@ class DetectCommandTest {
         assertTrue(user.err().contains("--out") && !user.err().contains("Exception"), user.err());
         assertEquals(1, user.run("detect", "score", "--model", real.toString(), "--input", real.toString()));
         assertTrue(user.err().contains("holds no detector.json; pass the --out folder of a 'masquerade detect train' run"), user.err());
-        assertEquals(1, user.run("detect", "train", "--real", real.toString(), "--fake", real.toString(), "--method", "svm", "--out",
+        assertEquals(1, user.run("detect", "train", "--real", real.toString(), "--fake", real.toString(), "--out", work.resolve("d").toString()));
+        assertTrue(user.err().contains("--real and --fake both give the pictures of " + real), user.err());
+        assertEquals(1, user.run("detect", "train", "--real", real.toString(), "--fake", "fashion-mnist", "--method", "svm", "--out",
                 work.resolve("d").toString()));
         assertTrue(user.err().contains("--method must be spectrum or cnn, got svm"), user.err());
+        assertEquals(1, user.run("detect", "train", "--real", real.toString(), "--fake", "fashion-mnist", "--augment", "--out",
+                work.resolve("d").toString()));
+        assertTrue(user.err().contains("--augment, --steps and --seed train the cnn detector"), user.err());
         assertEquals(2, user.run("detect", "train", "--real", real.toString()));
     }
 }

@@ -40,39 +40,42 @@ public final class DetectionRun {
     /** Trains, evaluates and writes the folder; returns what metrics.json holds. */
     public static Map<String, Object> train(PictureSource real, PictureSource fake, Options options, Path out) throws IOException {
         long started = System.nanoTime();
-        if (!options.method().equals(SpectrumDetector.METHOD) && !options.method().equals(CnnDetector.METHOD)) {
-            throw new IllegalArgumentException("--method must be spectrum or cnn, got " + options.method());
-        }
+        requireMethod(options.method());
         if (Files.exists(out.resolve(Detector.FILE))) {
             throw new IOException(out + " already holds a detector; pass another --out, or delete " + out.resolve(Detector.FILE) + " first");
         }
-        List<Tensor> realTraining = nonEmpty(real, Split.TRAINING, options.trainingCount());
-        List<Tensor> fakeTraining = nonEmpty(fake, Split.TRAINING, options.trainingCount());
+        // every picture is read before training starts: a source too small to hold any out fails now, not after the training
+        Pictures pictures = new Pictures(nonEmpty(real, Split.TRAINING, options.trainingCount()),
+                nonEmpty(fake, Split.TRAINING, options.trainingCount()), nonEmpty(real, Split.HELD_OUT, options.heldOutCount()),
+                nonEmpty(fake, Split.HELD_OUT, options.heldOutCount()));
         try (TrainingLog log = new TrainingLog(out)) {
             Detector detector = switch (options.method()) {
-                case SpectrumDetector.METHOD -> SpectrumDetector.train(realTraining, fakeTraining, options.spectrum());
-                case CnnDetector.METHOD -> CnnDetector.train(realTraining, fakeTraining, options.cnn(), log);
+                case SpectrumDetector.METHOD -> SpectrumDetector.train(pictures.realTraining(), pictures.fakeTraining(), options.spectrum());
+                case CnnDetector.METHOD -> CnnDetector.train(pictures.realTraining(), pictures.fakeTraining(), options.cnn(), log);
                 default -> throw new IllegalStateException("unknown method " + options.method());
             };
             detector.save(out);
             if (detector instanceof CnnDetector) {
                 log.writeLossCurve("cnn detector" + (options.cnn().augmented() ? " (blur + JPEG augmentation)" : ""), "loss.png");
             }
-            return evaluateAndWrite(detector, real, fake, realTraining, fakeTraining, options, log, started);
+            return evaluateAndWrite(detector, real, fake, pictures, options, log, started);
         }
     }
 
-    private static Map<String, Object> evaluateAndWrite(Detector detector, PictureSource real, PictureSource fake, List<Tensor> realTraining,
-            List<Tensor> fakeTraining, Options options, TrainingLog log, long started) throws IOException {
+    /** The pictures of a run: training and held-out, real and fake. */
+    private record Pictures(List<Tensor> realTraining, List<Tensor> fakeTraining, List<Tensor> realHeldOut, List<Tensor> fakeHeldOut) {
+    }
+
+    private static Map<String, Object> evaluateAndWrite(Detector detector, PictureSource real, PictureSource fake, Pictures pictures,
+            Options options, TrainingLog log, long started) throws IOException {
         Path out = log.folder();
         int points = options.spectrum().points();
         Map<String, double[]> spectra = new LinkedHashMap<>();
-        spectra.put("real: " + real.description(), meanCurve(SpectrumDetector.spectra(realTraining, points)));
-        spectra.put("fake: " + fake.description(), meanCurve(SpectrumDetector.spectra(fakeTraining, points)));
+        spectra.put("real: " + real.description(), meanCurve(SpectrumDetector.spectra(pictures.realTraining(), points)));
+        spectra.put("fake: " + fake.description(), meanCurve(SpectrumDetector.spectra(pictures.fakeTraining(), points)));
         DetectionCharts.writeSpectra(spectra, "mean spectra of the training pictures", out.resolve("spectra.png"));
 
-        Evaluation evaluation = evaluate(detector, nonEmpty(real, Split.HELD_OUT, options.heldOutCount()),
-                nonEmpty(fake, Split.HELD_OUT, options.heldOutCount()));
+        Evaluation evaluation = evaluate(detector, pictures.realHeldOut(), pictures.fakeHeldOut());
         DetectionCharts.writeRoc(Map.of(detector.method(), evaluation.roc()), fake.description() + " against " + real.description(),
                 out.resolve("roc.png"));
         writeScores(evaluation, out.resolve("scores.csv"));
@@ -83,29 +86,35 @@ public final class DetectionRun {
         }
         metrics.put("real", real.description());
         metrics.put("fake", fake.description());
-        metrics.put("training_real", realTraining.size());
-        metrics.put("training_fake", fakeTraining.size());
+        metrics.put("training_real", pictures.realTraining().size());
+        metrics.put("training_fake", pictures.fakeTraining().size());
         metrics.put("held_out_real", evaluation.realScores().length);
         metrics.put("held_out_fake", evaluation.fakeScores().length);
         metrics.put("auc", evaluation.roc().auc());
         metrics.put("accuracy", evaluation.accuracy());
+        if (detector instanceof SpectrumDetector spectral) { // which frequencies give the fakes away, lowest first
+            metrics.put("spectrum_weights", spectral.weights());
+        }
         metrics.put("seconds", (System.nanoTime() - started) / 1e9);
         log.writeSummary(metrics);
         return metrics;
     }
 
+    /** Refuses a method name other than spectrum and cnn. */
+    public static void requireMethod(String method) {
+        if (!method.equals(SpectrumDetector.METHOD) && !method.equals(CnnDetector.METHOD)) {
+            throw new IllegalArgumentException("--method must be spectrum or cnn, got " + method);
+        }
+    }
+
     /** Scores real and fake pictures; accuracy is at the threshold ½. */
     public static Evaluation evaluate(Detector detector, List<Tensor> real, List<Tensor> fake) {
         double[] realScores = detector.probabilities(real), fakeScores = detector.probabilities(fake);
-        double[] scores = new double[realScores.length + fakeScores.length];
-        boolean[] isFake = new boolean[scores.length];
-        System.arraycopy(realScores, 0, scores, 0, realScores.length);
-        System.arraycopy(fakeScores, 0, scores, realScores.length, fakeScores.length);
-        java.util.Arrays.fill(isFake, realScores.length, scores.length, true);
-        return new Evaluation(realScores, fakeScores, Roc.of(scores, isFake), Roc.accuracy(scores, isFake, 0.5));
+        return new Evaluation(realScores, fakeScores, Roc.of(realScores, fakeScores), Roc.accuracy(realScores, fakeScores, 0.5));
     }
 
-    private static List<Tensor> nonEmpty(PictureSource source, Split split, int count) throws IOException {
+    /** Up to {@code count} pictures of a split of a source; one line naming the source when it has none. */
+    static List<Tensor> nonEmpty(PictureSource source, Split split, int count) throws IOException {
         List<Tensor> pictures = source.pictures(split, count);
         if (pictures.isEmpty()) {
             throw new IOException(source.description() + " has no " + (split == Split.TRAINING ? "training" : "held-out")

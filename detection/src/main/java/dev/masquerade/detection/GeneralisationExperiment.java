@@ -65,11 +65,12 @@ public final class GeneralisationExperiment {
     public static List<Row> run(Detector detector, PictureSource real, List<PictureSource> fakes, List<Condition> conditions, int count,
             Path out) throws IOException {
         long started = System.nanoTime();
-        List<Tensor> realPictures = real.pictures(Split.HELD_OUT, count);
+        Sources.requireDistinctNames(fakes);
+        List<Tensor> realPictures = DetectionRun.nonEmpty(real, Split.HELD_OUT, count);
         List<Row> rows = new ArrayList<>();
         Map<String, Roc> clean = new LinkedHashMap<>();
         for (PictureSource fake : fakes) {
-            List<Tensor> fakePictures = fake.pictures(Split.HELD_OUT, count);
+            List<Tensor> fakePictures = DetectionRun.nonEmpty(fake, Split.HELD_OUT, count);
             for (Condition condition : conditions) {
                 DetectionRun.Evaluation evaluation = DetectionRun.evaluate(detector, degraded(realPictures, condition),
                         degraded(fakePictures, condition));

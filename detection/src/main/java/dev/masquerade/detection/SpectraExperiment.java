@@ -33,14 +33,12 @@ public final class SpectraExperiment {
     /** Draws and measures up to {@code count} held-out pictures of each source; returns what metrics.json holds. */
     public static Map<String, Object> run(List<PictureSource> sources, int count, Path out) throws IOException {
         long started = System.nanoTime();
+        Sources.requireDistinctNames(sources);
         Map<String, double[]> spectra = new LinkedHashMap<>(), curves = new LinkedHashMap<>();
         Map<String, Object> counts = new LinkedHashMap<>();
         int h = 0, w = 0;
         for (PictureSource source : sources) {
-            List<Tensor> pictures = source.pictures(Split.HELD_OUT, count);
-            if (pictures.isEmpty()) {
-                throw new IOException(source.description() + " has no held-out pictures to draw");
-            }
+            List<Tensor> pictures = DetectionRun.nonEmpty(source, Split.HELD_OUT, count);
             if (spectra.isEmpty()) {
                 h = pictures.get(0).size(1);
                 w = pictures.get(0).size(2);

@@ -42,10 +42,13 @@ class ExperimentsTest {
         var sizes = assertThrows(IOException.class, () -> SpectraExperiment.run(List.of(folder("small", 16, false, 3),
                 folder("large", 20, false, 4)), 6, work.resolve("sizes")));
         assertEquals("spectra are compared at one size: large has 20 x 20 pictures, small 16 x 16", sizes.getMessage());
+        PictureSource twice = folder("small", 16, false, 3);
+        var names = assertThrows(IOException.class, () -> SpectraExperiment.run(List.of(twice, twice), 6, work.resolve("twice")));
+        assertTrue(names.getMessage().startsWith("two sources are both named 'small'"), names.getMessage());
     }
 
     @Test
-    void aDetectorOfCheckerboardsLosesThemToABlurAndToJpeg() throws IOException {
+    void aStrongCheckerboardSurvivesJpegButNotABlur() throws IOException {
         PictureSource real = folder("real", 28, false, 1), fake = folder("fake", 28, true, 2);
         Path model = work.resolve("model");
         DetectionRun.train(real, fake, new DetectionRun.Options(SpectrumDetector.METHOD, 100, 100, SpectrumDetector.Options.DEFAULT,
@@ -55,6 +58,8 @@ class ExperimentsTest {
         assertEquals(List.of("clean", "jpeg 50", "blur 1.5"), rows.stream().map(GeneralisationExperiment.Row::condition).toList());
         assertEquals(1.0, rows.get(0).auc());
         assertTrue(rows.get(2).auc() < 0.8, "after a blur: " + rows.get(2));
+        // JPEG keeps 8 × 8 blocks' low frequencies and coarsely rounds the rest: a checkerboard of 3% still shows at quality 50
+        assertTrue(rows.get(1).auc() > 0.9, "after JPEG at quality 50: " + rows.get(1));
         assertEquals(6, rows.get(0).heldOutReal());
         String json = Files.readString(work.resolve("evaluation/metrics.json"));
         assertTrue(json.contains("\"condition\" : \"jpeg 50\"") && json.contains("\"held_out_fake\" : 6"), json);

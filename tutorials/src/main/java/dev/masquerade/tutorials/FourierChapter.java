@@ -37,7 +37,7 @@ public final class FourierChapter extends Chapter {
     /**
      * The signal doubled in length: zeros inserted between its samples (x[n] goes to 2n), then a
      * circular convolution with {@code kernel}, whose middle tap sits on the sample. {1} leaves
-     * the zeros, {1, 1, 0} repeats each sample (nearest neighbour), {½, 1, ½} interpolates
+     * the zeros, {0, 1, 1} repeats each sample (nearest neighbour), {½, 1, ½} interpolates
      * linearly.
      */
     static double[] upsampled(double[] x, double[] kernel) {

@@ -21,23 +21,18 @@ public final class RocChapter extends Chapter {
         super(29, "Evaluating a detector: ROC, AUC and accuracy", "29-roc.md");
     }
 
-    /** Real scores then fake scores, and which are fake. */
-    record Scored(double[] scores, boolean[] fake) {
+    /** A detector's scores of real pictures and of fakes. */
+    record Scored(double[] real, double[] fake) {
         static Scored of(double[] real, double[] fake) {
-            double[] scores = new double[real.length + fake.length];
-            boolean[] isFake = new boolean[scores.length];
-            System.arraycopy(real, 0, scores, 0, real.length);
-            System.arraycopy(fake, 0, scores, real.length, fake.length);
-            java.util.Arrays.fill(isFake, real.length, scores.length, true);
-            return new Scored(scores, isFake);
+            return new Scored(real, fake);
         }
 
         Roc roc() {
-            return Roc.of(scores, fake);
+            return Roc.of(real, fake);
         }
 
         double accuracy() {
-            return Roc.accuracy(scores, fake, 0.5);
+            return Roc.accuracy(real, fake, 0.5);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.Module;
 import dev.masquerade.nn.Sequential;
 import dev.masquerade.nn.io.Checkpoint;
+import dev.masquerade.nn.io.Images;
 import dev.masquerade.nn.layers.Activation;
 import dev.masquerade.nn.layers.Conv2d;
 import dev.masquerade.nn.layers.Linear;
@@ -25,9 +26,11 @@ import java.util.Map;
  * A small CNN that learns what sets fakes apart, where the spectral detector is told where to
  * look: a 3 × 3 convolution at full resolution (so the pixel-to-pixel patterns of upsampling
  * survive), two strided ones, the mean of each feature over the picture, and one logit. The
- * mean makes it blind to the picture's size. Trained on random crops; with augmentation, half
- * of the training pictures are blurred (σ up to 3) and half JPEG-compressed (quality 30 to
- * 100), as Wang et al. (2020) trained theirs, so that it cannot lean on the finest details alone.
+ * mean makes it blind to the picture's size. Trained on random crops; with augmentation, each
+ * training picture is blurred (σ up to 3) with probability ½ and, independently,
+ * JPEG-compressed (quality 30 to 100) with probability ½, as Wang et al. (2020) trained theirs,
+ * so that it cannot lean on the finest details alone. Where either side is grey, all pictures are
+ * read as grey.
  */
 public final class CnnDetector extends Module implements Detector {
     /** The command-line name of the method. */
@@ -54,7 +57,8 @@ public final class CnnDetector extends Module implements Detector {
 
     /** Trains a detector on real and fake pictures; the loss of each step goes to {@code log}. */
     public static CnnDetector train(List<Tensor> real, List<Tensor> fake, Options options, TrainingLog log) throws IOException {
-        boolean grey = real.stream().allMatch(p -> p.size(0) == 1) && fake.stream().allMatch(p -> p.size(0) == 1);
+        // grey where either side has grey pictures: otherwise "has colour" would tell the two apart, not "is generated"
+        boolean grey = real.stream().anyMatch(p -> p.size(0) == 1) || fake.stream().anyMatch(p -> p.size(0) == 1);
         Rng rng = new Rng(options.seed());
         CnnDetector detector = new CnnDetector(grey ? 1 : 3, rng.split());
         int crop = Math.min(options.crop(), smallestSide(real, fake));
@@ -135,10 +139,7 @@ public final class CnnDetector extends Module implements Detector {
         if (picture.size(0) == channels) {
             return picture;
         }
-        if (channels == 3) {
-            return Tensor.concat(List.of(picture, picture, picture), 0);
-        }
-        return picture.narrow(0, 0, 1).mul(0.299).add(picture.narrow(0, 1, 1).mul(0.587)).add(picture.narrow(0, 2, 1).mul(0.114));
+        return channels == 3 ? Tensor.concat(List.of(picture, picture, picture), 0) : Images.toGrey(picture);
     }
 
     private static Tensor randomCrop(Tensor picture, int crop, Rng rng) {

@@ -26,7 +26,8 @@ import javax.imageio.ImageIO;
  * louder than the first, blue: quieter). Tutorial: tutorials/27-fourier.md.
  */
 public final class Fingerprints {
-    private static final int SCALE = 8;
+    /** The side each panel is drawn at, about: small pictures' pixels are enlarged to blocks, large ones drawn 1:1. */
+    private static final int PANEL = 224;
     private static final int CAPTION = 20;
 
     private Fingerprints() {
@@ -61,7 +62,8 @@ public final class Fingerprints {
                 largestDifference = Math.max(largestDifference, Math.abs(spectrum[i] - values.get(0)[i]));
             }
         }
-        int panelWidth = w * SCALE, panelHeight = h * SCALE, gap = 6;
+        int scale = Math.max(1, PANEL / Math.max(h, w));
+        int panelWidth = w * scale, panelHeight = h * scale, gap = 6;
         BufferedImage picture = new BufferedImage(names.size() * (panelWidth + gap) + gap, 2 * (panelHeight + CAPTION + gap) + gap,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = picture.createGraphics();
@@ -74,8 +76,8 @@ public final class Fingerprints {
                 for (int x = 0; x < w; x++) {
                     double level = (spectrum[y * w + x] - low) / Math.max(high - low, 1e-9);
                     double difference = (spectrum[y * w + x] - values.get(0)[y * w + x]) / largestDifference;
-                    fill(picture, left + x * SCALE, gap + CAPTION + y * SCALE, heat(level));
-                    fill(picture, left + x * SCALE, 2 * gap + 2 * CAPTION + panelHeight + y * SCALE, diverging(difference));
+                    fill(picture, left + x * scale, gap + CAPTION + y * scale, scale, heat(level));
+                    fill(picture, left + x * scale, 2 * gap + 2 * CAPTION + panelHeight + y * scale, scale, diverging(difference));
                 }
             }
             caption(g, names.get(s), left, gap + CAPTION - 6);
@@ -88,9 +90,9 @@ public final class Fingerprints {
         AtomicFiles.write(png, bytes.toByteArray());
     }
 
-    private static void fill(BufferedImage picture, int left, int top, int rgb) {
-        for (int dy = 0; dy < SCALE; dy++) {
-            for (int dx = 0; dx < SCALE; dx++) {
+    private static void fill(BufferedImage picture, int left, int top, int scale, int rgb) {
+        for (int dy = 0; dy < scale; dy++) {
+            for (int dx = 0; dx < scale; dx++) {
                 picture.setRGB(left + dx, top + dy, rgb);
             }
         }

@@ -16,9 +16,33 @@ import java.util.Comparator;
  */
 public record Roc(double[] falsePositiveRates, double[] truePositiveRates, double auc) {
 
+    /** The curve of real pictures' scores against fake pictures' scores. */
+    public static Roc of(double[] realScores, double[] fakeScores) {
+        Labelled labelled = Labelled.of(realScores, fakeScores);
+        return of(labelled.scores(), labelled.fake());
+    }
+
+    /** The accuracy of a threshold on real pictures' scores and fake pictures' scores. */
+    public static double accuracy(double[] realScores, double[] fakeScores, double threshold) {
+        Labelled labelled = Labelled.of(realScores, fakeScores);
+        return accuracy(labelled.scores(), labelled.fake(), threshold);
+    }
+
+    /** Scores with their truth: the real pictures' first, then the fakes'. */
+    private record Labelled(double[] scores, boolean[] fake) {
+        static Labelled of(double[] realScores, double[] fakeScores) {
+            double[] scores = Arrays.copyOf(realScores, realScores.length + fakeScores.length);
+            System.arraycopy(fakeScores, 0, scores, realScores.length, fakeScores.length);
+            boolean[] fake = new boolean[scores.length];
+            Arrays.fill(fake, realScores.length, scores.length, true);
+            return new Labelled(scores, fake);
+        }
+    }
+
     // snippet: curve
     /** The curve of {@code scores} (higher = more likely fake) against the truth ({@code fake[i]}). */
     public static Roc of(double[] scores, boolean[] fake) {
+        check(scores, fake);
         int positives = count(fake, true), negatives = count(fake, false);
         if (positives == 0 || negatives == 0) {
             throw new IllegalArgumentException("a ROC curve needs real and fake pictures, got " + negatives + " real and " + positives + " fake");
@@ -51,6 +75,7 @@ public record Roc(double[] falsePositiveRates, double[] truePositiveRates, doubl
 
     /** The share of pictures a threshold labels rightly: fake when the score is at least {@code threshold}. */
     public static double accuracy(double[] scores, boolean[] fake, double threshold) {
+        check(scores, fake);
         int right = 0;
         for (int i = 0; i < scores.length; i++) {
             if ((scores[i] >= threshold) == fake[i]) {
@@ -58,6 +83,18 @@ public record Roc(double[] falsePositiveRates, double[] truePositiveRates, doubl
             }
         }
         return (double) right / scores.length;
+    }
+
+    private static void check(double[] scores, boolean[] fake) {
+        if (scores.length != fake.length) {
+            throw new IllegalArgumentException("a ROC curve needs one truth per score, got " + scores.length + " scores and " + fake.length
+                    + " truths");
+        }
+        for (double score : scores) {
+            if (Double.isNaN(score)) {
+                throw new IllegalArgumentException("a score is NaN: the detector's output is broken (a NaN in its weights or its input?)");
+            }
+        }
     }
 
     private static int count(boolean[] values, boolean wanted) {

@@ -118,7 +118,8 @@ public final class Fft {
     // snippet: bluestein
     private static void bluestein(double[] re, double[] im, int sign) {
         int n = re.length;
-        int m = Integer.highestOneBit(2 * n - 1) << 1; // room for the linear convolution of two length-(2n − 1) sequences
+        // m ≥ 2n − 1: the negative offsets of b, wrapped to the end, then never reach the outputs 0 … n − 1 that we keep
+        int m = Integer.highestOneBit(2 * n - 1) << 1;
         double[] chirpRe = new double[n], chirpIm = new double[n];
         for (int t = 0; t < n; t++) {
             // e^(sign·πi·t²/N); t² mod 2N keeps the angle small and exact

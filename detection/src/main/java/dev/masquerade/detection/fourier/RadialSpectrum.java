@@ -2,6 +2,7 @@ package dev.masquerade.detection.fourier;
 
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Shape;
+import dev.masquerade.nn.io.Images;
 
 /**
  * Durall et al.'s feature ("Unmasking DeepFakes with simple features", 2020): the log power
@@ -88,21 +89,12 @@ public final class RadialSpectrum {
         return resample(azimuthalAverage(logPower(grey, h, w), h, w), points);
     }
 
-    /** A picture's grey values, row by row (ITU-R BT.601 weights for colour, as JPEG's luma). */
+    /** A picture's grey values, row by row (BT.601's weights for colour, as JPEG's luma). */
     public static double[] grey(Tensor picture) {
         if (picture.rank() != 3 || (picture.size(0) != 1 && picture.size(0) != 3)) {
             throw new IllegalArgumentException("spectrum: needs a picture [1 or 3, H, W], got " + Shape.str(picture.shape()));
         }
-        double[] values = picture.toDoubleArray();
-        int plane = picture.size(1) * picture.size(2);
-        if (picture.size(0) == 1) {
-            return values;
-        }
-        double[] grey = new double[plane];
-        for (int i = 0; i < plane; i++) {
-            grey[i] = 0.299 * values[i] + 0.587 * values[plane + i] + 0.114 * values[2 * plane + i];
-        }
-        return grey;
+        return Images.toGrey(picture).toDoubleArray();
     }
 
     private static double[] fillGaps(double[] curve) {

@@ -1,6 +1,7 @@
 package dev.masquerade.detection.sources;
 
 import dev.masquerade.autoencoder.FaceSet;
+import dev.masquerade.autoencoder.FaceSwapConfig;
 import dev.masquerade.autoencoder.FaceSwapModel;
 import dev.masquerade.autoencoder.FaceSwapTrainer;
 import dev.masquerade.autoencoder.FaceSwapper;
@@ -33,8 +34,9 @@ final class FaceSwapRunPictures implements PictureSource {
     @Override
     public List<Tensor> pictures(Split split, int count) throws IOException {
         Path checkpoint = folder.resolve(FaceSwapTrainer.CHECKPOINT);
-        FaceSwapModel model = FaceSwapper.load(checkpoint, Device.CPU);
-        Tensor faces = faces(Checkpoint.load(checkpoint).config(), model.config().size(), split, kind == Kind.REAL ? "b" : "a");
+        Map<String, Object> config = Checkpoint.load(checkpoint).config();
+        FaceSwapModel model = kind == Kind.REAL ? null : FaceSwapper.load(checkpoint, Device.CPU); // real faces need no model
+        Tensor faces = faces(config, FaceSwapConfig.fromMap(config, checkpoint.toString()).size(), split, kind == Kind.REAL ? "b" : "a");
         faces = faces.narrow(0, 0, Math.min(count, faces.size(0)));
         List<Tensor> pictures = new ArrayList<>();
         try (var scope = NoGrad.enter()) {

@@ -2,14 +2,13 @@ package dev.masquerade.detection.sources;
 
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.data.ImageFolder;
-import dev.masquerade.nn.io.Images;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pictures of a folder at their own size, in colour (grey files stay grey). The last fifth
+ * The pictures of a folder at their own size, colour files in colour and grey files grey. The last fifth
  * by name is held out: frames of a video sit next to each other by name, so a block, not every
  * fifth picture, keeps near-copies of a held-out frame out of training.
  */
@@ -27,7 +26,7 @@ final class FolderPictures implements PictureSource {
         List<Path> chosen = split == Split.TRAINING ? files.subList(0, training) : files.subList(training, files.size());
         List<Tensor> pictures = new ArrayList<>();
         for (Path file : chosen.subList(0, Math.min(count, chosen.size()))) {
-            pictures.add(Images.read(file, 3, 0));
+            pictures.add(PictureSource.read(file));
         }
         return pictures;
     }

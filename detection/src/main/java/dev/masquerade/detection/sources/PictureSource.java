@@ -2,6 +2,9 @@ package dev.masquerade.detection.sources;
 
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.DType;
+import dev.masquerade.nn.io.Images;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.util.List;
 
@@ -17,6 +20,12 @@ public interface PictureSource {
 
     /** What the source is, for metrics.json and the figures: "fashion-mnist", or a folder's name. */
     String description();
+
+    /** A picture file at its own size: [1, H, W] for a grey file, [3, H, W] for a colour one, in [0, 1]. */
+    static Tensor read(Path file) throws IOException {
+        BufferedImage image = Images.decode(file);
+        return Images.fromImage(image, Images.isGrey(image) ? 1 : 3);
+    }
 
     /** A picture rounded to the 256 levels of an 8-bit file. */
     static Tensor quantised(Tensor picture) {

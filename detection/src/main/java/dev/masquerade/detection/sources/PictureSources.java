@@ -1,6 +1,5 @@
 package dev.masquerade.detection.sources;
 
-import dev.masquerade.gan.GanRun;
 import dev.masquerade.gan.metrics.FashionJudge;
 import dev.masquerade.nn.io.Checkpoint;
 import java.io.IOException;
@@ -14,6 +13,9 @@ import java.nio.file.Path;
  * pictures.
  */
 public final class PictureSources {
+    /** Where every training run of this project keeps its checkpoint, whose config names the model. */
+    private static final String RUN_CHECKPOINT = "checkpoint.json";
+
     private PictureSources() {
     }
 
@@ -25,9 +27,9 @@ public final class PictureSources {
         Path path = Path.of(spec);
         if (!Files.isDirectory(path)) {
             throw new IOException("picture source " + spec + (Files.exists(path) ? " is a file" : " does not exist") + "; a source is "
-                    + "fashion-mnist, a folder of pictures, or the folder of a 'masquerade gan train' run");
+                    + "fashion-mnist, a folder of pictures, or the folder of a 'masquerade gan train', 'faceswap train' or 'translate train' run");
         }
-        Path checkpoint = path.resolve(GanRun.CHECKPOINT);
+        Path checkpoint = path.resolve(RUN_CHECKPOINT);
         if (Files.exists(checkpoint)) {
             Object model = Checkpoint.load(checkpoint).config().get("model");
             if ("faceswap".equals(model)) {

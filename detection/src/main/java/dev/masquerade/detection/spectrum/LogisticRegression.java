@@ -60,7 +60,7 @@ public final class LogisticRegression extends Module {
         return last;
     }
 
-    /** The weight of each feature: how much a step of one standard deviation in it moves the log-odds. */
+    /** The weight of each feature: how much a unit step in it moves the log-odds (a step of one standard deviation, for standardised features). */
     public double[] weights() {
         return weight.value().toDoubleArray();
     }

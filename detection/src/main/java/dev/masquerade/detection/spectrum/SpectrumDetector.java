@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The spectral detector: each picture's azimuthally averaged log power spectrum
  * ({@link RadialSpectrum}), each point of it standardised by the training pictures' mean and
- * standard deviation, then logistic regression. Twenty-odd numbers per picture and as many
+ * standard deviation, then logistic regression. Thirty-two numbers per picture and as many
  * weights: the weights say which frequencies give a generator away.
  */
 public final class SpectrumDetector extends Module implements Detector {

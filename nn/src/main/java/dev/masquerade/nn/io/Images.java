@@ -21,6 +21,9 @@ import javax.imageio.stream.ImageInputStream;
  * to PNG files and back, and grids of many images for looking at a batch at a glance.
  */
 public final class Images {
+    /** ITU-R BT.601's weights of red, green and blue in grey (JPEG's luma). */
+    private static final double RED = 0.299, GREEN = 0.587, BLUE = 0.114;
+
     private Images() {
     }
 
@@ -147,8 +150,7 @@ public final class Images {
      */
     public static Tensor read(Path file, int channels, int size) throws IOException {
         BufferedImage image = decode(file);
-        // one band is not enough: a palette PNG has one band of indices into its colours
-        boolean grey = image.getRaster().getNumBands() == 1 && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        boolean grey = isGrey(image);
         if (size > 0 && (image.getWidth() != size || image.getHeight() != size)) {
             // bilinear sampling reads 2×2 pixels: shrinking by more than 2 at once skips pixels and aliases, halving first does not
             while (image.getWidth() >= 2 * size && image.getHeight() >= 2 * size) {
@@ -159,12 +161,26 @@ public final class Images {
         return fromImage(image, channels);
     }
 
+    /** Whether a decoded picture is grey (one band of grey levels; a palette PNG's one band holds colour indices). */
+    public static boolean isGrey(BufferedImage image) {
+        return image.getRaster().getNumBands() == 1 && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+    }
+
+    /** A colour picture [3, H, W] as grey [1, H, W] by the BT.601 weights (JPEG's luma); a grey one as it is. */
+    public static Tensor toGrey(Tensor picture) {
+        checkImage("toGrey", picture);
+        if (picture.size(0) == 1) {
+            return picture;
+        }
+        return picture.narrow(0, 0, 1).mul(RED).add(picture.narrow(0, 1, 1).mul(GREEN)).add(picture.narrow(0, 2, 1).mul(BLUE));
+    }
+
     /** A decoded picture as [channels, H, W] in [0, 1] (channels 1 or 3; colour becomes grey by the BT.601 weights). */
     public static Tensor fromImage(BufferedImage image, int channels) {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("fromImage: channels must be 1 or 3, got " + channels);
         }
-        boolean grey = image.getRaster().getNumBands() == 1 && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        boolean grey = isGrey(image);
         int h = image.getHeight(), w = image.getWidth();
         double greyMax = (1 << image.getRaster().getSampleModel().getSampleSize(0)) - 1; // 255, or 65535 for a 16-bit PNG
         double[] out = new double[channels * h * w];
@@ -180,7 +196,7 @@ public final class Images {
                     b = (rgb & 0xFF) / 255.0;
                 }
                 if (channels == 1) {
-                    out[y * w + x] = 0.299 * r + 0.587 * g + 0.114 * b;
+                    out[y * w + x] = RED * r + GREEN * g + BLUE * b;
                 } else {
                     out[y * w + x] = r;
                     out[(h + y) * w + x] = g;
