@@ -6,14 +6,13 @@ import dev.masquerade.detection.GeneralisationExperiment;
 import dev.masquerade.detection.GeneralisationExperiment.Condition;
 import dev.masquerade.detection.sources.Kind;
 import dev.masquerade.detection.sources.PictureSource;
-import dev.masquerade.detection.sources.PictureSources;
-import dev.masquerade.nn.data.FashionMnist;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,9 +46,8 @@ final class DetectEvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for metrics.json and roc.png (created if missing).")
     private Path out;
 
-    @Option(names = "--data", defaultValue = FashionMnist.DEFAULT_DIRECTORY, paramLabel = "DIR",
-            description = "Folder with the Fashion-MNIST IDX files, for the source fashion-mnist (default: ${DEFAULT-VALUE}).")
-    private Path data;
+    @Mixin
+    private SourceOptions sources;
 
     @Override
     public Integer call() throws Exception {
@@ -61,9 +59,9 @@ final class DetectEvaluateCommand implements Callable<Integer> {
         Detector detector = Detectors.load(model);
         List<PictureSource> fakeSources = new ArrayList<>();
         for (String fake : fakes) {
-            fakeSources.add(PictureSources.parse(fake, Kind.FAKE, data));
+            fakeSources.add(sources.parse(fake, Kind.FAKE));
         }
-        List<GeneralisationExperiment.Row> rows = GeneralisationExperiment.run(detector, PictureSources.parse(real, Kind.REAL, data), fakeSources,
+        List<GeneralisationExperiment.Row> rows = GeneralisationExperiment.run(detector, sources.parse(real, Kind.REAL), fakeSources,
                 List.of(Condition.CLEAN, Condition.jpeg(quality), Condition.blur(sigma)), count, out);
         var print = spec.commandLine().getOut();
         print.printf(Locale.ROOT, "%-40s %-10s %6s %9s%n", "fake", "condition", "AUC", "accuracy");

@@ -3,8 +3,6 @@ package dev.masquerade.cli;
 import dev.masquerade.detection.SpectraExperiment;
 import dev.masquerade.detection.sources.Kind;
 import dev.masquerade.detection.sources.PictureSource;
-import dev.masquerade.detection.sources.PictureSources;
-import dev.masquerade.nn.data.FashionMnist;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,9 +35,8 @@ final class DetectSpectraCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the figures and metrics.json (created if missing).")
     private Path out;
 
-    @Option(names = "--data", defaultValue = FashionMnist.DEFAULT_DIRECTORY, paramLabel = "DIR",
-            description = "Folder with the Fashion-MNIST IDX files, for the source fashion-mnist (default: ${DEFAULT-VALUE}).")
-    private Path data;
+    @Mixin
+    private SourceOptions sourceOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -48,7 +46,7 @@ final class DetectSpectraCommand implements Callable<Integer> {
         List<PictureSource> parsed = new ArrayList<>();
         for (String source : sources) {
             RunOptions.refuseInput(out, "--source", source.equals("fashion-mnist") ? null : Path.of(source));
-            parsed.add(PictureSources.parse(source, parsed.isEmpty() ? Kind.REAL : Kind.FAKE, data)); // the first is the reference
+            parsed.add(sourceOptions.parse(source, parsed.isEmpty() ? Kind.REAL : Kind.FAKE)); // the first is the reference
         }
         Map<String, Object> metrics = SpectraExperiment.run(parsed, count, out);
         var print = spec.commandLine().getOut();

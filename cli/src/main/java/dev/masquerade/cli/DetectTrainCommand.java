@@ -4,14 +4,13 @@ import dev.masquerade.detection.DetectionRun;
 import dev.masquerade.detection.cnn.CnnDetector;
 import dev.masquerade.detection.sources.Kind;
 import dev.masquerade.detection.sources.PictureSource;
-import dev.masquerade.detection.sources.PictureSources;
 import dev.masquerade.detection.spectrum.SpectrumDetector;
-import dev.masquerade.nn.data.FashionMnist;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,9 +59,8 @@ final class DetectTrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw progress bars.")
     private boolean noProgress;
 
-    @Option(names = "--data", defaultValue = FashionMnist.DEFAULT_DIRECTORY, paramLabel = "DIR",
-            description = "Folder with the Fashion-MNIST IDX files, for the source fashion-mnist (default: ${DEFAULT-VALUE}).")
-    private Path data;
+    @Mixin
+    private SourceOptions sources;
 
     @Override
     public Integer call() throws Exception {
@@ -78,8 +76,8 @@ final class DetectTrainCommand implements Callable<Integer> {
         for (String source : new String[] {real, fake}) {
             RunOptions.refuseInput(out, source.equals(real) ? "--real" : "--fake", source.equals("fashion-mnist") ? null : Path.of(source));
         }
-        PictureSource realPictures = PictureSources.parse(real, Kind.REAL, data);
-        PictureSource fakePictures = PictureSources.parse(fake, Kind.FAKE, data);
+        PictureSource realPictures = sources.parse(real, Kind.REAL);
+        PictureSource fakePictures = sources.parse(fake, Kind.FAKE);
         if (realPictures.description().equals(fakePictures.description())) {
             throw new IllegalArgumentException("--real and --fake both give the pictures of " + real + "; a detector needs real pictures and"
                     + " fakes from two sources (a run folder given to both gives its real and its generated pictures)");
