@@ -1,0 +1,79 @@
+package dev.masquerade.detection;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * README's detection tables quote the runs' own metrics.json, kept in
+ * benchmarks/results/detection: a trained detector's file (NAME.json) has a row "| NAME |" with
+ * its AUC, accuracy and time; a generalisation file (evaluate-NAME.json) a row
+ * "| NAME, CONDITION |" per condition in the generalisation table with the AUC of each fake, in order.
+ */
+class MeasuredRunsTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path RESULTS = ROOT.resolve("benchmarks/results/detection");
+
+    private static List<Path> results(String prefix, boolean evaluations) throws IOException {
+        try (Stream<Path> files = Files.list(RESULTS)) {
+            return files.filter(f -> f.toString().endsWith(".json") && f.getFileName().toString().startsWith(prefix)
+                    && !f.getFileName().toString().equals("spectra.json") // the fingerprints' figures: README's text quotes them
+                    && f.getFileName().toString().startsWith("evaluate-") == evaluations).sorted().toList();
+        }
+    }
+
+    private static String row(String readme, String name, String table) {
+        String section = readme.substring(readme.indexOf(table));
+        return section.lines().filter(l -> l.startsWith("| " + name + " |")).findFirst().orElse(null);
+    }
+
+    @Test
+    void readmeQuotesEachDetectorsFigures() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        List<Path> runs = results("", false);
+        assertTrue(runs.size() >= 4, "trained detectors in " + RESULTS);
+        for (Path run : runs) {
+            JsonNode m = new ObjectMapper().readTree(run.toFile());
+            String name = run.getFileName().toString().replace(".json", "");
+            String row = row(readme, name, "### Measured detectors");
+            assertTrue(row != null, "README's measured detectors have no row for " + name);
+            for (String printed : List.of(String.format(Locale.ROOT, "%.3f", m.get("auc").asDouble()),
+                    String.format(Locale.ROOT, "%.3f", m.get("accuracy").asDouble()),
+                    String.format(Locale.ROOT, "%,d s", Math.round(m.get("seconds").asDouble())),
+                    m.get("held_out_real").asInt() + " + " + m.get("held_out_fake").asInt())) {
+                assertTrue(row.contains(printed), name + ": README's row should quote " + printed + ": " + row);
+            }
+        }
+    }
+
+    @Test
+    void readmeQuotesEachGeneralisationAuc() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        List<Path> evaluations = results("evaluate-", true);
+        assertTrue(!evaluations.isEmpty(), "generalisation results in " + RESULTS);
+        for (Path evaluation : evaluations) {
+            JsonNode m = new ObjectMapper().readTree(evaluation.toFile());
+            String name = evaluation.getFileName().toString().replace("evaluate-", "").replace(".json", "");
+            Map<String, Integer> from = new HashMap<>(); // per row (detector, condition): where the next fake's AUC must come after
+            for (JsonNode result : m.get("results")) {
+                String key = name + ", " + result.get("condition").asText();
+                String row = row(readme, key, "### Where detectors break");
+                assertTrue(row != null, "README's generalisation table has no row for " + key);
+                String printed = String.format(Locale.ROOT, "%.3f", result.get("auc").asDouble());
+                int at = row.indexOf(printed, from.getOrDefault(key, 0));
+                assertTrue(at >= 0, key + ": README's row should quote " + result.get("fake").asText() + " as " + printed + ": " + row);
+                from.put(key, at + printed.length());
+            }
+        }
+    }
+}
