@@ -25,7 +25,8 @@ final class DetectScoreCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "The --out folder of a 'masquerade detect train' run.")
     private Path model;
 
-    @Option(names = "--input", required = true, paramLabel = "IMAGE|FOLDER", description = "A picture, or a folder of pictures.")
+    @Option(names = "--input", required = true, paramLabel = "IMAGE|FOLDER", description = "A picture, or a folder of pictures (every"
+            + " picture in it, never read as a run folder); a detector's probabilities mean most for pictures like those it trained on.")
     private Path input;
 
     @Override

@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
                         + " A's faces swapped to B, as --real B's own faces), a 'translate train' run (as --fake its translations, as --real"
                         + " the task's real B pictures); or a folder of pictures (the last fifth by name held out)."})
 final class DetectTrainCommand implements Callable<Integer> {
+    /** Below this many held-out pictures of either kind, an AUC is mostly luck. */
+    private static final int FEW = 20;
+
     @Spec
     private CommandSpec spec;
 
@@ -66,8 +69,8 @@ final class DetectTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DetectionRun.requireMethod(method);
         if (count < 1 || heldOut < 1 || (steps != null && steps < 1)) {
-            throw new IllegalArgumentException("--count, --held-out and --steps must be at least 1, got " + count + ", " + heldOut + " and "
-                    + steps);
+            throw new IllegalArgumentException("--count, --held-out and --steps must be at least 1, got --count " + count + ", --held-out "
+                    + heldOut + (steps != null ? " and --steps " + steps : ""));
         }
         if (method.equals(SpectrumDetector.METHOD) && (augment || steps != null || seed != null)) {
             throw new IllegalArgumentException("--augment, --steps and --seed train the cnn detector; the spectrum detector has none of them"
@@ -87,6 +90,11 @@ final class DetectTrainCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "%s detector: AUC %.3f, accuracy %.3f on %d real and %d fake held-out pictures"
                 + " (%.0f s); wrote %s%n", metrics.get("method"), (Double) metrics.get("auc"), (Double) metrics.get("accuracy"),
                 (Integer) metrics.get("held_out_real"), (Integer) metrics.get("held_out_fake"), (Double) metrics.get("seconds"), out);
+        int fewest = Math.min((Integer) metrics.get("held_out_real"), (Integer) metrics.get("held_out_fake"));
+        if (fewest < FEW) {
+            spec.commandLine().getErr().printf("warning: only %d held-out pictures on one side: an AUC on so few says little; give each"
+                    + " source at least %d held-out pictures (a folder holds out its last fifth)%n", fewest, FEW);
+        }
         return 0;
     }
 

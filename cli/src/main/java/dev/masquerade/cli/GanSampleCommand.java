@@ -4,6 +4,7 @@ import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.gan.GanRun;
 import dev.masquerade.nn.data.Npy;
+import dev.masquerade.nn.io.Images;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +25,9 @@ final class GanSampleCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "64", description = "Number of samples, at most " + MOST_SAMPLES + " (default: ${DEFAULT-VALUE}).")
     private int count;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png|FILE.npy", description = "The PNG or .npy to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE.png|FILE.npy|DIR",
+            description = "The PNG (a grid) or .npy to write, or a folder for one PNG per image sample (sample_0000.png, ...), as detect"
+                    + " score and detect train read them.")
     private Path out;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
@@ -39,15 +42,26 @@ final class GanSampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--n must be from 1 to " + MOST_SAMPLES + " (the samples of one picture), got " + count);
         }
         boolean npy = out.toString().endsWith(".npy");
-        if (!out.toString().endsWith(".png") && !npy) {
-            throw new IllegalArgumentException("--out must name a .png or .npy file, got " + out);
+        boolean folder = !npy && !out.toString().endsWith(".png");
+        if (folder && java.nio.file.Files.isRegularFile(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file; name a .png, a .npy, or a folder for one PNG per sample");
         }
         GanRun.Trained trained = GanRun.load(checkpoint);
         Tensor noise = Tensor.randn(new Rng(seed), count, trained.model().noiseSize());
         Path parent = out.toAbsolutePath().getParent();
         java.nio.file.Files.createDirectories(parent);
         Tensor samples = GanRun.sample(trained.generator(), noise);
-        if (npy) {
+        if (folder) {
+            if (samples.rank() != 4) {
+                throw new IllegalArgumentException(trained.model().cliName() + " samples are points, not pictures; write them to a .png or a .npy");
+            }
+            java.nio.file.Files.createDirectories(out);
+            Tensor pictures = samples.add(1).mul(0.5); // the generator's tanh range [-1, 1] as [0, 1]
+            for (int i = 0; i < count; i++) {
+                Images.writePng(pictures.narrow(0, i, 1).reshape(pictures.size(1), pictures.size(2), pictures.size(3)),
+                        out.resolve(String.format("sample_%04d.png", i)));
+            }
+        } else if (npy) {
             // images leave the generator's tanh in [-1, 1]; gan score reads [0, 1]
             Npy.write(samples.rank() == 4 ? samples.add(1).mul(0.5) : samples, out);
         } else {

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.masquerade.detection.TestPictures;
+import dev.masquerade.engine.array.Device;
+import dev.masquerade.gan.metrics.FashionJudge;
+import dev.masquerade.nn.classify.FashionClassifier;
+import dev.masquerade.nn.data.Datasets;
+import dev.masquerade.nn.data.FashionMnist;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +76,32 @@ class DetectCommandTest {
         for (String file : new String[] {"detector.json", "loss.png", "metrics.jsonl", "roc.png"}) {
             assertTrue(Files.exists(model.resolve(file)), file + " is missing");
         }
+    }
+
+    @Test
+    void samplesOfAGanRunAsAFolderOfPicturesThenScored() throws IOException {
+        Path data = Path.of(FashionMnist.DEFAULT_DIRECTORY);
+        Datasets.requireFashionMnist(data);
+        Path judge = work.resolve("judge"); // a briefly trained judge, taken as the GAN run's, so that no 3-epoch one is trained here
+        FashionClassifier.train(FashionMnist.train(data).head(500), FashionMnist.test(data).head(200),
+                new FashionClassifier.Options(1, 64, 1e-3, 1, false, Device.CPU), judge);
+        Files.writeString(judge.resolve(FashionJudge.TRAINED_ON), FashionMnist.fingerprint(data) + "\n");
+        Path run = work.resolve("gan");
+        assertEquals(0, user.run("gan", "train", "--dataset", "fashion-mnist", "--epochs", "1", "--limit", "128", "--eval-samples", "50",
+                "--classifier", judge.toString(), "--no-progress", "--out", run.toString()), user.err());
+        Path samples = work.resolve("samples");
+        assertEquals(0, user.run("gan", "sample", "--checkpoint", run.resolve("checkpoint.json").toString(), "--n", "6", "--out",
+                samples.toString()), user.err());
+        assertEquals(6, dev.masquerade.nn.data.ImageFolder.files(samples).size(), "one PNG per sample");
+        assertEquals(28, dev.masquerade.nn.io.Images.decode(samples.resolve("sample_0005.png")).getWidth());
+
+        Path model = work.resolve("detector");
+        assertEquals(0, user.run("detect", "train", "--real", "fashion-mnist", "--fake", run.toString(), "--count", "50", "--held-out", "10",
+                "--out", model.toString()), user.err());
+        assertTrue(user.err().contains("warning: only 10 held-out pictures on one side"), user.err());
+        CommandLineUser scorer = new CommandLineUser();
+        assertEquals(0, scorer.run("detect", "score", "--model", model.toString(), "--input", samples.toString()), scorer.err());
+        assertEquals(6, scorer.out().strip().split("\n").length);
     }
 
     @Test

@@ -39,6 +39,9 @@ class GanCommandTest {
         assertEquals(0, user.run("gan", "sample", "--checkpoint", folder.resolve("checkpoint.json").toString(), "--n", "50", "--out",
                 points.toString()), user.err());
         assertArrayEquals(new int[] {50, 2}, dev.masquerade.nn.data.Npy.read(points).shape(), "the points as a .npy");
+        assertEquals(1, user.run("gan", "sample", "--checkpoint", folder.resolve("checkpoint.json").toString(), "--n", "5", "--out",
+                work.resolve("pictures").toString()));
+        assertTrue(user.err().contains("ring samples are points, not pictures; write them to a .png or a .npy"), user.err());
         Path comparison = work.resolve("comparison.png");
         assertEquals(0, user.run("gan", "compare", folder.toString(), "--steps", "100", "--out", comparison.toString()), user.err());
         assertTrue(Files.exists(comparison));

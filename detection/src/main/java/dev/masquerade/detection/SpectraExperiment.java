@@ -42,9 +42,13 @@ public final class SpectraExperiment {
             if (spectra.isEmpty()) {
                 h = pictures.get(0).size(1);
                 w = pictures.get(0).size(2);
-            } else if (pictures.get(0).size(1) != h || pictures.get(0).size(2) != w) {
-                throw new IOException("spectra are compared at one size: " + source.description() + " has " + pictures.get(0).size(1) + " x "
-                        + pictures.get(0).size(2) + " pictures, " + sources.get(0).description() + " " + h + " x " + w);
+            }
+            for (Tensor picture : pictures) {
+                if (picture.size(1) != h || picture.size(2) != w) {
+                    throw new IOException("spectra are compared at one size: " + source.description() + " has a " + picture.size(1) + " x "
+                            + picture.size(2) + " picture, " + sources.get(0).description() + " " + h + " x " + w + " ones; resize them all"
+                            + " to one size first");
+                }
             }
             spectra.put(source.description(), Fingerprints.meanSpectrum(pictures));
             counts.put(source.description(), pictures.size());

@@ -41,7 +41,8 @@ class ExperimentsTest {
 
         var sizes = assertThrows(IOException.class, () -> SpectraExperiment.run(List.of(folder("small", 16, false, 3),
                 folder("large", 20, false, 4)), 6, work.resolve("sizes")));
-        assertEquals("spectra are compared at one size: large has 20 x 20 pictures, small 16 x 16", sizes.getMessage());
+        assertEquals("spectra are compared at one size: large has a 20 x 20 picture, small 16 x 16 ones; resize them all to one size first",
+                sizes.getMessage());
         PictureSource twice = folder("small", 16, false, 3);
         var names = assertThrows(IOException.class, () -> SpectraExperiment.run(List.of(twice, twice), 6, work.resolve("twice")));
         assertTrue(names.getMessage().startsWith("two sources are both named 'small'"), names.getMessage());

@@ -2,7 +2,6 @@ package dev.masquerade.detection.evaluation;
 
 import dev.masquerade.detection.fourier.RadialSpectrum;
 import dev.masquerade.engine.Tensor;
-import dev.masquerade.engine.array.Shape;
 import dev.masquerade.nn.io.AtomicFiles;
 import java.awt.AWTError;
 import java.awt.Color;
@@ -39,8 +38,8 @@ public final class Fingerprints {
         double[] sum = new double[h * w];
         for (Tensor picture : pictures) {
             if (picture.size(1) != h || picture.size(2) != w) {
-                throw new IllegalArgumentException("a mean spectrum needs pictures of one size: " + Shape.str(picture.shape()) + " among "
-                        + h + " x " + w + " pictures");
+                throw new IllegalArgumentException("a mean spectrum needs pictures of one size, got " + h + " x " + w + " and "
+                        + picture.size(1) + " x " + picture.size(2) + "; resize them all to one size first");
             }
             double[] spectrum = RadialSpectrum.logPower(RadialSpectrum.grey(picture), h, w);
             for (int i = 0; i < sum.length; i++) {
