@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # The detection experiments of README's "Spotting the fake" (issue 22), start to finish.
 #
-#   benchmarks/detection-experiments.sh [--out DIR] [--runs DIR] [--translation RUN]
+#   benchmarks/detection-experiments.sh [--out DIR] [--runs DIR] [--translation RUN ...]
 #
 # 1. Trains what makes the fakes, each into --runs (default /tmp/masquerade-detection-runs),
 #    skipping any that has finished already: DCGAN-28 on Fashion-MNIST with each upsampling
-#    (transposed, the paper's, and resize for 5 epochs; shuffle for 3), an early DCGAN-28 of 300 steps,
+#    (transposed, the paper's; resize; shuffle), 5 epochs each, an early DCGAN-28 of 300 steps,
 #    the face swap demo (synthetic faces) and a face swap of two people's faces extracted from
 #    Megamind.avi by the workflow (FACES_A and FACES_B: two folders of aligned faces, such as two
-#    people/identity_N folders of 'faceswap sort'; skipped when unset). --translation names a
-#    'translate train' run of sneakers2sandals (README's measured one: --model cyclegan
-#    --steps 3000), skipped when not given.
+#    people/identity_N folders of 'faceswap sort'; skipped when unset). Each --translation names a
+#    'translate train' run (README's measured ones, made by the commands of benchmarks/RESULTS.md:
+#    sneakers2sandals --model cyclegan --steps 3000; superres --model pix2pix --steps 3000;
+#    day2night --model cyclegan --steps 600 --width 16 --batch-size 4); none when not given.
+#    The photo tasks' detectors are judged on 64×64 tiles of their held-out photos.
 # 2. Trains detectors (spectrum, cnn, cnn --augment) on one generator each and writes their
 #    folders into --out/runs; copies each metrics.json to --out/NAME.json.
 # 3. Judges the three DCGAN detectors on every DCGAN, clean, as JPEG 75 and blurred by 1 pixel
 #    (--out/evaluate-NAME.json), and draws the mean spectra side by side (--out/fingerprints.png).
+# 4. Asks whether the spectral detector's miss on the trained DCGAN-28 is the averaged curve's
+#    fault: the same logistic regression on the whole 2-d spectrum and on the pixels
+#    (spectrum-variants.py, numpy; --out/spectrum-variants.json).
 #
 # --out defaults to benchmarks/results/detection. About an hour and a half on two cores, most of
 # it the three GANs. MASQUERADE_JAR: a copy of the jar, so that rebuilding meanwhile is safe.
@@ -23,12 +28,12 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 out="$root/benchmarks/results/detection"
 runs=/tmp/masquerade-detection-runs
-translation=""
+translations=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
-    --translation) translation="$2"; shift 2 ;;
+    --translation) translations+=("$2"); shift 2 ;;
     *) echo "detection-experiments.sh: unknown option $1 (--out DIR, --runs DIR, --translation RUN)" >&2; exit 2 ;;
   esac
 done
@@ -41,10 +46,8 @@ masquerade() { java --add-modules jdk.incubator.vector -jar "$jar" "$@" 2>&1 | s
 mkdir -p "$runs" "$out/runs"
 
 # 1. the generators
-# shuffle's 3 epochs: what the measured session had time for (its run resumes to 5 with --resume --epochs 5)
-for run in transposed:5 resize:5 shuffle:3; do
-  up="${run%%:*}"
-  [ -f "$runs/dcgan28-$up/metrics.json" ] || masquerade gan train --dataset fashion-mnist --epochs "${run##*:}" --upsampling "$up" \
+for up in transposed resize shuffle; do
+  [ -f "$runs/dcgan28-$up/metrics.json" ] || masquerade gan train --dataset fashion-mnist --epochs 5 --upsampling "$up" \
     --out "$runs/dcgan28-$up" --no-progress
 done
 [ -f "$runs/dcgan28-300-steps/metrics.json" ] || masquerade gan train --dataset fashion-mnist --epochs 1 --limit 19200 \
@@ -75,10 +78,11 @@ if [ -d "$runs/megamind-swap" ]; then
   detector spectrum-megamind spectrum "$runs/megamind-swap" "$runs/megamind-swap"
   detector cnn-megamind cnn "$runs/megamind-swap" "$runs/megamind-swap" --no-progress
 fi
-if [ -n "$translation" ]; then
-  detector spectrum-sneakers2sandals spectrum "$translation" "$translation"
-  detector cnn-sneakers2sandals cnn "$translation" "$translation" --no-progress
-fi
+for translation in "${translations[@]}"; do
+  task="$(sed -n 's/^ *"task" : "\(.*\)",$/\1/p' "$translation/metrics.json")"
+  detector "spectrum-$task" spectrum "$translation" "$translation"
+  detector "cnn-$task" cnn "$translation" "$translation" --no-progress
+done
 
 # 3. where they break, and the fingerprints
 for name in spectrum-dcgan28 cnn-dcgan28 cnn-aug-dcgan28; do
@@ -90,4 +94,9 @@ masquerade detect spectra --source fashion-mnist --source "$runs/dcgan28-300-ste
   --source "$runs/dcgan28-resize" --source "$runs/dcgan28-shuffle" --out "$out/runs/spectra"
 cp "$out/runs/spectra/fingerprints.png" "$out/runs/spectra/spectra.png" "$out/"
 cp "$out/runs/spectra/metrics.json" "$out/spectra.json"
+
+# 4. the spectral miss on the trained DCGAN-28: the averaged curve, the whole 2-d spectrum, the pixels
+masquerade gan sample --checkpoint "$runs/dcgan28-transposed/checkpoint.json" --n 2000 --seed 1 --out "$out/runs/training-fakes.npy"
+masquerade gan sample --checkpoint "$runs/dcgan28-transposed/checkpoint.json" --n 1000 --seed 2 --out "$out/runs/held-out-fakes.npy"
+python3 "$here/spectrum-variants.py" "$out/runs/training-fakes.npy" "$out/runs/held-out-fakes.npy" --out "$out/spectrum-variants.json"
 echo "detection-experiments.sh: results in $out"

@@ -1,11 +1,15 @@
 package dev.masquerade.cli;
 
 import dev.masquerade.detection.Detector;
+import dev.masquerade.detection.DetectionRun;
 import dev.masquerade.detection.Detectors;
-import dev.masquerade.nn.data.ImageFolder;
 import dev.masquerade.detection.sources.PictureSource;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
+import dev.masquerade.nn.data.ImageFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,10 +39,18 @@ final class DetectScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--input " + input + " does not exist; give a picture or a folder of pictures");
         }
         Detector detector = Detectors.load(model);
+        int[] trained = DetectionRun.trainedShape(model);
         List<Path> files = Files.isDirectory(input) ? ImageFolder.files(input) : List.of(input);
+        int unlike = 0;
         for (Path file : files) {
-            double probability = detector.probabilities(List.of(PictureSource.read(file)))[0];
+            Tensor picture = PictureSource.read(file);
+            unlike += trained != null && !Arrays.equals(trained, picture.shape()) ? 1 : 0;
+            double probability = detector.probabilities(List.of(picture))[0];
             spec.commandLine().getOut().printf(Locale.ROOT, "%.4f  %s%n", probability, file);
+        }
+        if (unlike > 0) { // the detector still answers, confidently: say why the numbers may be meaningless
+            spec.commandLine().getErr().printf("warning: %d of %d pictures are not %s (channels, height, width) like those the detector"
+                    + " trained on; its probabilities for them say little%n", unlike, files.size(), Shape.str(trained));
         }
         return 0;
     }

@@ -40,6 +40,14 @@ class DetectCommandTest {
         CommandLineUser single = new CommandLineUser();
         assertEquals(0, single.run("detect", "score", "--model", model.toString(), "--input", real.resolve("picture-024.png").toString()));
         assertTrue(Double.parseDouble(single.out().split(" ")[0]) < 0.5, single.out());
+        assertTrue(scorer.err().isEmpty() && single.err().isEmpty(), "pictures like the training ones: no warning");
+
+        Path larger = TestPictures.folder(work.resolve("larger"), 3, 40, false, 3);
+        CommandLineUser unlike = new CommandLineUser();
+        assertEquals(0, unlike.run("detect", "score", "--model", model.toString(), "--input", larger.toString()), unlike.err());
+        assertEquals(3, unlike.out().strip().split("\n").length, "still one probability per picture");
+        assertTrue(unlike.err().contains("warning: 3 of 3 pictures are not [1, 28, 28] (channels, height, width) like those the detector"
+                + " trained on"), unlike.err());
     }
 
     @Test

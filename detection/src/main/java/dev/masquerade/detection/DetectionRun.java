@@ -9,14 +9,18 @@ import dev.masquerade.detection.spectrum.SpectrumDetector;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.nn.io.AtomicFiles;
 import dev.masquerade.nn.train.TrainingLog;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.masquerade.engine.array.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Trains a detector on real and fake pictures and judges it on pictures of both that it never
@@ -26,7 +30,32 @@ import java.util.Map;
  * and for the CNN its loss per step ({@code metrics.jsonl}, {@code loss.png}).
  */
 public final class DetectionRun {
+    /** The key of metrics.json that gives the training pictures' shape, such as "[1, 28, 28]", or "mixed". */
+    public static final String PICTURE_SHAPE = "picture_shape";
+
     private DetectionRun() {
+    }
+
+    /**
+     * The shape all training pictures of the detector in {@code folder} shared, from its
+     * metrics.json; null when they differed, or the folder has no such record.
+     */
+    public static int[] trainedShape(Path folder) throws IOException {
+        Path metrics = folder.resolve("metrics.json");
+        if (!Files.exists(metrics)) {
+            return null;
+        }
+        String shape = new ObjectMapper().readTree(metrics.toFile()).path(PICTURE_SHAPE).asText("");
+        if (!shape.matches("\\[\\d+(, \\d+)*]")) {
+            return null;
+        }
+        return Arrays.stream(shape.substring(1, shape.length() - 1).split(", ")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static String commonShape(List<Tensor> real, List<Tensor> fake) {
+        int[] first = real.get(0).shape();
+        boolean same = Stream.concat(real.stream(), fake.stream()).allMatch(p -> Arrays.equals(p.shape(), first));
+        return same ? Shape.str(first) : "mixed";
     }
 
     /** How many pictures of each kind to train on and to hold out, and each detector's settings. */
@@ -88,6 +117,7 @@ public final class DetectionRun {
         metrics.put("fake", fake.description());
         metrics.put("training_real", pictures.realTraining().size());
         metrics.put("training_fake", pictures.fakeTraining().size());
+        metrics.put(PICTURE_SHAPE, commonShape(pictures.realTraining(), pictures.fakeTraining()));
         metrics.put("held_out_real", evaluation.realScores().length);
         metrics.put("held_out_fake", evaluation.fakeScores().length);
         metrics.put("auc", evaluation.roc().auc());

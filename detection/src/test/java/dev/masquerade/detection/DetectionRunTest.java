@@ -1,5 +1,6 @@
 package dev.masquerade.detection;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,8 +32,8 @@ class DetectionRunTest {
         Path out = work.resolve("detector");
         Map<String, Object> metrics = DetectionRun.train(real, fake, new DetectionRun.Options(SpectrumDetector.METHOD, 100, 100,
                 SpectrumDetector.Options.DEFAULT, CnnDetector.Options.DEFAULT), out);
-        assertEquals(List.of("method", "real", "fake", "training_real", "training_fake", "held_out_real", "held_out_fake", "auc",
-                "accuracy", "spectrum_weights", "seconds"), List.copyOf(metrics.keySet()));
+        assertEquals(List.of("method", "real", "fake", "training_real", "training_fake", "picture_shape", "held_out_real",
+                "held_out_fake", "auc", "accuracy", "spectrum_weights", "seconds"), List.copyOf(metrics.keySet()));
         assertEquals(SpectrumDetector.Options.DEFAULT.points(), ((double[]) metrics.get("spectrum_weights")).length, "one weight per point");
         assertEquals(40, metrics.get("training_real"));
         assertEquals(10, metrics.get("held_out_fake"), "the last fifth by name is held out");
@@ -41,6 +42,7 @@ class DetectionRunTest {
             assertTrue(Files.exists(out.resolve(file)), file + " is missing");
         }
         assertEquals(21, Files.readAllLines(out.resolve("scores.csv")).size(), "a header and 20 held-out pictures");
+        assertArrayEquals(new int[] {1, 28, 28}, DetectionRun.trainedShape(out), "what 'detect score' compares its pictures with");
 
         Detector loaded = Detectors.load(out);
         assertEquals(SpectrumDetector.METHOD, loaded.method());

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  * the task's inputs; as real pictures, the task's own B pictures (the truths of the inputs, or
  * independent ones where the task has no pairs). Training pictures come from the task's training
  * data, held-out ones from its held-out pictures (Fashion-MNIST's test items for edges2fashion
- * and sneakers2sandals; only a few for the photo tasks).
+ * and sneakers2sandals; 64×64 tiles of the few held-out photos for the photo tasks).
  */
 final class TranslationRunPictures implements PictureSource {
     private static final int BATCH = 64;

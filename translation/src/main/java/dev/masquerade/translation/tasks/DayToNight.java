@@ -74,6 +74,12 @@ public final class DayToNight extends DescribedTask {
         return new Batch(heldOutDay.to(Device.defaultDevice()), heldOutNight.to(Device.defaultDevice()));
     }
 
+    /** The held-out pair's sixteen training-sized tiles, light and dark. */
+    @Override
+    public Batch heldOut() {
+        return Photos.tiles(List.of(heldOutDay), List.of(heldOutNight), CROP);
+    }
+
     @Override
     public Map<String, Object> evaluate(UnaryOperator<Tensor> forward, UnaryOperator<Tensor> backward) {
         Batch held = previews();

@@ -85,6 +85,12 @@ public final class SuperResolution extends DescribedTask {
         return new Batch(Tensor.concat(a, 0).to(Device.defaultDevice()), Tensor.concat(b, 0).to(Device.defaultDevice()));
     }
 
+    /** Every whole training-sized tile of the held-out photos, blurred and sharp. */
+    @Override
+    public Batch heldOut() {
+        return Photos.tiles(smallHeldOut, heldOut, CROP);
+    }
+
     private static Tensor centre(Tensor photo, int side) {
         return photo.narrow(2, (photo.size(2) - side) / 2, side).narrow(3, (photo.size(3) - side) / 2, side);
     }

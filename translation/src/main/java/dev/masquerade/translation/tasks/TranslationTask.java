@@ -52,8 +52,8 @@ public interface TranslationTask {
 
     /**
      * Every held-out picture the task has: inputs, and their truths (or held-out B pictures where
-     * there are no pairs); a detector is judged on these. The photo tasks hold out few, so theirs
-     * are the previews.
+     * there are no pairs); a detector is judged on these. By default the previews; the photo
+     * tasks, which hold out a few photos, cut them into training-sized tiles.
      */
     default Batch heldOut() {
         return previews();

@@ -61,6 +61,16 @@ class PictureTasksTest {
     }
 
     @Test
+    void tilesCoverEachPictureWithWholeAlignedSquares() {
+        Tensor a = Tensor.randn(rng, 1, 3, 20, 25);
+        TranslationTask.Batch tiles = Photos.tiles(List.of(a, a.narrow(2, 0, 8)), List.of(a.mul(-1), a.narrow(2, 0, 8).mul(-1)), 8);
+        assertEquals(2 * 3 + 3, tiles.a().size(0), "2 rows of 3 whole tiles, then 1 row of 3; the leftover pixels are dropped");
+        assertArrayEquals(a.narrow(2, 8, 8).narrow(3, 16, 8).toFloatArray(), tiles.a().narrow(0, 5, 1).toFloatArray(),
+                "tile 5 is row 1, column 2");
+        assertArrayEquals(tiles.a().neg().toFloatArray(), tiles.b().toFloatArray());
+    }
+
+    @Test
     void flippingMirrorsLeftAndRight() {
         Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 1, 1, 2, 3);
         assertArrayEquals(new float[] {3, 2, 1, 6, 5, 4}, Photos.flip(x).toFloatArray());
@@ -81,6 +91,7 @@ class PictureTasksTest {
         Map<String, Object> identity = task.evaluate(x -> x, null);
         assertEquals(identity.get("baseline_psnr"), identity.get("psnr"), "the identity translator is the baseline");
         assertEquals(DayToNight.HELD_OUT, identity.get("held_out"));
+        assertArrayEquals(new int[] {16, 3, 64, 64}, task.heldOut().b().shape(), "a detector is judged on the held-out pair's tiles");
     }
 
     @Test
@@ -92,6 +103,7 @@ class PictureTasksTest {
         Map<String, Object> bicubic = task.evaluate(x -> x, null);
         assertEquals(bicubic.get("baseline_psnr"), bicubic.get("psnr"), "a translator that changes nothing is bicubic");
         assertEquals(1, bicubic.get("held_out_photos"));
+        assertArrayEquals(new int[] {2, 3, 64, 64}, task.heldOut().a().shape(), "a detector is judged on the held-out photos' tiles");
         TranslationTask.Batch batch = task.batches(3, true, rng).get();
         assertArrayEquals(new int[] {3, 3, 64, 64}, batch.b().shape());
         Tensor small = Tensor.rand(rng, 1, 3, 8, 8).mul(2).sub(1);
