@@ -21,6 +21,7 @@ import dev.masquerade.engine.ops.Padding;
 import dev.masquerade.engine.ops.Pooling;
 import dev.masquerade.engine.ops.Reductions;
 import dev.masquerade.engine.ops.Resampling;
+import dev.masquerade.engine.ops.Sampling;
 import dev.masquerade.engine.ops.Selection;
 import dev.masquerade.engine.ops.Softmax;
 import dev.masquerade.engine.ops.Views;
@@ -743,6 +744,16 @@ public final class Tensor {
             throw new IllegalArgumentException("upsampleBilinear: scale " + scale + " leaves no pixel of " + Shape.str(shape()));
         }
         return Resampling.bilinear(this, (int) Math.floor(size(2) * scale), (int) Math.floor(size(3) * scale), 1 / scale, 1 / scale);
+    }
+
+    /** Bilinear sampling of [N, C, H, W] at points [N, Ho, Wo, 2] ((x, y) in [−1, 1]; 0 beyond the picture): [N, C, Ho, Wo]. */
+    public Tensor gridSample(Tensor grid) {
+        return Sampling.gridSample(this, grid);
+    }
+
+    /** The softmax-weighted mean position of each heatmap of [N, K, H, W]: points [N, K, 2], (x, y) in [−1, 1]. */
+    public Tensor softArgmax() {
+        return Sampling.softArgmax(this);
     }
 
     /** Pads the last axes with value: (before, after) pairs starting from the last axis, as in PyTorch. */

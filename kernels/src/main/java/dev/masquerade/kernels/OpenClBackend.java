@@ -42,8 +42,8 @@ import org.jocl.cl_mem;
  * <p>Every OpenCL call of one backend is serialised (a data loader's thread uploads while the
  * training thread launches kernels); buffers given back from any thread are taken in on the
  * calling thread only ({@link OpenClMemory}). Matrix products, convolutions, indexing
- * kernels and reductions live in {@link OpenClMatmul}, {@link OpenClConvolution},
- * {@link OpenClIndexing} and {@link OpenClReduction}.
+ * kernels, sampling and reductions live in {@link OpenClMatmul}, {@link OpenClConvolution},
+ * {@link OpenClIndexing}, {@link OpenClSampling} and {@link OpenClReduction}.
  *
  * <p>Every primitive runs on the device in float32 (int32 for indices); matrix products and
  * convolutions use the matmul kernel chosen for the device type ({@link OpenClMatmul}).
@@ -66,6 +66,7 @@ final class OpenClBackend implements Backend, FusedAdam {
     private final OpenClMatmul matmuls;
     private final OpenClConvolution convolutions;
     private final OpenClIndexing indexing;
+    private final OpenClSampling sampling;
     private final OpenClReduction reductions;
     private final KernelProfile profile;
 
@@ -86,6 +87,7 @@ final class OpenClBackend implements Backend, FusedAdam {
         this.matmuls = new OpenClMatmul(this, entry, programs);
         this.convolutions = new OpenClConvolution(this, entry, programs);
         this.indexing = new OpenClIndexing(this, programs);
+        this.sampling = new OpenClSampling(this, programs);
         this.reductions = new OpenClReduction(this, entry, programs);
         this.buffers = new OpenClMemory(context, queue, entry);
     }
@@ -350,6 +352,16 @@ final class OpenClBackend implements Backend, FusedAdam {
     @Override
     public void scatterAdd(StridedArray src, int axis, StridedArray index, StridedArray out) {
         indexing.scatterAdd(src, axis, index, out);
+    }
+
+    @Override
+    public void gridSample(StridedArray x, StridedArray grid, StridedArray out) {
+        sampling.gridSample(x, grid, out);
+    }
+
+    @Override
+    public void gridSampleBackward(StridedArray gradOutput, StridedArray x, StridedArray grid, StridedArray gradInput, StridedArray gradGrid) {
+        sampling.gridSampleBackward(gradOutput, x, grid, gradInput, gradGrid);
     }
 
     /** t itself when contiguous from offset 0, else a contiguous copy on the device. */

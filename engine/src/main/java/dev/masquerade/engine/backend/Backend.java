@@ -104,4 +104,15 @@ public interface Backend {
 
     /** The adjoint of gather: {@code out[..., index[..., j, ...], ...] += src[..., j, ...]} along axis. */
     void scatterAdd(StridedArray src, int axis, StridedArray index, StridedArray out);
+
+    /**
+     * Bilinear sampling: out[n, c, i, j] reads x [N, C, H, W] at the point grid[n, i, j] =
+     * (x, y) of grid [N, Ho, Wo, 2], where −1 and 1 are the outer edges of the first and last
+     * pixels (PyTorch's {@code grid_sample} with {@code align_corners=False}); pixels beyond the
+     * picture read 0.
+     */
+    void gridSample(StridedArray x, StridedArray grid, StridedArray out);
+
+    /** Both gradients of gridSample, overwritten: gradInput [N, C, H, W] and gradGrid [N, Ho, Wo, 2]. */
+    void gridSampleBackward(StridedArray gradOutput, StridedArray x, StridedArray grid, StridedArray gradInput, StridedArray gradGrid);
 }

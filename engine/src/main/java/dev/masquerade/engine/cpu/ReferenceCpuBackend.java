@@ -337,4 +337,15 @@ public class ReferenceCpuBackend implements Backend, FusedAdam {
     public void scatterAdd(StridedArray src, int axis, StridedArray index, StridedArray out) {
         CpuIndexing.scatterAdd(src, axis, index, out);
     }
+
+    @Override
+    public void gridSample(StridedArray x, StridedArray grid, StridedArray out) {
+        CpuSampling.gridSample(x, grid, out);
+    }
+
+    @Override
+    public void gridSampleBackward(StridedArray gradOutput, StridedArray x, StridedArray grid, StridedArray gradInput,
+            StridedArray gradGrid) {
+        CpuSampling.gridSampleBackward(gradOutput, x, grid, gradInput, gradGrid);
+    }
 }

@@ -113,6 +113,12 @@ public final class GradientCases {
                 p -> List.of(new int[] {p[0], p[1], p[2], p[3]})), ANY, (in, l) -> in.get(0).resizeBilinear(l.param(4), l.param(5))));
         cases.add(of("resizeBicubic", Gens.structured(new int[] {1, 1, 1, 1, 1, 1}, new int[] {2, 2, 5, 5, 9, 9}, p -> true,
                 p -> List.of(new int[] {p[0], p[1], p[2], p[3]})), ANY, (in, l) -> in.get(0).resizeBicubic(l.param(4), l.param(5))));
+        // points beyond the picture too (|x| > 1), where zeros are read
+        cases.add(of("gridSample", Gens.structured(new int[] {1, 1, 1, 1, 1, 1}, new int[] {2, 2, 4, 4, 3, 3}, p -> true,
+                p -> List.of(new int[] {p[0], p[1], p[2], p[3]}, new int[] {p[0], p[4], p[5], 2})), List.of(Domain.any(), Domain.real(-1.2, 1.2)),
+                (in, l) -> in.get(0).gridSample(in.get(1))));
+        cases.add(of("softArgmax", Gens.structured(new int[] {1, 1, 1, 1}, new int[] {2, 3, 4, 5}, p -> true,
+                p -> List.of(p.clone())), ANY, (in, l) -> in.get(0).softArgmax()));
         // params [N, C, H, W, scale index]: scales 0.5, 1.5, 2 and 2.5
         cases.add(of("upsampleBilinear", Gens.structured(new int[] {1, 1, 2, 2, 0}, new int[] {2, 2, 5, 5, 3}, p -> true,
                 p -> List.of(new int[] {p[0], p[1], p[2], p[3]})), ANY, (in, l) -> in.get(0).upsampleBilinear(new double[] {0.5, 1.5, 2, 2.5}[l.param(4)])));
