@@ -18,16 +18,20 @@ import org.junit.jupiter.api.Test;
  * README's detection tables quote the runs' own metrics.json, kept in
  * benchmarks/results/detection: a trained detector's file (NAME.json) has a row "| NAME |" with
  * its AUC, accuracy and time; a generalisation file (evaluate-NAME.json) a row
- * "| NAME, CONDITION |" per condition in the generalisation table with the AUC of each fake, in order.
+ * "| NAME, CONDITION |" per condition in the generalisation table with the AUC of each fake, in order;
+ * spectrum-variants.json a row "| FEATURE |" per feature with its size and AUC.
  */
 class MeasuredRunsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path RESULTS = ROOT.resolve("benchmarks/results/detection");
+    /** benchmarks/spectrum-variants.py's results: the logistic regression on other features than the averaged spectrum. */
+    private static final String VARIANTS = "spectrum-variants.json";
 
     private static List<Path> results(String prefix, boolean evaluations) throws IOException {
         try (Stream<Path> files = Files.list(RESULTS)) {
             return files.filter(f -> f.toString().endsWith(".json") && f.getFileName().toString().startsWith(prefix)
                     && !f.getFileName().toString().equals("spectra.json") // the fingerprints' figures: README's text quotes them
+                    && !f.getFileName().toString().equals(VARIANTS)
                     && f.getFileName().toString().startsWith("evaluate-") == evaluations).sorted().toList();
         }
     }
@@ -73,6 +77,25 @@ class MeasuredRunsTest {
                 int at = row.indexOf(printed, from.getOrDefault(key, 0));
                 assertTrue(at >= 0, key + ": README's row should quote " + result.get("fake").asText() + " as " + printed + ": " + row);
                 from.put(key, at + printed.length());
+            }
+        }
+    }
+
+    @Test
+    void readmeQuotesEachSpectrumVariant() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        JsonNode m = new ObjectMapper().readTree(RESULTS.resolve(VARIANTS).toFile());
+        assertTrue(m.get("results").size() == 3, "radial, 2-d and pixels in " + VARIANTS);
+        double engine = new ObjectMapper().readTree(RESULTS.resolve("spectrum-dcgan28.json").toFile()).get("auc").asDouble();
+        double numpy = m.get("results").get(0).get("auc").asDouble();
+        assertTrue(Math.abs(engine - numpy) < 0.02, "numpy's radial feature is the engine's: AUC " + numpy + " against " + engine);
+        for (JsonNode result : m.get("results")) {
+            String name = result.get("feature").asText();
+            String row = row(readme, name, "| feature |");
+            assertTrue(row != null, "README's spectrum variants have no row for " + name);
+            for (String printed : List.of(" " + result.get("features").asInt() + " ",
+                    String.format(Locale.ROOT, "%.3f", result.get("auc").asDouble()))) {
+                assertTrue(row.contains(printed), name + ": README's row should quote " + printed + ": " + row);
             }
         }
     }
