@@ -26,4 +26,9 @@ public abstract class ConvolutionLayer extends Layer {
     public Parameter weight() {
         return weight;
     }
+
+    /** The bias, one per output channel. */
+    public Parameter bias() {
+        return bias;
+    }
 }
