@@ -11,7 +11,8 @@ public final class Chapters {
             new MinimaxChapter(), new NonSaturatingChapter(),
             new AlternatingUpdatesChapter(), new LsganChapter(), new HingeChapter(), new AdamChapter(), new MatmulLadderChapter(), new DepthwiseChapter(),
             new SeamlessChapter(), new AlignmentChapter(), new InitialisationChapter(), new ConditionalGanChapter(),
-            new CycleConsistencyChapter(), new CheckerboardChapter(), new FourierChapter(), new LogisticRegressionChapter(), new RocChapter());
+            new CycleConsistencyChapter(), new CheckerboardChapter(), new FourierChapter(), new LogisticRegressionChapter(), new RocChapter(),
+            new MotionChapter());
 
     private Chapters() {
     }

@@ -21,21 +21,25 @@ final class CpuSampling {
             for (int p = from; p < to; p++) {
                 int plane = p * h * w, first = p / c * points;
                 for (int k = 0; k < points; k++) {
+                    // BEGIN SOLUTION task-11.1: sample k of plane p: its point (toPixels of grid entries 2·(first + k) and 2·(first + k) + 1) in pixels, the pixel above and left of it (floor), and the four pixels around it mixed by their nearness, 0 beyond the picture (see tutorials/30-motion.md)
                     double ix = toPixels(at[2 * (first + k)], w), iy = toPixels(at[2 * (first + k) + 1], h);
                     int x0 = (int) Math.floor(ix), y0 = (int) Math.floor(iy);
                     double tx = ix - x0, ty = iy - y0;
                     sampled[p * points + k] = (1 - ty) * ((1 - tx) * pixel(in, plane, h, w, y0, x0) + tx * pixel(in, plane, h, w, y0, x0 + 1))
                             + ty * ((1 - tx) * pixel(in, plane, h, w, y0 + 1, x0) + tx * pixel(in, plane, h, w, y0 + 1, x0 + 1));
+                    // END SOLUTION
                 }
             }
         });
         StridedLoop.write(sampled, out);
     }
 
+    // snippet: sampler-gradient
     static void gridSampleBackward(StridedArray gradOutput, StridedArray x, StridedArray grid, StridedArray gradInput,
             StridedArray gradGrid) {
         int n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3), points = grid.size(1) * grid.size(2);
         double[] gy = StridedLoop.read(gradOutput), in = StridedLoop.read(x), at = StridedLoop.read(grid);
+        // BEGIN SOLUTION task-11.2: both gradients of bilinear sampling, written into gradInput and gradGrid: each sample's gradient added to its four pixels by their weights, and each point's gradient, the sum over channels of the sample's gradient times the slope of the mix along x and along y, times W/2 and H/2 (see tutorials/30-motion.md)
         double[] gx = new double[x.numel()];
         // the picture's gradient: one plane per task, so no two tasks add to one pixel
         CpuThreads.parallelFor(n * c, 8L * points, (from, to) -> {
@@ -74,7 +78,9 @@ final class CpuSampling {
         });
         StridedLoop.write(gx, gradInput);
         StridedLoop.write(gg, gradGrid);
+        // END SOLUTION
     }
+    // end snippet
 
     /** A grid coordinate in [−1, 1] as a pixel coordinate: −1 is the outer edge of pixel 0, pixel centres sit at whole numbers. */
     private static double toPixels(double coordinate, int size) {

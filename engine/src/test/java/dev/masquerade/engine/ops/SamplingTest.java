@@ -9,7 +9,12 @@ import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Device;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /** Bilinear sampling reads pictures where a grid says, as PyTorch's grid_sample does; soft-argmax finds a heatmap's peak. */
 class SamplingTest {
@@ -19,6 +24,7 @@ class SamplingTest {
         return Tensor.of(xy, DType.F64, Device.CPU, 1, 1, xy.length / 2, 2);
     }
 
+    @Tag("task-11.1")
     @Test
     void samplingAtThePixelCentresGivesThePictureBack() {
         Tensor picture = Tensor.randn(rng, 2, 3, 5, 7).to(DType.F64);
@@ -26,6 +32,7 @@ class SamplingTest {
         assertArrayEquals(picture.toDoubleArray(), picture.gridSample(centres).toDoubleArray(), 1e-12);
     }
 
+    @Tag("task-11.1")
     @Test
     void aPointBetweenPixelsMixesThemAndAPointBeyondThePictureReadsZero() {
         Tensor picture = Tensor.of(new double[] {1, 3, 5, 7}, DType.F64, Device.CPU, 1, 1, 1, 4); // pixel centres at x = −0.75, −0.25, 0.25, 0.75
@@ -36,17 +43,38 @@ class SamplingTest {
         assertEquals(3.5, read[3], 1e-12, "the outer edge of the last pixel: half of it, half of the zero beyond");
     }
 
-    @Test
-    void valuesAndGradientsMatchPyTorch() {
-        // torch.nn.functional.grid_sample(arange(12).reshape(1, 1, 3, 4), grid, align_corners=False), float64, then sum().backward()
-        Tensor picture = Tensor.of(java.util.stream.IntStream.range(0, 12).asDoubleStream().toArray(), DType.F64, Device.CPU, 1, 1, 3, 4)
-                .requiresGrad(true);
+    /** torch.nn.functional.grid_sample(arange(12).reshape(1, 1, 3, 4), grid, align_corners=False) in float64, then sum().backward(). */
+    private static Tensor[] pyTorchCase() {
+        Tensor picture = Tensor.of(IntStream.range(0, 12).asDoubleStream().toArray(), DType.F64, Device.CPU, 1, 1, 3, 4).requiresGrad(true);
         Tensor points = grid(-0.9, 0.2, 0.35, -1.1, 1.05, 0.8).requiresGrad(true);
-        Tensor out = picture.gridSample(points);
-        assertArrayEquals(new double[] {3.64, 0.77, 3.52}, out.toDoubleArray(), 1e-12);
-        out.sum().backward();
-        assertArrayEquals(new double[] {10.4, 4.2, 0.7, 3.3, -17.6, -6.6}, points.grad().toDoubleArray(), 1e-12);
-        assertArrayEquals(new double[] {0, 0, 0.28, 0.07, 0.49, 0, 0, 0, 0.21, 0, 0, 0.32}, picture.grad().toDoubleArray(), 1e-12);
+        return new Tensor[] {picture, points, picture.gridSample(points)};
+    }
+
+    @Tag("task-11.1")
+    @Test
+    void valuesMatchPyTorch() {
+        assertArrayEquals(new double[] {3.64, 0.77, 3.52}, pyTorchCase()[2].toDoubleArray(), 1e-12);
+    }
+
+    @Tag("task-11.1")
+    @TestFactory
+    Stream<DynamicTest> float32AgreesWithFloat64() {
+        return GradientCases.named("gridSample").stream().map(c -> c.float32Test());
+    }
+
+    @Tag("task-11.2")
+    @Test
+    void gradientsMatchPyTorch() {
+        Tensor[] c = pyTorchCase();
+        c[2].sum().backward();
+        assertArrayEquals(new double[] {10.4, 4.2, 0.7, 3.3, -17.6, -6.6}, c[1].grad().toDoubleArray(), 1e-12);
+        assertArrayEquals(new double[] {0, 0, 0.28, 0.07, 0.49, 0, 0, 0, 0.21, 0, 0, 0.32}, c[0].grad().toDoubleArray(), 1e-12);
+    }
+
+    @Tag("task-11.2")
+    @TestFactory
+    Stream<DynamicTest> gradientsMatchFiniteDifferences() {
+        return GradientCases.named("gridSample").stream().map(c -> c.gradientTest());
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Short clips of one synthetic person talking: expression and pose drift smoothly from frame to
- * frame (each a slow wave of its own), the mouth opens and closes at the pace of speech, the
+ * frame (each a slow wave of its own; the head turns up to 20° and moves up to 15% of the
+ * picture), the mouth opens and closes at the pace of speech, the
  * eyes blink now and then; identity and lighting stay. Like the face swap's synthetic faces,
  * the clips come with the truth: every frame's landmarks ({@link FaceLandmarks}), kept to judge
  * the motion model's keypoints and never shown to it in training.
@@ -66,10 +67,11 @@ public final class TalkingFaces {
             smile = new Wave(rng, -1, 1);
             gazeX = new Wave(rng, -1, 1);
             gazeY = new Wave(rng, -1, 1);
-            rotation = new Wave(rng, Math.toRadians(-12), Math.toRadians(12));
-            scale = new Wave(rng, 0.9, 1.1);
-            shiftX = new Wave(rng, -0.08, 0.08);
-            shiftY = new Wave(rng, -0.08, 0.08);
+            // the head moves more than in the face swap's pictures: motion is what this model is about
+            rotation = new Wave(rng, Math.toRadians(-20), Math.toRadians(20));
+            scale = new Wave(rng, 0.85, 1.15);
+            shiftX = new Wave(rng, -0.15, 0.15);
+            shiftY = new Wave(rng, -0.12, 0.12);
             yaw = new Wave(rng, -1, 1);
             speech = rng.uniform(2, 5); // syllables per clip
             speechPhase = rng.uniform(0, 2 * Math.PI);

@@ -49,6 +49,7 @@ public final class ThinPlateSpline {
 
     /** The Jacobians ∂T/∂z at points [N, M, 2]: [N, M, 2, 2]. */
     public Tensor jacobian(Tensor points) {
+        // BEGIN SOLUTION task-11.4: ∂T/∂z at each point: A plus Σₚ wₚ (log(r² + ε) + r²/(r² + ε)) (z − cₚ)ᵀ, from squaredDistances, weights, control and affine (see tutorials/30-motion.md)
         int n = points.size(0), m = points.size(1), p = control.size(0);
         Tensor squared = squaredDistances(points);
         Tensor slope = squared.add(EPS).log().add(squared.div(squared.add(EPS))); // [N, M, P]
@@ -56,6 +57,7 @@ public final class ThinPlateSpline {
         // Σₚ wₚ (slope · offsetₚ)ᵀ: row i of the Jacobian is Σₚ wₚᵢ slopeₚ offsetₚ
         Tensor spline = weights.reshape(n, 1, p, 2).mul(slope.unsqueeze(3)).transpose(2, 3).matmul(offsets);
         return affine.narrow(2, 0, 2).reshape(n, 1, 2, 2).add(spline);
+        // END SOLUTION
     }
 
     /** Frames [N, C, H, W] warped: each output pixel z reads the frame at T(z). */

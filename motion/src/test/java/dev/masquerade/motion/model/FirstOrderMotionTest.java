@@ -8,6 +8,7 @@ import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Device;
 import dev.masquerade.engine.ops.Sampling;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The first-order motion of each keypoint: a shift plus the local linear map J_s · J_d⁻¹ around it. */
@@ -24,6 +25,7 @@ class FirstOrderMotionTest {
         assertArrayEquals(identities(3, 4).contiguous().toDoubleArray(), m.matmul(FirstOrderMotion.inverse2x2(m)).toDoubleArray(), 1e-12);
     }
 
+    @Tag("task-11.3")
     @Test
     void aKeypointThatOnlyShiftsMovesEveryPixelByItsShift() {
         Tensor driving = Tensor.of(new double[] {0.1, -0.2}, DType.F64, Device.CPU, 1, 1, 2);
@@ -36,6 +38,7 @@ class FirstOrderMotionTest {
                 motions.narrow(1, 1, 1).contiguous().toDoubleArray(), 1e-12, "every pixel reads the source shifted by the keypoint's shift");
     }
 
+    @Tag("task-11.3")
     @Test
     void aRotatedSourceJacobianRotatesTheNeighbourhood() {
         double angle = 0.4, cos = Math.cos(angle), sin = Math.sin(angle);

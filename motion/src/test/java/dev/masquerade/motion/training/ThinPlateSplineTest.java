@@ -7,10 +7,12 @@ import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Device;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The random warps of the equivariance losses: their written-out Jacobian is their derivative, and no noise is no warp. */
 class ThinPlateSplineTest {
+    @Tag("task-11.4")
     @Test
     void theJacobianIsTheWarpsDerivative() {
         ThinPlateSpline warp = ThinPlateSpline.random(2, 0.1, 0.05, 5, new Rng(3), DType.F64, Device.CPU);
