@@ -1,5 +1,7 @@
 package dev.masquerade.engine.ops;
 
+import dev.masquerade.engine.Autograd;
+import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Shape;
 
@@ -7,7 +9,7 @@ import dev.masquerade.engine.array.Shape;
  * Changing the resolution of [N, C, H, W] images: by rearranging or repeating pixels
  * (compositions of views: reshape, permute, expand), or by bilinear or bicubic interpolation
  * (two products with constant interpolation matrices). Their gradients come from those views' and
- * products' backward passes. Tutorial: tutorials/04-convolution.md.
+ * products' backward passes, except nearest-neighbour's, whose block sums are a pooling. Tutorial: tutorials/04-convolution.md.
  */
 public final class Resampling {
     private Resampling() {
@@ -24,15 +26,23 @@ public final class Resampling {
                 .reshape(n, c, h * factor, w * factor);
     }
 
-    /** [N, C, H, W] → [N, C, H·s, W·s], each pixel repeated into an s×s block. */
+    /**
+     * [N, C, H, W] → [N, C, H·s, W·s], each pixel repeated into an s×s block. Each input pixel
+     * feeds its block, so dL/dx is the sum of the gradient over each block: s² times average
+     * pooling, whose convolution is far faster than reducing the repeated view's axes.
+     */
     public static Tensor upsampleNearest(Tensor x, int scale) {
         if (x.rank() != 4 || scale < 1) {
             throw new IllegalArgumentException("upsampleNearest: needs [N, C, H, W] and scale >= 1, got " + Shape.str(x.shape()) + " and " + scale);
         }
         int n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-        return x.reshape(n, c, h, 1, w, 1)
-                .expand(n, c, h, scale, w, scale)
-                .reshape(n, c, h * scale, w * scale);
+        Tensor out;
+        try (var scope = NoGrad.enter()) {
+            out = x.reshape(n, c, h, 1, w, 1)
+                    .expand(n, c, h, scale, w, scale)
+                    .reshape(n, c, h * scale, w * scale);
+        }
+        return Autograd.record("upsampleNearest", out, g -> new Tensor[] {g.avgPool2d(scale).mul(scale * scale)}, x);
     }
 
     /**

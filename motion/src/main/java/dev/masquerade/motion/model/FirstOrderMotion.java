@@ -35,9 +35,10 @@ public final class FirstOrderMotion {
         int n = source.value().size(0), k = source.count();
         // BEGIN SOLUTION task-11.3: every keypoint's motion of every pixel z of the coordinate grid, s + J_s·J_d⁻¹·(z − d) (inverse2x2 and matmul), after the background's z itself: [N, K + 1, h, w, 2] (see tutorials/30-motion.md)
         Tensor grid = Sampling.coordinateGrid(h, w, source.value().dtype(), source.value().device()).reshape(1, 1, h, w, 2);
-        Tensor fromKeypoint = grid.sub(driving.value().reshape(n, k, 1, 1, 2)).unsqueeze(5); // z − d as columns [N, K, h, w, 2, 1]
+        Tensor fromKeypoint = grid.sub(driving.value().reshape(n, k, 1, 1, 2)).unsqueeze(4); // z − d as rows [N, K, h, w, 1, 2]
         Tensor jacobian = source.jacobian().matmul(inverse2x2(driving.jacobian())).reshape(n, k, 1, 1, 2, 2);
-        Tensor moved = jacobian.matmul(fromKeypoint).squeeze(5).add(source.value().reshape(n, k, 1, 1, 2));
+        // J (z − d): row i is Σⱼ Jᵢⱼ (z − d)ⱼ; products and a sum, not a matmul per pixel of 2×2 by 2×1
+        Tensor moved = jacobian.mul(fromKeypoint).sum(new int[] {5}, false).add(source.value().reshape(n, k, 1, 1, 2));
         return Tensor.concat(List.of(grid.expand(n, 1, h, w, 2), moved), 1);
         // END SOLUTION
     }

@@ -67,9 +67,10 @@ public final class ThinPlateSpline {
         return frames.gridSample(warp(grid).reshape(n, h, w, 2));
     }
 
+    /** |z − cₚ|² for every point and control point, [N, M, P], as |z|² − 2 z·cₚ + |cₚ|² (one product, no [N, M, P, 2] temporary). */
     private Tensor squaredDistances(Tensor points) {
-        int n = points.size(0), m = points.size(1), p = control.size(0);
-        Tensor offsets = points.reshape(n, m, 1, 2).sub(control.reshape(1, 1, p, 2));
-        return offsets.mul(offsets).sum(new int[] {3}, false);
+        Tensor lengths = points.mul(points).sum(new int[] {2}, true);
+        Tensor controlLengths = control.mul(control).sum(new int[] {1}, false).reshape(1, 1, control.size(0));
+        return lengths.add(controlLengths).sub(points.matmul(control.transpose(0, 1)).mul(2)).relu(); // relu: rounding may dip below 0
     }
 }
