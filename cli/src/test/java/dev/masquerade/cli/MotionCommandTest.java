@@ -33,6 +33,18 @@ class MotionCommandTest {
         }
         assertEquals(2, ((Number) metrics.get("steps")).intValue());
         assertTrue(Files.exists(run.resolve("preview_step_000000.png")) && Files.exists(run.resolve("loss.png")));
+        CommandLineUser again = new CommandLineUser();
+        assertEquals(1, again.run("motion", "train", "--synthetic", "--steps", "2", "--clips", "2", "--held-out-clips", "1", "--frames", "3",
+                "--no-progress", "--resume", "--out", run.toString()));
+        assertTrue(again.err().contains("nothing to resume: " + run + " has trained 2 steps already; pass --steps above 2"), again.err());
+        CommandLineUser other = new CommandLineUser();
+        assertEquals(1, other.run("motion", "train", "--synthetic", "--steps", "3", "--clips", "3", "--held-out-clips", "1", "--frames", "3",
+                "--no-progress", "--resume", "--out", run.toString()));
+        assertTrue(other.err().contains("was trained with clips 2, not 3; give the same clips or start a new run"), other.err());
+        CommandLineUser resumed = new CommandLineUser();
+        assertEquals(0, resumed.run("motion", "train", "--synthetic", "--steps", "3", "--clips", "2", "--held-out-clips", "1", "--frames", "3",
+                "--no-progress", "--resume", "--out", run.toString()), resumed.err());
+        assertTrue(resumed.out().contains("3 steps in"), resumed.out());
 
         Path gif = work.resolve("animated.gif");
         CommandLineUser animator = new CommandLineUser();

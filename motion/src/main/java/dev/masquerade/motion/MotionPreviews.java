@@ -23,9 +23,8 @@ final class MotionPreviews {
         try (var scope = NoGrad.enter(); var evaluating = model.evaluating()) {
             MotionModel.Animation a = model.animate(source, driving);
             int n = source.size(0), h = source.size(2), w = source.size(3);
-            Tensor deformation = a.motion().deformation().permute(0, 3, 1, 2).resizeBilinear(h, w).permute(0, 2, 3, 1);
-            Tensor moved = source.gridSample(deformation);
-            Tensor occlusion = a.motion().occlusion().resizeBilinear(h, w).expand(n, 3, h, w);
+            Tensor moved = source.gridSample(a.motion().deformationAt(h, w));
+            Tensor occlusion = a.motion().occlusionAt(h, w).expand(n, 3, h, w);
             List<Tensor> tiles = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 for (Tensor column : List.of(source, driving, a.prediction(), moved, occlusion)) {

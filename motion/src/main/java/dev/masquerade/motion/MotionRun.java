@@ -10,6 +10,7 @@ import dev.masquerade.motion.model.MotionModel;
 import dev.masquerade.motion.training.MotionLoss;
 import dev.masquerade.nn.io.Checkpoint;
 import dev.masquerade.nn.optim.Adam;
+import dev.masquerade.nn.train.Resumption;
 import dev.masquerade.nn.train.TrainingLog;
 import dev.masquerade.nn.train.TrainingLoop;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A whole motion training run on synthetic talking faces, and its folder: every step's losses
@@ -45,7 +47,7 @@ public final class MotionRun {
         Path checkpoint = folder.resolve(CHECKPOINT);
         Map<String, Object> config = config(options, architecture);
         Files.createDirectories(folder);
-        long done = resume ? resumeInto(checkpoint, model, adam, config) : 0;
+        long done = resume ? resumeInto(checkpoint, model, adam, config, options.steps()) : 0;
         if (resume) {
             TrainingLog.keepUpTo(folder, done);
         }
@@ -137,18 +139,10 @@ public final class MotionRun {
         return saved;
     }
 
-    private static long resumeInto(Path checkpoint, MotionModel model, Adam adam, Map<String, Object> config) throws IOException {
-        if (!Files.exists(checkpoint)) {
-            throw new IOException("cannot resume: " + checkpoint.getParent() + " has no " + CHECKPOINT + " (start without --resume)");
-        }
-        Map<String, Object> saved = Checkpoint.load(checkpoint).config();
-        for (Map.Entry<String, Object> setting : config.entrySet()) {
-            if (!String.valueOf(setting.getValue()).equals(String.valueOf(saved.get(setting.getKey())))) {
-                throw new IOException("cannot resume: " + checkpoint + " was trained with " + setting.getKey() + " " + saved.get(setting.getKey())
-                        + ", not " + setting.getValue() + "; give the same " + setting.getKey().replace('_', '-') + " or start a new run");
-            }
-        }
+    private static long resumeInto(Path checkpoint, MotionModel model, Adam adam, Map<String, Object> config, long steps) throws IOException {
+        long done = Resumption.stepsDone(checkpoint, config, Set.of(), steps);
         Checkpoint.loadInto(checkpoint, model, adam);
-        return ((Number) saved.get("steps_done")).longValue();
+        Checkpoint.removeLeftovers(checkpoint);
+        return done;
     }
 }

@@ -10,6 +10,7 @@ import dev.masquerade.nn.Parameter;
 import dev.masquerade.nn.io.Checkpoint;
 import dev.masquerade.nn.optim.Adam;
 import dev.masquerade.nn.optim.Optimizer;
+import dev.masquerade.nn.train.Resumption;
 import dev.masquerade.nn.train.TrainingLog;
 import dev.masquerade.nn.train.TrainingLoop;
 import dev.masquerade.translation.models.Norm;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -188,22 +190,8 @@ public final class TranslationRun {
 
     private static long resumeInto(Path checkpoint, TranslationModel.Networks networks, Map<String, Optimizer> optimizers,
                                    Map<String, Object> config, TranslationOptions options) throws IOException {
-        if (!Files.exists(checkpoint)) {
-            throw new IOException("cannot resume: " + checkpoint.getParent() + " has no " + CHECKPOINT + " (start without --resume)");
-        }
-        Map<String, Object> saved = Checkpoint.load(checkpoint).config();
-        for (Map.Entry<String, Object> setting : config.entrySet()) {
-            if (!setting.getKey().equals("seed") && !String.valueOf(setting.getValue()).equals(String.valueOf(saved.get(setting.getKey())))) {
-                throw new IOException("cannot resume: " + checkpoint + " was trained with " + setting.getKey() + " " + saved.get(setting.getKey())
-                        + ", not " + setting.getValue() + "; give the same " + setting.getKey().replace('_', '-') + " or start a new run");
-            }
-        }
+        long done = Resumption.stepsDone(checkpoint, config, Set.of("seed"), options.steps());
         Checkpoint.loadInto(checkpoint, networks, optimizers);
-        long done = ((Number) saved.get("steps_done")).longValue();
-        if (done >= options.steps()) {
-            throw new IOException("nothing to resume: " + checkpoint.getParent() + " has trained " + done + " steps already; pass --steps above "
-                    + done + " to train on");
-        }
         Checkpoint.removeLeftovers(checkpoint);
         return done;
     }

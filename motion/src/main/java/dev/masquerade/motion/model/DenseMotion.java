@@ -26,6 +26,15 @@ public final class DenseMotion extends Module {
 
     /** The motion of a batch of frames: where each pixel comes from, how visible it is, and which keypoint moved it. */
     public record Motion(Tensor deformation, Tensor occlusion, Tensor masks) {
+        /** The deformation enlarged (bilinearly) to h × w: [N, h, w, 2]; its values are points, which need no rescaling. */
+        public Tensor deformationAt(int h, int w) {
+            return deformation.permute(0, 3, 1, 2).resizeBilinear(h, w).permute(0, 2, 3, 1);
+        }
+
+        /** The occlusion map enlarged to h × w: [N, 1, h, w]. */
+        public Tensor occlusionAt(int h, int w) {
+            return occlusion.resizeBilinear(h, w);
+        }
     }
 
     public DenseMotion(int keypoints, int channels, int expansion, int blocks, int maxChannels, int downscale, Rng rng) {

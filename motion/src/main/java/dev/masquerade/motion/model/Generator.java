@@ -18,14 +18,17 @@ import java.util.List;
 /**
  * The occlusion-aware generator: encodes the source frame into features at 1/{@link #downscale()}
  * of its size (a 7×7 convolution, then halvings: 3×3 convolution, batch norm, ReLU, average
- * pooling), moves the features, not the pixels, by the dense motion with gridSample, dims them
- * where the occlusion map says the source cannot supply the pixel, and decodes (residual
- * blocks, doublings, a 7×7 convolution and a sigmoid). Where the features were dimmed, the
- * decoder paints from what it learned.
+ * pooling), moves the features by the dense motion with gridSample, dims them where the
+ * occlusion map says the source cannot supply the pixel, and decodes (residual blocks,
+ * doublings). Its last 7×7 convolution (and sigmoid) also sees the source itself moved and
+ * dimmed the same way at full size: a skip connection that lets it copy the pixels the motion
+ * brings and spend what it learned on the ones that are hidden. (The paper's generator has no
+ * such skip; the authors' later models warp features at every scale.)
  */
 public final class Generator extends Module {
     private final Layer encoder;
     private final Layer decoder;
+    private final Layer output;
     private final int downscale;
 
     public Generator(int channels, int expansion, int halvings, int residualBlocks, int maxChannels, Rng rng) {
@@ -43,10 +46,9 @@ public final class Generator extends Module {
             int in = width(i, expansion, maxChannels), out = width(i - 1, expansion, maxChannels);
             decode.add(new Sequential(new UpsampleNearest(2), new Conv2d(in, out, 3, 1, 1, rng), new BatchNorm(out), Activation.relu()));
         }
-        decode.add(new Conv2d(expansion, channels, 7, 1, 3, rng));
-        decode.add(Activation.sigmoid());
         this.encoder = child("encoder", new Sequential(encode.toArray(Layer[]::new)));
         this.decoder = child("decoder", new Sequential(decode.toArray(Layer[]::new)));
+        this.output = child("output", new Sequential(new Conv2d(expansion + channels, channels, 7, 1, 3, rng), Activation.sigmoid()));
     }
 
     private static int width(int level, int expansion, int maxChannels) {
@@ -61,13 +63,16 @@ public final class Generator extends Module {
     /** The source frames [N, C, H, W] moved by {@code motion} (null: reconstructed unmoved), in [0, 1]. */
     public Tensor generate(Tensor source, DenseMotion.Motion motion) {
         Tensor features = encoder.forward(source);
+        Tensor moved = source;
         if (motion != null) {
             if (motion.deformation().size(1) != features.size(2) || motion.deformation().size(2) != features.size(3)) {
                 throw new IllegalArgumentException("Generator: the motion " + Shape.str(motion.deformation().shape()) + " must match the features "
                         + Shape.str(features.shape()) + " (1/" + downscale + " of the frame)");
             }
             features = features.gridSample(motion.deformation()).mul(motion.occlusion());
+            int h = source.size(2), w = source.size(3);
+            moved = source.gridSample(motion.deformationAt(h, w)).mul(motion.occlusionAt(h, w));
         }
-        return decoder.forward(features);
+        return output.forward(Tensor.concat(List.of(decoder.forward(features), moved), 1));
     }
 }
