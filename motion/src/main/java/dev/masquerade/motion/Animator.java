@@ -2,6 +2,7 @@ package dev.masquerade.motion;
 
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.motion.model.Keypoints;
 import dev.masquerade.motion.model.MotionModel;
 import java.util.ArrayList;
@@ -19,9 +20,11 @@ public final class Animator {
     private Animator() {
     }
 
-    /** The source [1, 3, S, S] moved as each frame of driving [T, 3, S, S] moves from the first: [T, 3, S, S] in [0, 1]. */
+    /** The source [1, 3, S, S] moved as each frame of driving [T, 3, S, S] moves from the first: [T, 3, S, S] in [0, 1], on the CPU. */
     public static Tensor animate(MotionModel model, Tensor source, Tensor driving) {
         try (var scope = NoGrad.enter(); var evaluating = model.evaluating()) {
+            source = source.to(Device.defaultDevice());
+            driving = driving.to(Device.defaultDevice());
             Keypoints still = model.keypoints().detect(source);
             Keypoints first = model.keypoints().detect(driving.narrow(0, 0, 1));
             List<Tensor> frames = new ArrayList<>();
@@ -32,7 +35,7 @@ public final class Animator {
                 frames.add(model.animate(source.expand(n, source.size(1), source.size(2), source.size(3)).contiguous(), repeat(still, n), relative)
                         .prediction());
             }
-            return Tensor.concat(frames, 0);
+            return Tensor.concat(frames, 0).to(Device.CPU);
         }
     }
 

@@ -2,12 +2,13 @@ package dev.masquerade.motion.data;
 
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Training batches of the motion model: each a source and a driving frame of one clip, drawn
- * at random. Both show the same person, so the driving frame is the right answer for the
+ * at random, on the default device. Both show the same person, so the driving frame is the right answer for the
  * source redrawn with the driving frame's motion: the self-supervision that needs no labels.
  */
 public final class FramePairs {
@@ -34,6 +35,6 @@ public final class FramePairs {
             sources.add(clip.frames().narrow(0, rng.nextInt(clip.length()), 1));
             driving.add(clip.frames().narrow(0, rng.nextInt(clip.length()), 1));
         }
-        return new Batch(Tensor.concat(sources, 0), Tensor.concat(driving, 0));
+        return new Batch(Tensor.concat(sources, 0).to(Device.defaultDevice()), Tensor.concat(driving, 0).to(Device.defaultDevice()));
     }
 }

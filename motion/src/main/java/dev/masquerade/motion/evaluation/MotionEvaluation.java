@@ -2,6 +2,7 @@ package dev.masquerade.motion.evaluation;
 
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Device;
 import dev.masquerade.motion.data.TalkingFaces;
 import dev.masquerade.motion.model.MotionModel;
 import dev.masquerade.nn.loss.Ssim;
@@ -31,8 +32,9 @@ public final class MotionEvaluation {
             double l1 = 0, ssim = 0, baselineL1 = 0, baselineSsim = 0;
             for (TalkingFaces.Clip clip : heldOut) {
                 int t = clip.length() - 1;
-                Tensor driving = clip.frames().narrow(0, 1, t);
-                Tensor source = clip.frames().narrow(0, 0, 1).expand(t, 3, driving.size(2), driving.size(3)).contiguous();
+                Tensor frames = clip.frames().to(Device.defaultDevice());
+                Tensor driving = frames.narrow(0, 1, t);
+                Tensor source = frames.narrow(0, 0, 1).expand(t, 3, driving.size(2), driving.size(3)).contiguous();
                 Tensor prediction = model.animate(source, driving).prediction();
                 l1 += prediction.sub(driving).abs().mean().item();
                 ssim += Ssim.ssim(prediction, driving).item();
@@ -63,7 +65,7 @@ public final class MotionEvaluation {
     private static double[][] keypoints(MotionModel model, List<TalkingFaces.Clip> clips) {
         List<double[]> rows = new ArrayList<>();
         for (TalkingFaces.Clip clip : clips) {
-            rows.addAll(rowsOf(model.keypoints().detect(clip.frames()).value()));
+            rows.addAll(rowsOf(model.keypoints().detect(clip.frames().to(Device.defaultDevice())).value()));
         }
         return rows.toArray(double[][]::new);
     }

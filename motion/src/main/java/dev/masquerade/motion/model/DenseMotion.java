@@ -43,6 +43,8 @@ public final class DenseMotion extends Module {
         this.hourglass = child("hourglass", new Hourglass((keypoints + 1) * (channels + 1), expansion, blocks, maxChannels, rng));
         this.masks = child("masks", new Conv2d(hourglass.outChannels(), keypoints + 1, 7, 1, 3, rng));
         this.occlusion = child("occlusion", new Conv2d(hourglass.outChannels(), 1, 7, 1, 3, rng));
+        // a bias of 3 (σ(3) = 0.95): at first the moved source is trusted almost everywhere, and the map learns where it cannot be
+        occlusion.bias().replace(occlusion.bias().value().mul(0).add(3));
     }
 
     /**

@@ -18,12 +18,13 @@ import java.util.List;
 /**
  * The occlusion-aware generator: encodes the source frame into features at 1/{@link #downscale()}
  * of its size (a 7×7 convolution, then halvings: 3×3 convolution, batch norm, ReLU, average
- * pooling), moves the features by the dense motion with gridSample, dims them where the
- * occlusion map says the source cannot supply the pixel, and decodes (residual blocks,
- * doublings). Its last 7×7 convolution (and sigmoid) also sees the source itself moved and
- * dimmed the same way at full size: a skip connection that lets it copy the pixels the motion
- * brings and spend what it learned on the ones that are hidden. (The paper's generator has no
- * such skip; the authors' later models warp features at every scale.)
+ * pooling), moves the features by the dense motion with gridSample and decodes them (residual
+ * blocks, doublings, a 7×7 convolution over the decoded features beside the source moved at full
+ * size, a sigmoid) into a painted frame. The prediction blends the two by the occlusion map o:
+ * o · (the source moved) + (1 − o) · (the painted frame). Where the source can supply a pixel the
+ * motion brings it, sharp; where it cannot (the inside of an opening mouth, an eye that blinks)
+ * the generator paints it. (The paper dims the moved features by o and decodes the whole frame;
+ * blending pixels is how its successors use the map, and it trains in a CPU's budget of steps.)
  */
 public final class Generator extends Module {
     private final Layer encoder;
@@ -60,19 +61,20 @@ public final class Generator extends Module {
         return downscale;
     }
 
-    /** The source frames [N, C, H, W] moved by {@code motion} (null: reconstructed unmoved), in [0, 1]. */
+    /** The source frames [N, C, H, W] moved by {@code motion} (null: painted from the source unmoved), in [0, 1]. */
     public Tensor generate(Tensor source, DenseMotion.Motion motion) {
         Tensor features = encoder.forward(source);
-        Tensor moved = source;
-        if (motion != null) {
-            if (motion.deformation().size(1) != features.size(2) || motion.deformation().size(2) != features.size(3)) {
-                throw new IllegalArgumentException("Generator: the motion " + Shape.str(motion.deformation().shape()) + " must match the features "
-                        + Shape.str(features.shape()) + " (1/" + downscale + " of the frame)");
-            }
-            features = features.gridSample(motion.deformation()).mul(motion.occlusion());
-            int h = source.size(2), w = source.size(3);
-            moved = source.gridSample(motion.deformationAt(h, w)).mul(motion.occlusionAt(h, w));
+        if (motion == null) {
+            return output.forward(Tensor.concat(List.of(decoder.forward(features), source), 1));
         }
-        return output.forward(Tensor.concat(List.of(decoder.forward(features), moved), 1));
+        if (motion.deformation().size(1) != features.size(2) || motion.deformation().size(2) != features.size(3)) {
+            throw new IllegalArgumentException("Generator: the motion " + Shape.str(motion.deformation().shape()) + " must match the features "
+                    + Shape.str(features.shape()) + " (1/" + downscale + " of the frame)");
+        }
+        int h = source.size(2), w = source.size(3);
+        Tensor moved = source.gridSample(motion.deformationAt(h, w));
+        Tensor painted = output.forward(Tensor.concat(List.of(decoder.forward(features.gridSample(motion.deformation())), moved), 1));
+        Tensor visible = motion.occlusionAt(h, w);
+        return moved.mul(visible).add(painted.mul(visible.rsub(1)));
     }
 }
