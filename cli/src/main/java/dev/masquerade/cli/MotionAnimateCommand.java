@@ -14,6 +14,7 @@ import dev.masquerade.workflow.Ffmpeg;
 import dev.masquerade.workflow.Frames;
 import dev.masquerade.workflow.VideoWriter;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,9 +64,14 @@ final class MotionAnimateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--frames must be at least 2, got " + frames);
         }
         for (String input : List.of(source, driving)) {
-            if (!input.startsWith(SYNTHETIC)) {
-                RunOptions.refuseInput("--out", out, input.equals(source) ? "--source" : "--driving", Path.of(input));
+            if (!input.startsWith(SYNTHETIC) && Files.exists(out) && Files.exists(Path.of(input)) && Files.isSameFile(out, Path.of(input))) {
+                throw new IllegalArgumentException("--out " + out + " is the " + (input.equals(source) ? "--source" : "--driving")
+                        + " file: writing the animation there would overwrite it; choose another --out");
             }
+        }
+        if (!source.startsWith(SYNTHETIC) && Ffmpeg.looksLikeVideo(Path.of(source)) && !source.toLowerCase(java.util.Locale.ROOT).endsWith(".gif")) {
+            throw new IllegalArgumentException("--source " + source + " is a video; --source takes one picture (or synthetic:SEED), and a"
+                    + " video goes to --driving");
         }
         MotionModel model = MotionRun.load(checkpoint);
         int size = model.architecture().size();

@@ -68,10 +68,12 @@ final class MotionTrainCommand implements Callable<Integer> {
         if (!synthetic) {
             throw new IllegalArgumentException("motion train needs its data: give --synthetic (clips of synthetic talking faces)");
         }
-        if (steps < 1 || batchSize < 1 || clips < 1 || heldOutClips < 1 || frames < 2 || keypoints < 1) {
-            throw new IllegalArgumentException("--steps, --batch-size, --clips, --held-out-clips and --keypoints must be at least 1 and"
-                    + " --frames at least 2");
-        }
+        atLeast("--steps", steps, 1);
+        atLeast("--batch-size", batchSize, 1);
+        atLeast("--clips", clips, 1);
+        atLeast("--held-out-clips", heldOutClips, 1);
+        atLeast("--frames", frames, 2);
+        atLeast("--keypoints", keypoints, 1);
         MotionModel.Architecture d = MotionModel.Architecture.DEFAULT;
         MotionModel.Architecture architecture = new MotionModel.Architecture(keypoints, d.size(), d.expansion(), d.blocks(),
                 d.maxChannels(), d.generatorExpansion(), d.halvings(), d.residualBlocks());
@@ -80,6 +82,9 @@ final class MotionTrainCommand implements Callable<Integer> {
                 : (int) Math.max(1, steps / 4), run.progress());
         boolean resume = resumeOption.requested(run);
         Path folder = run.folder(resumeOption);
+        if (resume) {
+            MotionRun.resumable(options, architecture, folder); // refused before the banner says training starts
+        }
         var out = spec.commandLine().getOut();
         out.printf("Training the motion model (%d keypoints) on %s of synthetic talking faces for %s; run folder %s%n", keypoints,
                 Count.of(clips, "clip"), Count.of(steps, "step"), folder);
@@ -89,8 +94,14 @@ final class MotionTrainCommand implements Callable<Integer> {
                         + " %.2f px (the mean face: %.2f px); %s in %.0f s%n", number(s, "recon_l1"), number(s, "recon_ssim"),
                 number(s, "baseline_l1"), number(s, "baseline_ssim"), number(s, "keypoint_error_px"), number(s, "baseline_keypoint_error_px"),
                 Count.of(((Number) s.get("steps")).longValue(), "step"), number(s, "seconds"));
-        out.printf("wrote %s (preview_step_NNNNNN.png, loss.png, metrics.json, %s)%n", folder, MotionRun.CHECKPOINT);
+        out.printf("wrote %s (preview_step_NNNNNN.png, loss.png, metrics.jsonl, metrics.json, %s)%n", folder, MotionRun.CHECKPOINT);
         return 0;
+    }
+
+    private static void atLeast(String option, long value, long least) {
+        if (value < least) {
+            throw new IllegalArgumentException(option + " must be at least " + least + ", got " + value);
+        }
     }
 
     private static double number(Map<String, Object> s, String name) {

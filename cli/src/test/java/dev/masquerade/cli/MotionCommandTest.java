@@ -40,7 +40,8 @@ class MotionCommandTest {
         CommandLineUser other = new CommandLineUser();
         assertEquals(1, other.run("motion", "train", "--synthetic", "--steps", "3", "--clips", "3", "--held-out-clips", "1", "--frames", "3",
                 "--no-progress", "--resume", "--out", run.toString()));
-        assertTrue(other.err().contains("was trained with clips 2, not 3; give the same clips or start a new run"), other.err());
+        assertTrue(other.err().contains("was trained with --clips 2, not 3; give the same --clips or start a new run"), other.err());
+        assertTrue(!other.out().contains("Training"), "a refused resume does not announce training: " + other.out());
         CommandLineUser resumed = new CommandLineUser();
         assertEquals(0, resumed.run("motion", "train", "--synthetic", "--steps", "3", "--clips", "2", "--held-out-clips", "1", "--frames", "3",
                 "--no-progress", "--resume", "--out", run.toString()), resumed.err());
@@ -62,12 +63,25 @@ class MotionCommandTest {
         assertEquals(0, fromFolder.run("motion", "animate", "--checkpoint", run.resolve("checkpoint.json").toString(), "--source",
                 frames.resolve("f0.png").toString(), "--driving", frames.toString(), "--out", work.resolve("b.gif").toString()), fromFolder.err());
         assertTrue(fromFolder.out().contains("3 frames"), fromFolder.out());
+
+        CommandLineUser careful = new CommandLineUser();
+        Path picture = frames.resolve("f0.png");
+        assertEquals(1, careful.run("motion", "animate", "--checkpoint", run.resolve("checkpoint.json").toString(), "--source", gif.toString(),
+                "--driving", "synthetic:4", "--out", gif.toString()));
+        assertTrue(careful.err().contains("is the --source file: writing the animation there would overwrite it"), careful.err());
+        assertTrue(Files.exists(picture) && Images.decode(gif).getWidth() == 3 * 64 * 2, "the input is untouched");
+        assertEquals(1, careful.run("motion", "animate", "--checkpoint", run.resolve("checkpoint.json").toString(), "--source",
+                work.resolve("clip.mp4").toString(), "--driving", "synthetic:4", "--out", work.resolve("c.gif").toString()));
+        assertTrue(careful.err().contains("is a video; --source takes one picture (or synthetic:SEED)"), careful.err());
     }
 
     @Test
     void badInputGetsOneLine() {
         assertEquals(1, user.run("motion", "train", "--steps", "2", "--out", work.resolve("m").toString()));
         assertTrue(user.err().contains("motion train needs its data: give --synthetic"), user.err());
+        assertEquals(1, user.run("motion", "train", "--synthetic", "--frames", "1", "--out", work.resolve("m").toString()));
+        assertTrue(user.err().contains("--frames must be at least 2, got 1"), user.err());
+        assertTrue(!Files.exists(work.resolve("m")), "nothing is created for a refused run");
         assertEquals(1, user.run("motion", "animate", "--checkpoint", work.resolve("none.json").toString(), "--source", "synthetic:1",
                 "--driving", "synthetic:2", "--out", work.resolve("a.png").toString()));
         assertTrue(user.err().contains("--out must end in .gif or .mp4"), user.err());

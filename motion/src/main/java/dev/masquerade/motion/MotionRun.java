@@ -35,9 +35,22 @@ public final class MotionRun {
     private MotionRun() {
     }
 
+    /** The command-line options that set a run's settings, for a refusal to resume. */
+    private static final Map<String, String> OPTIONS = Map.of("keypoints", "--keypoints", "clips", "--clips", "held_out_clips",
+            "--held-out-clips", "frames", "--frames", "batch_size", "--batch-size", "learning_rate", "--lr", "seed", "--seed");
+
+    /**
+     * The steps the run in {@code folder} has done, or the one line that says why it cannot be
+     * resumed with these settings (no checkpoint, other settings, no steps left).
+     */
+    public static long resumable(MotionOptions options, MotionModel.Architecture architecture, Path folder) throws IOException {
+        return Resumption.stepsDone(folder.resolve(CHECKPOINT), config(options, architecture), Set.of(), OPTIONS, options.steps());
+    }
+
     /** Trains into {@code folder}; with {@code resume}, continues the run there. Returns what metrics.json holds. */
     public static Map<String, Object> train(MotionOptions options, MotionModel.Architecture architecture, Path folder, boolean resume)
             throws IOException {
+        long done = resume ? resumable(options, architecture, folder) : 0; // before the clips are drawn: a refusal costs nothing
         long started = System.nanoTime();
         Rng data = new Rng(options.seed());
         List<TalkingFaces.Clip> training = TalkingFaces.clips(options.clips(), options.frames(), architecture.size(), data.split());
@@ -47,8 +60,9 @@ public final class MotionRun {
         Path checkpoint = folder.resolve(CHECKPOINT);
         Map<String, Object> config = config(options, architecture);
         Files.createDirectories(folder);
-        long done = resume ? resumeInto(checkpoint, model, adam, config, options.steps()) : 0;
         if (resume) {
+            Checkpoint.loadInto(checkpoint, model, adam);
+            Checkpoint.removeLeftovers(checkpoint);
             TrainingLog.keepUpTo(folder, done);
         }
         Rng rng = new Rng(options.seed() + 2 + done); // a resumed run draws fresh batches
@@ -137,12 +151,5 @@ public final class MotionRun {
         Map<String, Object> saved = new LinkedHashMap<>(config);
         saved.put("steps_done", steps);
         return saved;
-    }
-
-    private static long resumeInto(Path checkpoint, MotionModel model, Adam adam, Map<String, Object> config, long steps) throws IOException {
-        long done = Resumption.stepsDone(checkpoint, config, Set.of(), steps);
-        Checkpoint.loadInto(checkpoint, model, adam);
-        Checkpoint.removeLeftovers(checkpoint);
-        return done;
     }
 }

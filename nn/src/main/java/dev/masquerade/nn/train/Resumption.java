@@ -22,6 +22,15 @@ public final class Resumption {
      * {@code settings} must equal the checkpoint's, except those named in {@code free}.
      */
     public static long stepsDone(Path checkpoint, Map<String, Object> settings, Set<String> free, long steps) throws IOException {
+        return stepsDone(checkpoint, settings, free, Map.of(), steps);
+    }
+
+    /**
+     * As {@link #stepsDone(Path, Map, Set, long)}, naming in a refusal the command-line option
+     * that sets each setting ({@code options}: setting → option, such as learning_rate → --lr).
+     */
+    public static long stepsDone(Path checkpoint, Map<String, Object> settings, Set<String> free, Map<String, String> options, long steps)
+            throws IOException {
         if (!Files.exists(checkpoint)) {
             throw new IOException("cannot resume: " + checkpoint.getParent() + " has no " + checkpoint.getFileName() + " (start without --resume)");
         }
@@ -29,8 +38,9 @@ public final class Resumption {
         for (Map.Entry<String, Object> setting : settings.entrySet()) {
             String name = setting.getKey();
             if (!free.contains(name) && !String.valueOf(setting.getValue()).equals(String.valueOf(saved.get(name)))) {
-                throw new IOException("cannot resume: " + checkpoint + " was trained with " + name + " " + saved.get(name) + ", not "
-                        + setting.getValue() + "; give the same " + name.replace('_', '-') + " or start a new run");
+                String option = options.getOrDefault(name, name.replace('_', '-'));
+                throw new IOException("cannot resume: " + checkpoint + " was trained with " + option + " " + plain(saved.get(name)) + ", not "
+                        + plain(setting.getValue()) + "; give the same " + option + " or start a new run");
             }
         }
         long done = ((Number) saved.get("steps_done")).longValue();
@@ -39,5 +49,11 @@ public final class Resumption {
                     + done + " to train on");
         }
         return done;
+    }
+
+    /** A setting as a person writes it: 0.0005, not 5.0E-4. */
+    private static String plain(Object value) {
+        return value instanceof Double d && Double.isFinite(d) ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
     }
 }
