@@ -16,10 +16,11 @@ align_corners=False, as the engine's. Prints the median step time.
 
     python3 benchmarks/motion_torch.py --threads 2 [--json FILE]
 """
-import argparse, json, statistics, time
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+import step_timing
 
 K, SIZE, BATCH = 10, 64, 8
 
@@ -169,24 +170,8 @@ def pyramid_l1(a, b):
     return total
 
 
-def median_ms(fn, min_seconds=5, warmup=3, min_reps=5):
-    for _ in range(warmup):
-        fn()
-    times, start = [], time.perf_counter()
-    while len(times) < min_reps or time.perf_counter() - start < min_seconds:
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1e3
-
-
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--json")
-    args = parser.parse_args()
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(0)
+    args = step_timing.arguments()
     keypoints, dense, generator = KeypointDetector(), DenseMotion(), Generator()
     parameters = list(keypoints.parameters()) + list(dense.parameters()) + list(generator.parameters())
     adam = torch.optim.Adam(parameters, lr=5e-4, betas=(0.5, 0.999))
@@ -206,12 +191,7 @@ def main():
         loss.backward()
         adam.step()
 
-    out = {"motion_step_ms": round(median_ms(step), 1), "threads": torch.get_num_threads(), "torch": torch.__version__,
-           "motion_params": sum(p.numel() for p in parameters)}
-    print(json.dumps(out))
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump(out, f)
+    step_timing.report("motion", step, sum(p.numel() for p in parameters), args)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,11 @@ BCE(D(x, G(x)), 1) + 100 * L1. Adam lr 2e-4, betas (0.5, 0.999). Prints the medi
 
     python3 benchmarks/pix2pix_torch.py --threads 2 [--json FILE]
 """
-import argparse, json, statistics, time
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+import step_timing
 
 
 def channels(level, width):
@@ -69,24 +70,8 @@ def patch_discriminator(cin=2, width=64, layers=2):
     return nn.Sequential(*stack)
 
 
-def median_ms(fn, min_seconds=5, warmup=3, min_reps=5):
-    for _ in range(warmup):
-        fn()
-    times, start = [], time.perf_counter()
-    while len(times) < min_reps or time.perf_counter() - start < min_seconds:
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1e3
-
-
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--json")
-    args = parser.parse_args()
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(0)
+    args = step_timing.arguments()
     g, d = UNet(), patch_discriminator()
     for m in list(g.modules()) + list(d.modules()):
         if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)):
@@ -110,12 +95,7 @@ def main():
         lg.backward()
         og.step()
 
-    out = {"pix2pix_step_ms": round(median_ms(step), 1), "threads": torch.get_num_threads(), "torch": torch.__version__,
-           "pix2pix_params": sum(p.numel() for p in g.parameters()) + sum(p.numel() for p in d.parameters())}
-    print(json.dumps(out))
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump(out, f)
+    step_timing.report("pix2pix", step, sum(p.numel() for p in g.parameters()) + sum(p.numel() for p in d.parameters()), args)
 
 
 if __name__ == "__main__":

@@ -79,7 +79,8 @@ public final class MotionRun {
                         MotionPreviews.write(model, previews.source(), previews.driving(), folder.resolve(previewFile(at.step())));
                         log.writeLossCurve("motion model", "loss.png");
                     })
-                    .checkpoint(options.checkpointEvery(), at -> Checkpoint.save(checkpoint, model, adam, withSteps(config, at.step())))
+                    .checkpoint(options.checkpointEvery(), at -> Checkpoint.save(checkpoint, model, adam,
+                            Resumption.withSteps(config, at.step())))
                     .run(at -> {
                         FramePairs.Batch batch = pairs.next(options.batchSize());
                         model.zeroGrad();
@@ -145,11 +146,5 @@ public final class MotionRun {
         config.put("learning_rate", o.learningRate());
         config.put("seed", o.seed());
         return config;
-    }
-
-    private static Map<String, Object> withSteps(Map<String, Object> config, long steps) {
-        Map<String, Object> saved = new LinkedHashMap<>(config);
-        saved.put("steps_done", steps);
-        return saved;
     }
 }

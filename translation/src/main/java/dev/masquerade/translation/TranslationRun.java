@@ -83,7 +83,7 @@ public final class TranslationRun {
                         GanPlots.writeLogged(folder.resolve("metrics.jsonl"), curves, folder.resolve("loss.png"));
                     })
                     .checkpoint(options.checkpointEvery(), at -> Checkpoint.save(checkpoint, networks, optimizers,
-                            withSteps(config, at.step())))
+                            Resumption.withSteps(config, at.step())))
                     .run(at -> {
                         double factor = options.learningRateFactor(at.step());
                         optimizers.values().forEach(o -> o.setLearningRate(options.learningRate() * factor));
@@ -180,12 +180,6 @@ public final class TranslationRun {
         config.put("lambda", options.effectiveLambda());
         config.put("seed", options.seed());
         return config;
-    }
-
-    private static Map<String, Object> withSteps(Map<String, Object> config, long steps) {
-        Map<String, Object> saved = new LinkedHashMap<>(config);
-        saved.put("steps_done", steps);
-        return saved;
     }
 
     private static long resumeInto(Path checkpoint, TranslationModel.Networks networks, Map<String, Optimizer> optimizers,

@@ -51,6 +51,13 @@ public final class Resumption {
         return done;
     }
 
+    /** A run's settings as its checkpoint records them: with {@code steps_done}, which {@link #stepsDone} reads back. */
+    public static Map<String, Object> withSteps(Map<String, Object> settings, long stepsDone) {
+        Map<String, Object> saved = new java.util.LinkedHashMap<>(settings);
+        saved.put("steps_done", stepsDone);
+        return saved;
+    }
+
     /** A setting as a person writes it: 0.0005, not 5.0E-4. */
     private static String plain(Object value) {
         return value instanceof Double d && Double.isFinite(d) ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
