@@ -27,8 +27,13 @@ final class MotionTrainCommand implements Callable<Integer> {
     @Mixin
     private RunOptions run;
 
-    @Option(names = "--synthetic", description = "Train on synthetic talking faces (the data this version has).")
+    @Option(names = "--synthetic", description = "Train on synthetic talking faces, whose true landmarks judge the keypoints.")
     private boolean synthetic;
+
+    @Option(names = "--clips-from", paramLabel = "DIR", description = "Train on real frames instead: each sub-folder of DIR holding"
+            + " aligned face pictures (in name order) is one clip, such as the people/identity_N folders of 'faceswap sort'; the last"
+            + " fifth of the clips is held out. Real clips have no true landmarks, so only the reconstruction is measured.")
+    private Path clipsFrom;
 
     @Option(names = "--steps", defaultValue = "2000", description = "Training steps (default: ${DEFAULT-VALUE}).")
     private long steps;
@@ -65,8 +70,9 @@ final class MotionTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!synthetic) {
-            throw new IllegalArgumentException("motion train needs its data: give --synthetic (clips of synthetic talking faces)");
+        if (synthetic == (clipsFrom != null)) {
+            throw new IllegalArgumentException("motion train needs one source of clips: give --synthetic (synthetic talking faces) or"
+                    + " --clips-from DIR (folders of real face frames), not " + (synthetic ? "both" : "neither"));
         }
         atLeast("--steps", steps, 1);
         atLeast("--batch-size", batchSize, 1);
@@ -82,18 +88,24 @@ final class MotionTrainCommand implements Callable<Integer> {
                 : (int) Math.max(1, steps / 4), run.progress());
         boolean resume = resumeOption.requested(run);
         Path folder = run.folder(resumeOption);
+        if (clipsFrom != null) {
+            RunOptions.refuseInput(folder, "--clips-from", clipsFrom);
+        }
         if (resume) {
-            MotionRun.resumable(options, architecture, folder); // refused before the banner says training starts
+            MotionRun.resumable(options, architecture, clipsFrom, folder); // refused before the banner says training starts
         }
         var out = spec.commandLine().getOut();
-        out.printf("Training the motion model (%d keypoints) on %s of synthetic talking faces for %s; run folder %s%n", keypoints,
-                Count.of(clips, "clip"), Count.of(steps, "step"), folder);
+        out.printf("Training the motion model (%d keypoints) on %s for %s; run folder %s%n", keypoints, clipsFrom == null
+                ? Count.of(clips, "clip") + " of synthetic talking faces" : "the clips of real frames in " + clipsFrom, Count.of(steps, "step"), folder);
         out.flush();
-        Map<String, Object> s = MotionRun.train(options, architecture, folder, resume);
-        out.printf("held-out reconstruction L1 %.4f, SSIM %.3f (not moving: L1 %.4f, SSIM %.3f); keypoints predict the landmarks within"
-                        + " %.2f px (the mean face: %.2f px); %s in %.0f s%n", number(s, "recon_l1"), number(s, "recon_ssim"),
-                number(s, "baseline_l1"), number(s, "baseline_ssim"), number(s, "keypoint_error_px"), number(s, "baseline_keypoint_error_px"),
-                Count.of(((Number) s.get("steps")).longValue(), "step"), number(s, "seconds"));
+        Map<String, Object> s = MotionRun.train(options, architecture, clipsFrom, folder, resume);
+        out.printf("held-out reconstruction L1 %.4f, SSIM %.3f (not moving: L1 %.4f, SSIM %.3f)", number(s, "recon_l1"), number(s, "recon_ssim"),
+                number(s, "baseline_l1"), number(s, "baseline_ssim"));
+        if (s.containsKey("keypoint_error_px")) {
+            out.printf("; keypoints predict the landmarks within %.2f px (the mean face: %.2f px)", number(s, "keypoint_error_px"),
+                    number(s, "baseline_keypoint_error_px"));
+        }
+        out.printf("; %s in %.0f s%n", Count.of(((Number) s.get("steps")).longValue(), "step"), number(s, "seconds"));
         out.printf("wrote %s (preview_step_NNNNNN.png, loss.png, metrics.jsonl, metrics.json, %s)%n", folder, MotionRun.CHECKPOINT);
         return 0;
     }

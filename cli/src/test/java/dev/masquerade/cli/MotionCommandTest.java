@@ -76,9 +76,34 @@ class MotionCommandTest {
     }
 
     @Test
+    void trainOnFoldersOfRealFrames() throws IOException {
+        Path people = work.resolve("people");
+        for (String person : new String[] {"identity_1", "identity_2"}) {
+            Files.createDirectories(people.resolve(person));
+            for (int i = 0; i < 3; i++) {
+                Images.writePng(dev.masquerade.engine.Tensor.rand(new dev.masquerade.engine.Rng(i), 3, 50, 50),
+                        people.resolve(person).resolve("frame_" + i + ".png"));
+            }
+        }
+        Path run = work.resolve("real");
+        assertEquals(0, user.run("motion", "train", "--clips-from", people.toString(), "--steps", "2", "--no-progress", "--out", run.toString()),
+                user.err());
+        assertTrue(user.out().contains("held-out reconstruction L1") && !user.out().contains("landmarks"), user.out());
+        Map<?, ?> metrics = new ObjectMapper().readValue(run.resolve("metrics.json").toFile(), Map.class);
+        assertTrue(metrics.containsKey("recon_ssim") && !metrics.containsKey("keypoint_error_px"), "real clips have no true landmarks: " + metrics);
+        CommandLineUser other = new CommandLineUser();
+        assertEquals(1, other.run("motion", "train", "--synthetic", "--steps", "3", "--no-progress", "--resume", "--out", run.toString()));
+        assertTrue(other.err().contains("give the same --synthetic or --clips-from"), other.err());
+        assertEquals(1, other.run("motion", "train", "--clips-from", people.resolve("identity_1").toString(), "--steps", "2", "--out",
+                work.resolve("x").toString()));
+        assertTrue(other.err().contains("holds 0 folder(s) of at least two face pictures"), other.err());
+    }
+
+    @Test
     void badInputGetsOneLine() {
         assertEquals(1, user.run("motion", "train", "--steps", "2", "--out", work.resolve("m").toString()));
-        assertTrue(user.err().contains("motion train needs its data: give --synthetic"), user.err());
+        assertTrue(user.err().contains("motion train needs one source of clips: give --synthetic (synthetic talking faces) or --clips-from DIR"),
+                user.err());
         assertEquals(1, user.run("motion", "train", "--synthetic", "--frames", "1", "--out", work.resolve("m").toString()));
         assertTrue(user.err().contains("--frames must be at least 2, got 1"), user.err());
         assertTrue(!Files.exists(work.resolve("m")), "nothing is created for a refused run");

@@ -3,6 +3,7 @@ package dev.masquerade.motion;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Device;
+import dev.masquerade.motion.data.FaceFolders;
 import dev.masquerade.motion.data.FramePairs;
 import dev.masquerade.motion.data.TalkingFaces;
 import dev.masquerade.motion.evaluation.MotionEvaluation;
@@ -37,28 +38,42 @@ public final class MotionRun {
 
     /** The command-line options that set a run's settings, for a refusal to resume. */
     private static final Map<String, String> OPTIONS = Map.of("keypoints", "--keypoints", "clips", "--clips", "held_out_clips",
-            "--held-out-clips", "frames", "--frames", "batch_size", "--batch-size", "learning_rate", "--lr", "seed", "--seed");
+            "--held-out-clips", "frames", "--frames", "batch_size", "--batch-size", "learning_rate", "--lr", "seed", "--seed", "data", "--synthetic or --clips-from");
 
     /**
      * The steps the run in {@code folder} has done, or the one line that says why it cannot be
      * resumed with these settings (no checkpoint, other settings, no steps left).
      */
-    public static long resumable(MotionOptions options, MotionModel.Architecture architecture, Path folder) throws IOException {
-        return Resumption.stepsDone(folder.resolve(CHECKPOINT), config(options, architecture), Set.of(), OPTIONS, options.steps());
+    public static long resumable(MotionOptions options, MotionModel.Architecture architecture, Path clipsFrom, Path folder)
+            throws IOException {
+        return Resumption.stepsDone(folder.resolve(CHECKPOINT), config(options, architecture, clipsFrom), Set.of(), OPTIONS, options.steps());
     }
 
-    /** Trains into {@code folder}; with {@code resume}, continues the run there. Returns what metrics.json holds. */
-    public static Map<String, Object> train(MotionOptions options, MotionModel.Architecture architecture, Path folder, boolean resume)
-            throws IOException {
-        long done = resume ? resumable(options, architecture, folder) : 0; // before the clips are drawn: a refusal costs nothing
+    /**
+     * Trains into {@code folder} (with {@code resume}, continues the run there) on the clips of real
+     * frames in the sub-folders of {@code clipsFrom} ({@link FaceFolders}; the last fifth of the
+     * clips, at least one, held out), or on synthetic talking faces where it is null. Returns what
+     * metrics.json holds.
+     */
+    public static Map<String, Object> train(MotionOptions options, MotionModel.Architecture architecture, Path clipsFrom, Path folder,
+                                            boolean resume) throws IOException {
+        long done = resume ? resumable(options, architecture, clipsFrom, folder) : 0; // before the clips are drawn: a refusal costs nothing
         long started = System.nanoTime();
-        Rng data = new Rng(options.seed());
-        List<TalkingFaces.Clip> training = TalkingFaces.clips(options.clips(), options.frames(), architecture.size(), data.split());
-        List<TalkingFaces.Clip> heldOut = TalkingFaces.clips(options.heldOutClips(), options.frames(), architecture.size(), data.split());
+        List<TalkingFaces.Clip> training, heldOut;
+        if (clipsFrom == null) {
+            Rng data = new Rng(options.seed());
+            training = TalkingFaces.clips(options.clips(), options.frames(), architecture.size(), data.split());
+            heldOut = TalkingFaces.clips(options.heldOutClips(), options.frames(), architecture.size(), data.split());
+        } else {
+            List<TalkingFaces.Clip> all = FaceFolders.clips(clipsFrom, architecture.size());
+            int held = Math.max(1, all.size() / 5);
+            training = all.subList(0, all.size() - held);
+            heldOut = all.subList(all.size() - held, all.size());
+        }
         MotionModel model = new MotionModel(architecture, new Rng(options.seed() + 1));
         Adam adam = new Adam(model.parameters(), options.learningRate(), 0.5, 0.999);
         Path checkpoint = folder.resolve(CHECKPOINT);
-        Map<String, Object> config = config(options, architecture);
+        Map<String, Object> config = config(options, architecture, clipsFrom);
         Files.createDirectories(folder);
         if (resume) {
             Checkpoint.loadInto(checkpoint, model, adam);
@@ -128,9 +143,10 @@ public final class MotionRun {
     }
 
     /** What a checkpoint records of a run, and what a resumed run must match. */
-    private static Map<String, Object> config(MotionOptions o, MotionModel.Architecture a) {
+    private static Map<String, Object> config(MotionOptions o, MotionModel.Architecture a, Path clipsFrom) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("kind", "motion");
+        config.put("data", clipsFrom == null ? "synthetic" : clipsFrom.toAbsolutePath().normalize().toString());
         config.put("keypoints", a.keypoints());
         config.put("size", a.size());
         config.put("expansion", a.expansion());

@@ -25,7 +25,8 @@ public final class TalkingFaces {
 
     /**
      * A clip: frames [T, 3, size, size] in [0, 1], and each frame's landmarks [T, {@link FaceLandmarks#COUNT}, 2]
-     * in picture coordinates (−1 to 1).
+     * in picture coordinates (−1 to 1). A clip of real frames ({@link FaceFolders}) has neither
+     * identity nor landmarks (null).
      */
     public record Clip(Identity identity, Tensor frames, Tensor landmarks) {
         /** How many frames the clip has. */
