@@ -29,13 +29,23 @@ class FaceLandmarksTest {
                 0, 1);
     }
 
-    @Test
-    void thePupilsAreDarkAndTheOpenMouthIsDarkRed() {
+    /** What a test checks of one random face: its trial number, pose, rendering and landmarks. */
+    private interface FaceCheck {
+        void check(int trial, Attributes at, FaceRenderer.Rendering r, double[] points);
+    }
+
+    /** Runs {@code check} on 20 random people in random poses, eyes open, the mouth opened by {@code mouthOpen}. */
+    private void forRandomFaces(double mouthOpen, FaceCheck check) {
         for (int trial = 0; trial < 20; trial++) {
             Identity id = Identity.random(rng);
-            Attributes at = randomPose(1, 1);
-            FaceRenderer.Rendering r = FaceRenderer.render(id, at, SIZE);
-            double[] points = FaceLandmarks.of(id, at);
+            Attributes at = randomPose(1, mouthOpen);
+            check.check(trial, at, FaceRenderer.render(id, at, SIZE), FaceLandmarks.of(id, at));
+        }
+    }
+
+    @Test
+    void thePupilsAreDarkAndTheOpenMouthIsDarkRed() {
+        forRandomFaces(1, (trial, at, r, points) -> {
             for (int eye = 0; eye < 2; eye++) {
                 double[] pupil = colourAt(r, points[2 * eye], points[2 * eye + 1]);
                 assertTrue(pupil[0] < 0.15 && pupil[1] < 0.15 && pupil[2] < 0.15, "trial " + trial + ": " + FaceLandmarks.NAMES[eye]
@@ -44,21 +54,17 @@ class FaceLandmarksTest {
             double[] mouth = colourAt(r, (points[10] + points[12]) / 2, (points[11] + points[13]) / 2);
             assertTrue(mouth[0] > 2 * mouth[1] && mouth[1] < 0.12, "trial " + trial + ": between the lips is not inside the mouth: "
                     + java.util.Arrays.toString(mouth));
-        }
+        });
     }
 
     @Test
     void theChinIsTheFacesLowestPointAndFollowsTheHeadsTilt() {
-        for (int trial = 0; trial < 20; trial++) {
-            Identity id = Identity.random(rng);
-            Attributes at = randomPose(1, 0);
-            FaceRenderer.Rendering r = FaceRenderer.render(id, at, SIZE);
-            double[] points = FaceLandmarks.of(id, at);
+        forRandomFaces(0, (trial, at, r, points) -> {
             // the face's own "down", tilted with the head
             double downX = -Math.sin(at.rotation()), downY = Math.cos(at.rotation()), step = 0.05 * at.scale();
             assertEquals(1, faceAt(r, points[14] - step * downX, points[15] - step * downY), 1e-9, "trial " + trial + ": above the chin is face");
             assertEquals(0, faceAt(r, points[14] + step * downX, points[15] + step * downY), 1e-9, "trial " + trial + ": below it is not");
-        }
+        });
     }
 
     @Test
