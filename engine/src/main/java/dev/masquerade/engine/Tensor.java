@@ -401,7 +401,9 @@ public final class Tensor {
     }
 
     void accumulateGrad(Tensor increment) {
-        grad = grad == null ? increment.detach().clone() : grad.add(increment);
+        // a strided increment (a Linear layer's weight gradient is a transposed view) is made
+        // contiguous once, by the backends' fast copy, rather than added element by element
+        grad = grad == null ? increment.detach().clone() : grad.add(increment.contiguous());
     }
 
     // ---------------------------------------------------------------- element-wise

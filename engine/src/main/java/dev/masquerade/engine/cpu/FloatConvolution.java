@@ -9,7 +9,8 @@ import java.util.Arrays;
  * with {@link Im2col#im2col}; the property tests check that both agree.
  *
  * <p>With the im2col matrix X̂ [C·kH·kW, Ho·Wo] of one image and the weight W [F, C·kH·kW]:
- * forward Y = W·X̂; input gradient X̂' = Wᵀ·G folded back by col2im; weight gradient
+ * forward Y = W·X̂; input gradient X̂' = Wᵀ·G folded back by col2im (for stride 1, a
+ * convolution of G instead, see {@link #inputGradientIsAConvolution}); weight gradient
  * W' = Σ G·X̂ᵀ over the batch. The transposes are strides handed to the GEMM, never copies.
  *
  * <p>Small feature maps (the 4×4 and 8×8 layers deep in an encoder) make thin products: a
@@ -17,7 +18,9 @@ import java.util.Arrays;
  * multiplying. So images go to the GEMM in groups whose im2col matrices sit side by side,
  * X̂ = [X̂₁ X̂₂ …], until the product has at least {@value #TARGET_COLUMNS} columns; the
  * weight is then packed once per group. Large maps go one image at a time, in parallel.
- * The weight gradient of layers with very few filters skips im2col ({@link DirectConvolution}).
+ * Layers with very few filters skip the GEMM ({@link DirectConvolution}).
+ * Only col2im, for strided layers' input gradient, still writes a whole im2col matrix: every
+ * other product packs its panels straight from the images ({@link Im2colPanel}).
  */
 final class FloatConvolution {
     /** Columns a grouped product should reach. */
@@ -68,13 +71,13 @@ final class FloatConvolution {
         }
         int rows = g.rows(), pixels = g.cols();
         eachGroup((first, count) -> {
-            Matrix cols = columns(x, xOff, first, count);
+            VectorGemm.PanelSource columns = columns(x, xOff, first, count, false);
             int outputs = yOff + first * filters * pixels;
             if (count == 1) {
-                VectorGemm.multiply(filters, pixels, rows, w, wOff, rows, 1, cols.data, cols.offset, pixels, 1, y, outputs, pixels, false);
+                VectorGemm.multiply(filters, pixels, rows, w, wOff, rows, 1, columns, y, outputs, pixels, false);
             } else {
-                float[] grouped = scratch(GROUPED, filters * cols.width);
-                VectorGemm.multiply(filters, cols.width, rows, w, wOff, rows, 1, cols.data, 0, cols.width, 1, grouped, 0, cols.width, false);
+                float[] grouped = scratch(GROUPED, filters * count * pixels);
+                VectorGemm.multiply(filters, count * pixels, rows, w, wOff, rows, 1, columns, grouped, 0, count * pixels, false);
                 regroup(grouped, y, outputs, count, pixels, false);
             }
         });
@@ -98,7 +101,7 @@ final class FloatConvolution {
                     cols, 0, gradient.width, false);
             Arrays.fill(gx, images, images + count * imageSize(), 0f);
             for (int j = 0; j < count; j++) {
-                walk(gx, images + j * imageSize(), cols, j * pixels, gradient.width, true);
+                addColumnsBack(gx, images + j * imageSize(), cols, j * pixels, gradient.width);
             }
         });
     }
@@ -106,9 +109,12 @@ final class FloatConvolution {
     /**
      * With stride 1 and no dilation, the input gradient is itself a convolution: the output
      * gradient, padded by k − 1 − p, correlated with the kernel flipped in both axes and with
-     * its two channel axes swapped. That route im2cols the F-channel gradient instead of
-     * col2im-ing a C·kH·kW-row matrix, so it wins when there are fewer filters than channels
-     * (a decoder's last layer: 3 filters).
+     * its two channel axes swapped. That route packs the F-channel gradient's im2col panels
+     * straight from the gradient ({@link Im2colPanel}) instead of col2im-ing a C·kH·kW-row
+     * matrix, so it wins when there are fewer filters than channels (a decoder's last layer:
+     * 3 filters). With more filters than channels its product is F·kH·kW deep against F for
+     * Wᵀ·G: C is read and written once per depth block, and that costs more than col2im
+     * (measured: 17 ms against 11 ms for 512 → 1024 channels at 4×4).
      */
     private boolean inputGradientIsAConvolution() {
         Conv2dGeometry geometry = g.g;
@@ -145,14 +151,19 @@ final class FloatConvolution {
         int rows = g.rows();
         float[] total = new float[filters * rows];
         int groups = (batch + group - 1) / group;
+        if (groups == 1) { // small maps: one product over the whole batch, its threads split the weight
+            Matrix gradient = outputGradient(gy, gyOff, 0, batch);
+            VectorGemm.multiply(filters, rows, gradient.width, gradient.data, gradient.offset, gradient.width, 1,
+                    columns(x, xOff, 0, batch, true), total, 0, rows, false);
+            return total;
+        }
         CpuThreads.parallelFor(groups, (long) filters * rows * g.cols() * group, (from, to) -> {
             float[] partial = new float[filters * rows];
             for (int i = from; i < to; i++) {
                 int first = i * group, count = Math.min(group, batch - first);
                 Matrix gradient = outputGradient(gy, gyOff, first, count);
-                Matrix cols = columns(x, xOff, first, count);
-                VectorGemm.multiply(filters, rows, cols.width, gradient.data, gradient.offset, gradient.width, 1,
-                        cols.data, cols.offset, 1, cols.width, partial, 0, rows, true);
+                VectorGemm.multiply(filters, rows, gradient.width, gradient.data, gradient.offset, gradient.width, 1,
+                        columns(x, xOff, first, count, true), partial, 0, rows, true);
             }
             synchronized (total) {
                 for (int j = 0; j < total.length; j++) {
@@ -168,19 +179,17 @@ final class FloatConvolution {
     }
 
     /**
-     * The im2col matrices of images first..first+count side by side: the image itself for a
-     * single image under a pointwise kernel, else this thread's scratch.
+     * The im2col matrix X̂ of images first..first+count side by side (X̂ᵀ when {@code transposed})
+     * as the GEMM's B operand: the image itself for a single image under a pointwise kernel,
+     * else packed from the images on the fly.
      */
-    private Matrix columns(float[] x, int xOff, int first, int count) {
-        int pixels = g.cols();
+    private VectorGemm.PanelSource columns(float[] x, int xOff, int first, int count, boolean transposed) {
+        int image = xOff + first * imageSize();
         if (pointwise() && count == 1) {
-            return new Matrix(x, xOff + first * imageSize(), pixels);
+            int pixels = g.cols();
+            return transposed ? VectorGemm.strided(x, image, 1, pixels) : VectorGemm.strided(x, image, pixels, 1);
         }
-        float[] cols = scratch(COLUMNS, g.rows() * count * pixels);
-        for (int j = 0; j < count; j++) {
-            walk(x, xOff + (first + j) * imageSize(), cols, j * pixels, count * pixels, false);
-        }
-        return new Matrix(cols, 0, count * pixels);
+        return transposed ? Im2colPanel.transposedColumns(g, x, image, count) : Im2colPanel.columns(g, x, image, count);
     }
 
     /** The output gradient of images first..first+count as one matrix [F, count·Ho·Wo]. */
@@ -214,12 +223,11 @@ final class FloatConvolution {
     }
 
     /**
-     * im2col (or, {@code backToImage}, its adjoint col2im) of one image by runs: for each
-     * (channel, kernel tap, output row) the valid output columns form one range [lo, hi),
-     * copied in a block (a plain array copy when the stride is 1); the columns that fall on
-     * padding are zero. The image's columns start at colOffset in a matrix {@code ld} wide.
+     * col2im of one image by runs: for each (channel, kernel tap, output row) the valid output
+     * columns form one range [lo, hi), added back onto one image row. The image's columns
+     * start at colOffset in a matrix {@code ld} wide.
      */
-    private void walk(float[] image, int off, float[] cols, int colOffset, int ld, boolean backToImage) {
+    private void addColumnsBack(float[] image, int off, float[] cols, int colOffset, int ld) {
         int outH = g.outH, outW = g.outW, sw = g.g.strideW();
         for (int c = 0; c < g.channels; c++) {
             for (int ky = 0; ky < g.kernelH; ky++) {
@@ -230,39 +238,18 @@ final class FloatConvolution {
                     int rowBase = ((c * g.kernelH + ky) * g.kernelW + kx) * ld + colOffset;
                     for (int oy = 0; oy < outH; oy++) {
                         int iy = oy * g.g.strideH() - g.g.padH() + ky * g.g.dilationH();
+                        if (iy < 0 || iy >= g.height || lo >= hi) {
+                            continue;
+                        }
                         int dst = rowBase + oy * outW;
-                        boolean inside = iy >= 0 && iy < g.height && lo < hi;
-                        if (backToImage) {
-                            if (inside) {
-                                int src = off + (c * g.height + iy) * g.width + shift;
-                                if (sw == 1) { // a plain loop the JIT turns into vector adds
-                                    for (int ox = lo; ox < hi; ox++) {
-                                        image[src + ox] += cols[dst + ox];
-                                    }
-                                } else {
-                                    for (int ox = lo; ox < hi; ox++) {
-                                        image[src + ox * sw] += cols[dst + ox];
-                                    }
-                                }
-                            }
-                            continue;
-                        }
-                        if (!inside) {
-                            Arrays.fill(cols, dst, dst + outW, 0f);
-                            continue;
-                        }
-                        for (int ox = 0; ox < lo; ox++) { // a column or two of padding: cheaper than a call to fill
-                            cols[dst + ox] = 0f;
-                        }
-                        for (int ox = hi; ox < outW; ox++) {
-                            cols[dst + ox] = 0f;
-                        }
                         int src = off + (c * g.height + iy) * g.width + shift;
-                        if (sw == 1) {
-                            System.arraycopy(image, src + lo, cols, dst + lo, hi - lo);
+                        if (sw == 1) { // a plain loop the JIT turns into vector adds
+                            for (int ox = lo; ox < hi; ox++) {
+                                image[src + ox] += cols[dst + ox];
+                            }
                         } else {
                             for (int ox = lo; ox < hi; ox++) {
-                                cols[dst + ox] = image[src + ox * sw];
+                                image[src + ox * sw] += cols[dst + ox];
                             }
                         }
                     }

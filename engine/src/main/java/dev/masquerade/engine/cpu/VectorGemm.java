@@ -51,6 +51,29 @@ final class VectorGemm {
      */
     static void multiply(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int bRow, int bCol,
                          float[] c, int cOff, int ldc, boolean accumulate) {
+        multiply(m, n, k, a, aOff, aRow, aCol, strided(b, bOff, bRow, bCol), c, cOff, ldc, accumulate);
+    }
+
+    /**
+     * Where the product's B operand comes from: anything that can pack rows [row, row + kc)
+     * and columns [col, col + nc) of B into NR-column slivers, k-major inside each, a short
+     * last sliver padded with zeros. A matrix in memory packs by copying ({@link #strided}); a
+     * convolution packs straight from its images ({@link Im2colPanel}), so its im2col matrix
+     * is never built.
+     */
+    @FunctionalInterface
+    interface PanelSource {
+        void pack(int row, int kc, int col, int nc, float[] dst);
+    }
+
+    /** B held in memory: element (p, j) at {@code b[off + p·rowStride + j·colStride]}. */
+    static PanelSource strided(float[] b, int off, int rowStride, int colStride) {
+        return (row, kc, col, nc, dst) -> packB(b, off + row * rowStride + col * colStride, rowStride, colStride, kc, nc, dst);
+    }
+
+    /** {@code C[m×n] (+)= A[m×k] · B[k×n]}, A strided as above, B packed by {@code b}. */
+    static void multiply(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, PanelSource b,
+                         float[] c, int cOff, int ldc, boolean accumulate) {
         boolean splitRows = m >= n || n < NR * CpuThreads.threads();
         int unit = splitRows ? MR : NR;
         int blocks = ((splitRows ? m : n) + unit - 1) / unit;
@@ -58,21 +81,21 @@ final class VectorGemm {
             int start = from * unit;
             if (splitRows) {
                 int rows = Math.min(m, to * unit) - start;
-                single(rows, n, k, a, aOff + start * aRow, aRow, aCol, b, bOff, bRow, bCol, c, cOff + start * ldc, ldc, accumulate);
+                single(rows, n, k, a, aOff + start * aRow, aRow, aCol, b, 0, c, cOff + start * ldc, ldc, accumulate);
             } else {
                 int cols = Math.min(n, to * unit) - start;
-                single(m, cols, k, a, aOff, aRow, aCol, b, bOff + start * bCol, bRow, bCol, c, cOff + start, ldc, accumulate);
+                single(m, cols, k, a, aOff, aRow, aCol, b, start, c, cOff + start, ldc, accumulate);
             }
         });
     }
 
-    /** The blocked loops on one thread. */
-    private static void single(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int bRow, int bCol,
+    /** The blocked loops on one thread, over columns [firstColumn, firstColumn + n) of B. */
+    private static void single(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, PanelSource b, int firstColumn,
                                float[] c, int cOff, int ldc, boolean accumulate) {
         float[][] packs = PACKS.get();
         float[] packedA = packs[0];
         float[] packedB = packs[1];
-        float[] tile = packs[2];
+        float[] edgeTile = packs[2];
         // BEGIN SOLUTION task-3.1: the blocked loops: for each NC-wide panel of B and KC-deep block of k pack B, for each MC-tall block of A pack A, run the kernel on every MR x NR tile and merge it into C, overwriting only on the first depth block of a product that does not accumulate (see tutorials/19-matmul-ladder.md)
         // Depth blocks of equal size: k = 576 runs as 288 + 288, not 512 + a thin 64 that would
         // read and write all of C again for little work.
@@ -82,15 +105,15 @@ final class VectorGemm {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += depth) {
                 int kc = Math.min(depth, k - pc);
-                packB(b, bOff + pc * bRow + jc * bCol, bRow, bCol, kc, nc, packedB);
+                b.pack(pc, kc, firstColumn + jc, nc, packedB);
                 boolean overwrite = pc == 0 && !accumulate;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, mc, kc, packedA);
                     for (int jr = 0; jr < nc; jr += NR) {
                         for (int ir = 0; ir < mc; ir += MR) {
-                            kernel(kc, packedA, ir * kc, packedB, jr * kc, tile);
-                            merge(tile, c, cOff + (ic + ir) * ldc + jc + jr, ldc, Math.min(MR, mc - ir), Math.min(NR, nc - jr), overwrite);
+                            tile(kc, packedA, ir * kc, packedB, jr * kc, c, cOff + (ic + ir) * ldc + jc + jr, ldc,
+                                    Math.min(MR, mc - ir), Math.min(NR, nc - jr), overwrite, edgeTile);
                         }
                     }
                 }
@@ -99,15 +122,23 @@ final class VectorGemm {
         // END SOLUTION
     }
 
-    /** Packs an mc×kc block of A into slivers of MR rows, k-major inside each; short slivers are zero-padded. */
+    /**
+     * Packs an mc×kc block of A into slivers of MR rows, k-major inside each; short slivers are
+     * zero-padded. The writes go in order; the reads follow MR rows of A at once (or, for a
+     * transposed A, MR neighbours in one row).
+     */
     private static void packA(float[] a, int off, int row, int col, int mc, int kc, float[] dst) {
         for (int i = 0; i < mc; i += MR) {
             int base = i * kc;
             int rows = Math.min(MR, mc - i);
-            for (int r = 0; r < MR; r++) { // each pass reads one row of A along k, or pads a short sliver
-                int src = off + (i + r) * row;
-                for (int p = 0; p < kc; p++) {
-                    dst[base + p * MR + r] = r < rows ? a[src + p * col] : 0f;
+            int src = off + i * row;
+            if (rows < MR) {
+                java.util.Arrays.fill(dst, base, base + kc * MR, 0f);
+            }
+            for (int p = 0; p < kc; p++) {
+                int from = src + p * col, to = base + p * MR;
+                for (int r = 0; r < rows; r++) {
+                    dst[to + r] = a[from + r * row];
                 }
             }
         }
@@ -143,14 +174,33 @@ final class VectorGemm {
     }
 
     /**
-     * The 6×NR tile: 12 accumulators, 6 broadcasts of A and 2 loads of B per step of k, written
-     * to {@code tile} at the end. The kernel has no branch and calls nothing that is not
-     * intrinsic: a vector that crossed a real method call would be boxed on the heap, and
-     * C2 recompiles a hot method each time a new branch first runs. The loop counts with A's
-     * index itself: counted on a separate p, C2 rebuilt {@code ia = 6p} from shifts and adds
-     * every step, and those extra integer instructions cost 3% of the kernel's speed.
+     * One MR×NR tile of C. A whole tile goes from the kernel's registers straight into C (added
+     * to what C holds unless this is the first depth block of a product that overwrites); a
+     * tile cut short by the edge of C goes through {@code scratch}, and only its valid rows and
+     * columns are merged.
      */
-    private static void kernel(int kc, float[] pa, int ia, float[] pb, int ib, float[] tile) {
+    private static void tile(int kc, float[] pa, int ia, float[] pb, int ib, float[] c, int at, int ldc, int rows, int cols,
+                             boolean overwrite, float[] scratch) {
+        if (rows == MR && cols == NR) {
+            kernel(kc, pa, ia, pb, ib, c, at, ldc, !overwrite);
+        } else {
+            kernel(kc, pa, ia, pb, ib, scratch, 0, NR, false);
+            merge(scratch, c, at, ldc, rows, cols, overwrite);
+        }
+    }
+
+    /**
+     * The 6×NR tile: 12 accumulators, 6 broadcasts of A and 2 loads of B per step of k, stored
+     * into {@code out} (rows {@code ld} apart) at the end, added to what {@code out} holds when
+     * {@code add}: the sum over this depth block is formed first and then added, as a separate
+     * tile and merge would, so the rounding does not depend on where the tile is stored. The
+     * loop has no branch and calls nothing that is not intrinsic: a vector that crossed a
+     * real method call would be boxed on the heap, and C2 recompiles a hot method each time a
+     * new branch first runs. The loop counts with A's index itself: counted on a separate p,
+     * C2 rebuilt {@code ia = 6p} from shifts and adds every step, and those extra integer
+     * instructions cost 3% of the kernel's speed.
+     */
+    private static void kernel(int kc, float[] pa, int ia, float[] pb, int ib, float[] out, int at, int ld, boolean add) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         for (int end = ia + kc * MR; ia < end; ia += MR) {
@@ -177,18 +227,33 @@ final class VectorGemm {
             c51 = a.fma(b1, c51);
             ib += NR;
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, LANES);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + LANES);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + LANES);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + LANES);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + LANES);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + LANES);
+        int r1 = at + ld, r2 = r1 + ld, r3 = r2 + ld, r4 = r3 + ld, r5 = r4 + ld;
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(SPECIES, out, at));
+            c01 = c01.add(FloatVector.fromArray(SPECIES, out, at + LANES));
+            c10 = c10.add(FloatVector.fromArray(SPECIES, out, r1));
+            c11 = c11.add(FloatVector.fromArray(SPECIES, out, r1 + LANES));
+            c20 = c20.add(FloatVector.fromArray(SPECIES, out, r2));
+            c21 = c21.add(FloatVector.fromArray(SPECIES, out, r2 + LANES));
+            c30 = c30.add(FloatVector.fromArray(SPECIES, out, r3));
+            c31 = c31.add(FloatVector.fromArray(SPECIES, out, r3 + LANES));
+            c40 = c40.add(FloatVector.fromArray(SPECIES, out, r4));
+            c41 = c41.add(FloatVector.fromArray(SPECIES, out, r4 + LANES));
+            c50 = c50.add(FloatVector.fromArray(SPECIES, out, r5));
+            c51 = c51.add(FloatVector.fromArray(SPECIES, out, r5 + LANES));
+        }
+        c00.intoArray(out, at);
+        c01.intoArray(out, at + LANES);
+        c10.intoArray(out, r1);
+        c11.intoArray(out, r1 + LANES);
+        c20.intoArray(out, r2);
+        c21.intoArray(out, r2 + LANES);
+        c30.intoArray(out, r3);
+        c31.intoArray(out, r3 + LANES);
+        c40.intoArray(out, r4);
+        c41.intoArray(out, r4 + LANES);
+        c50.intoArray(out, r5);
+        c51.intoArray(out, r5 + LANES);
     }
 
     /** Writes or adds the valid rows×cols part of a computed tile into C. */

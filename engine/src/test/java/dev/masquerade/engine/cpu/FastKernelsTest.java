@@ -76,23 +76,44 @@ class FastKernelsTest {
                     Tensor x = random(l, 1, batch, channels, h, w);
                     Tensor weight = random(l, 2, filters, channels, k, k);
                     int[] outShape = {batch, filters, g.outputHeight(h, k), g.outputWidth(w, k)};
-                    Tensor gradOutput = random(l, 3, outShape);
-                    Tensor expected = Tensor.empty(DType.F32, Device.CPU, outShape);
-                    Tensor actual = Tensor.empty(DType.F32, Device.CPU, outShape);
-                    reference.conv2d(x.array(), weight.array(), expected.array(), g);
-                    fast.conv2d(x.array(), weight.array(), actual.array(), g);
-                    assertClose(expected, actual);
-                    Tensor expectedInput = Tensor.empty(DType.F32, Device.CPU, x.shape());
-                    Tensor actualInput = Tensor.empty(DType.F32, Device.CPU, x.shape());
-                    reference.conv2dBackwardInput(gradOutput.array(), weight.array(), expectedInput.array(), g);
-                    fast.conv2dBackwardInput(gradOutput.array(), weight.array(), actualInput.array(), g);
-                    assertClose(expectedInput, actualInput);
-                    Tensor expectedWeight = Tensor.empty(DType.F32, Device.CPU, weight.shape());
-                    Tensor actualWeight = Tensor.empty(DType.F32, Device.CPU, weight.shape());
-                    reference.conv2dBackwardWeight(x.array(), gradOutput.array(), expectedWeight.array(), g);
-                    fast.conv2dBackwardWeight(x.array(), gradOutput.array(), actualWeight.array(), g);
-                    assertClose(expectedWeight, actualWeight);
+                    assertConvolutionsAgree(x, weight, random(l, 3, outShape), g);
                 }));
+    }
+
+    /** The forward pass and both gradients of one convolution, fast against reference. */
+    private void assertConvolutionsAgree(Tensor x, Tensor weight, Tensor gradOutput, Conv2dGeometry g) {
+        int[] outShape = gradOutput.shape();
+        Tensor expected = Tensor.empty(DType.F32, Device.CPU, outShape);
+        Tensor actual = Tensor.empty(DType.F32, Device.CPU, outShape);
+        reference.conv2d(x.array(), weight.array(), expected.array(), g);
+        fast.conv2d(x.array(), weight.array(), actual.array(), g);
+        assertClose(expected, actual);
+        Tensor expectedInput = Tensor.empty(DType.F32, Device.CPU, x.shape());
+        Tensor actualInput = Tensor.empty(DType.F32, Device.CPU, x.shape());
+        reference.conv2dBackwardInput(gradOutput.array(), weight.array(), expectedInput.array(), g);
+        fast.conv2dBackwardInput(gradOutput.array(), weight.array(), actualInput.array(), g);
+        assertClose(expectedInput, actualInput);
+        Tensor expectedWeight = Tensor.empty(DType.F32, Device.CPU, weight.shape());
+        Tensor actualWeight = Tensor.empty(DType.F32, Device.CPU, weight.shape());
+        reference.conv2dBackwardWeight(x.array(), gradOutput.array(), expectedWeight.array(), g);
+        fast.conv2dBackwardWeight(x.array(), gradOutput.array(), actualWeight.array(), g);
+        assertClose(expectedWeight, actualWeight);
+    }
+
+    @Test
+    void convolutionsPackEveryPanelStraightFromTheImages() {
+        // 64 channels × 9 taps = 576 rows: two depth blocks of the forward's panels; 2 × 20 × 20
+        // output pixels: two of the weight gradient's; one image alone makes the GEMM split its
+        // columns between threads, so panels also start in the middle of an image
+        for (int batch : new int[] {1, 2}) {
+            for (Conv2dGeometry g : new Conv2dGeometry[] {Conv2dGeometry.square(1, 1, 1), Conv2dGeometry.square(2, 1, 1)}) {
+                Rng rng = new Rng(batch * 10L + g.strideH());
+                Tensor x = Tensor.randn(rng, DType.F32, Device.CPU, batch, 64, 20, 20);
+                Tensor weight = Tensor.randn(rng, DType.F32, Device.CPU, 40, 64, 3, 3);
+                Tensor gradOutput = Tensor.randn(rng, DType.F32, Device.CPU, batch, 40, g.outputHeight(20, 3), g.outputWidth(20, 3));
+                assertConvolutionsAgree(x, weight, gradOutput, g);
+            }
+        }
     }
 
     /** Coursework task 3.1, the blocked loops of {@link VectorGemm}, is graded by this and the next test. */

@@ -1,0 +1,182 @@
+package dev.masquerade.engine.cpu;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * im2col without the matrix. {@link VectorGemm} copies every panel of its B operand into a
+ * packed buffer before multiplying; when B is an im2col matrix X̂ [C·kH·kW, images·Ho·Wo] that
+ * copy can read the images directly, so X̂ itself is never written out and read back (at
+ * 64×64 pixels and a 3×3 kernel it would be 9 times the image, and bigger than the L2 cache).
+ * Element (r, j) of X̂ is the pixel that kernel tap r = (c, ky, kx) sees from output pixel j,
+ * or 0 on the padding: the same walk as {@link Im2col#im2col}, which stays the readable
+ * reference that the property tests compare against.
+ *
+ * <p>So that every read is a plain copy with no test for the padding, the images are first
+ * copied once with their zero border, and a strided convolution also splits them into s×s
+ * <em>phases</em> (s the stride), phase (a, b) holding padded pixels (s·i + a, s·j + b). Tap
+ * (ky, kx) of output row oy then reads one contiguous row of phase (ky mod s, kx mod s): row
+ * oy + ⌊ky/s⌋, from column ⌊kx/s⌋ on (dilation scales ky and kx). Packing a panel is then
+ * one short copy per output row, the form that stays fast on 4×4 maps, where the 4-pixel runs
+ * between padding cost more in bookkeeping than in copying.
+ */
+final class Im2colPanel {
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    private static final ThreadLocal<float[][]> LINE = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    private final Im2col g;
+    private final int strideH, strideW;
+    /** The padded images' phases, each phase [images, C, rows(a), cols(b)]. */
+    private final float[] phases;
+    /** Where phase (a, b) starts in {@link #phases}, at [a·strideW + b]. */
+    private final int[] phaseStart;
+
+    private Im2colPanel(Im2col geometry, float[] x, int firstImage, int count) {
+        this.g = geometry;
+        this.strideH = geometry.g.strideH();
+        this.strideW = geometry.g.strideW();
+        this.phaseStart = new int[strideH * strideW];
+        this.phases = splitIntoPhases(x, firstImage, count);
+    }
+
+    private int phaseRows(int a) {
+        return (g.height + 2 * g.g.padH() - a + strideH - 1) / strideH;
+    }
+
+    private int phaseCols(int b) {
+        return (g.width + 2 * g.g.padW() - b + strideW - 1) / strideW;
+    }
+
+    /** The {@code count} images, zero-padded and split into phases; fills in {@link #phaseStart}. */
+    private float[] splitIntoPhases(float[] x, int firstImage, int count) {
+        int planes = count * g.channels, padH = g.g.padH(), padW = g.g.padW();
+        int size = 0;
+        for (int a = 0; a < strideH; a++) {
+            for (int b = 0; b < strideW; b++) {
+                phaseStart[a * strideW + b] = size;
+                size += planes * phaseRows(a) * phaseCols(b);
+            }
+        }
+        float[] phases = new float[size];
+        for (int a = 0; a < strideH; a++) {
+            for (int b = 0; b < strideW; b++) {
+                int rows = phaseRows(a), cols = phaseCols(b);
+                int at = phaseStart[a * strideW + b];
+                for (int plane = 0; plane < planes; plane++, at += rows * cols) {
+                    int image = firstImage + plane * g.height * g.width;
+                    for (int i = 0; i < rows; i++) {
+                        int y = i * strideH + a - padH;
+                        if (y < 0 || y >= g.height) {
+                            continue; // a row of the zero border
+                        }
+                        for (int j = 0; j < cols; j++) {
+                            int xx = j * strideW + b - padW;
+                            if (xx >= 0 && xx < g.width) {
+                                phases[at + i * cols + j] = x[image + y * g.width + xx];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return phases;
+    }
+
+    /** B = X̂ [C·kH·kW, count·Ho·Wo] of {@code count} images from x[firstImage..]: the forward pass, Y = W·X̂. */
+    static VectorGemm.PanelSource columns(Im2col geometry, float[] x, int firstImage, int count) {
+        Im2colPanel panel = new Im2colPanel(geometry, x, firstImage, count);
+        return panel::packColumns;
+    }
+
+    /** B = X̂ᵀ [count·Ho·Wo, C·kH·kW]: the weight gradient, W' = G·X̂ᵀ. */
+    static VectorGemm.PanelSource transposedColumns(Im2col geometry, float[] x, int firstImage, int count) {
+        Im2colPanel panel = new Im2colPanel(geometry, x, firstImage, count);
+        return panel::packTransposed;
+    }
+
+    /**
+     * Rows [row, row + kc) and columns [col, col + nc) of X̂ in NR-wide slivers: each row is
+     * gathered once into a contiguous line (runs of plain copies), then cut into the slivers.
+     */
+    private void packColumns(int row, int kc, int col, int nc, float[] dst) {
+        int nr = VectorGemm.NR;
+        float[] line = line(nc);
+        for (int p = 0; p < kc; p++) {
+            copyRow(row + p, col, nc, line, 0, 1);
+            int j = 0;
+            for (; j + nr <= nc; j += nr) {
+                int at = j * kc + p * nr;
+                for (int v = 0; v < nr; v += LANES) {
+                    FloatVector.fromArray(SPECIES, line, j + v).intoArray(dst, at + v);
+                }
+            }
+            if (j < nc) {
+                int at = j * kc + p * nr;
+                System.arraycopy(line, j, dst, at, nc - j);
+                Arrays.fill(dst, at + nc - j, at + nr, 0f);
+            }
+        }
+    }
+
+    /** Rows [row, row + kc) (output pixels) and columns [col, col + nc) (kernel taps) of X̂ᵀ. */
+    private void packTransposed(int row, int kc, int col, int nc, float[] dst) {
+        int nr = VectorGemm.NR;
+        for (int j = 0; j < nc; j += nr) {
+            int width = Math.min(nr, nc - j);
+            if (width < nr) {
+                Arrays.fill(dst, j * kc, j * kc + kc * nr, 0f);
+            }
+            for (int q = 0; q < width; q++) {
+                copyRow(col + j + q, row, kc, dst, j * kc + q, nr);
+            }
+        }
+    }
+
+    /**
+     * Copies X̂[row, from .. from + length) to dst[at], dst[at + step], …: one run per output
+     * row, each a copy of part of one row of a phase.
+     */
+    private void copyRow(int row, int from, int length, float[] dst, int at, int step) {
+        int kx = row % g.kernelW, ky = row / g.kernelW % g.kernelH, c = row / (g.kernelW * g.kernelH);
+        int tapY = ky * g.g.dilationH(), tapX = kx * g.g.dilationW();
+        int a = tapY % strideH, b = tapX % strideW;
+        int rows = phaseRows(a), cols = phaseCols(b);
+        int plane = phaseStart[a * strideW + b] + (tapY / strideH) * cols + tapX / strideW;
+        int pixels = g.cols();
+        int image = from / pixels, oy = from % pixels / g.outW, ox = from % pixels % g.outW;
+        for (int done = 0; done < length; ) {
+            int run = Math.min(length - done, g.outW - ox);
+            int src = plane + ((image * g.channels + c) * rows + oy) * cols + ox;
+            int out = at + done * step;
+            if (step == 1) {
+                for (int t = 0; t < run; t++) {
+                    dst[out + t] = phases[src + t];
+                }
+            } else {
+                for (int t = 0; t < run; t++) {
+                    dst[out + t * step] = phases[src + t];
+                }
+            }
+            done += run;
+            ox += run;
+            if (ox == g.outW) {
+                ox = 0;
+                if (++oy == g.outH) {
+                    oy = 0;
+                    image++;
+                }
+            }
+        }
+    }
+
+    /** This thread's line buffer, of at least n floats. */
+    private static float[] line(int n) {
+        float[][] holder = LINE.get();
+        if (holder[0].length < n) {
+            holder[0] = new float[n];
+        }
+        return holder[0];
+    }
+}
