@@ -18,7 +18,8 @@ import java.util.Arrays;
  * multiplying. So images go to the GEMM in groups whose im2col matrices sit side by side,
  * X̂ = [X̂₁ X̂₂ …], until the product has at least {@value #TARGET_COLUMNS} columns; the
  * weight is then packed once per group. Large maps go one image at a time, in parallel.
- * Layers with very few filters skip the GEMM ({@link DirectConvolution}).
+ * Layers with very few filters skip the GEMM ({@link DirectConvolution}), and so do
+ * single-plane convolutions, pooling among them ({@link PlaneConvolution}).
  * Only col2im, for strided layers' input gradient, still writes a whole im2col matrix: every
  * other product packs its panels straight from the images ({@link Im2colPanel}).
  */
@@ -65,8 +66,12 @@ final class FloatConvolution {
     }
 
     void forward(float[] x, int xOff, float[] w, int wOff, float[] y, int yOff) {
-        if (DirectConvolution.applies(g, filters)) {
+        if (DirectConvolution.appliesToForward(g, filters)) {
             new DirectConvolution(g, filters, batch).forward(x, xOff, w, wOff, y, yOff);
+            return;
+        }
+        if (PlaneConvolution.applies(g, filters)) {
+            new PlaneConvolution(g, batch).forward(x, xOff, w, wOff, y, yOff);
             return;
         }
         int rows = g.rows(), pixels = g.cols();
@@ -84,6 +89,10 @@ final class FloatConvolution {
     }
 
     void backwardInput(float[] gy, int gyOff, float[] w, int wOff, float[] gx, int gxOff) {
+        if (PlaneConvolution.applies(g, filters)) {
+            new PlaneConvolution(g, batch).backwardInput(gy, gyOff, w, wOff, gx, gxOff);
+            return;
+        }
         if (inputGradientIsAConvolution()) {
             fullConvolutionOfGradient().forward(gy, gyOff, flippedTransposed(w, wOff), 0, gx, gxOff);
             return;
@@ -145,8 +154,11 @@ final class FloatConvolution {
 
     /** Returns the weight gradient [F, C·kH·kW]: per-thread partial sums over groups, then their total. */
     float[] backwardWeight(float[] x, int xOff, float[] gy, int gyOff) {
-        if (DirectConvolution.applies(g, filters)) {
+        if (DirectConvolution.appliesToWeightGradient(g, filters)) {
             return new DirectConvolution(g, filters, batch).backwardWeight(x, xOff, gy, gyOff);
+        }
+        if (PlaneConvolution.applies(g, filters)) {
+            return new PlaneConvolution(g, batch).backwardWeight(x, xOff, gy, gyOff);
         }
         int rows = g.rows();
         float[] total = new float[filters * rows];

@@ -97,10 +97,7 @@ final class VectorGemm {
         float[] packedB = packs[1];
         float[] edgeTile = packs[2];
         // BEGIN SOLUTION task-3.1: the blocked loops: for each NC-wide panel of B and KC-deep block of k pack B, for each MC-tall block of A pack A, run the kernel on every MR x NR tile and merge it into C, overwriting only on the first depth block of a product that does not accumulate (see tutorials/19-matmul-ladder.md)
-        // Depth blocks of equal size: k = 576 runs as 288 + 288, not 512 + a thin 64 that would
-        // read and write all of C again for little work.
-        int depthBlocks = (k + KC - 1) / KC;
-        int depth = (k + depthBlocks - 1) / Math.max(1, depthBlocks);
+        int depth = depthBlock(k);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += depth) {
@@ -120,6 +117,16 @@ final class VectorGemm {
             }
         }
         // END SOLUTION
+    }
+
+    /**
+     * How deep each block of k is: blocks of equal size, so k = 576 runs as 288 + 288, not 512
+     * + a thin 64 that would read and write all of C again for little work. Each element of C
+     * is the sum over the first block, plus the sum over the second, and so on.
+     */
+    static int depthBlock(int k) {
+        int depthBlocks = (k + KC - 1) / KC;
+        return (k + depthBlocks - 1) / Math.max(1, depthBlocks);
     }
 
     /**

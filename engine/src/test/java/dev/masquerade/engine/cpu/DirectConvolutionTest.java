@@ -46,6 +46,12 @@ class DirectConvolutionTest {
     }
 
     @Test
+    void aKeypointLayer() {
+        agrees(2, 6, 12, 10, 7, 3); // 10 heatmaps from a 7x7 kernel: direct forward, the GEMM's weight gradient
+        agrees(1, 3, 5, DirectConvolution.MAX_FILTERS, 3, 1); // the most filters the forward takes directly
+    }
+
+    @Test
     void awkwardSizesNoPaddingAndOneFilter() {
         agrees(3, 1, 7, 1, 3, 0);
         agrees(1, 5, 9, 4, 4, 3); // padding wider than half the kernel

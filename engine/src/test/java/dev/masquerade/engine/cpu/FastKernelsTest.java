@@ -116,6 +116,22 @@ class FastKernelsTest {
         }
     }
 
+    @Test
+    void singlePlaneConvolutionsSuchAsPoolingAgreeWithTheReference() {
+        // average pooling convolves every plane with one constant kernel: 2×2 and 4×4 windows,
+        // and a padded, dilated, strided kernel for the edges
+        Conv2dGeometry[] geometries = {Conv2dGeometry.square(2, 0, 1), Conv2dGeometry.square(4, 0, 1), Conv2dGeometry.square(2, 2, 2)};
+        int[] kernels = {2, 4, 3};
+        for (int i = 0; i < geometries.length; i++) {
+            Conv2dGeometry g = geometries[i];
+            Rng rng = new Rng(i);
+            Tensor x = Tensor.randn(rng, DType.F32, Device.CPU, 12, 1, 16, 16);
+            Tensor weight = Tensor.randn(rng, DType.F32, Device.CPU, 1, 1, kernels[i], kernels[i]);
+            Tensor gradOutput = Tensor.randn(rng, DType.F32, Device.CPU, 12, 1, g.outputHeight(16, kernels[i]), g.outputWidth(16, kernels[i]));
+            assertConvolutionsAgree(x, weight, gradOutput, g);
+        }
+    }
+
     /** Coursework task 3.1, the blocked loops of {@link VectorGemm}, is graded by this and the next test. */
     @Tag("task-3.1")
     @TestFactory
