@@ -24,7 +24,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class Im2colPanel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /** Outputs narrower than this are packed pixel by pixel ({@link #pixelStarts}). */
+    private static final int GATHER_BELOW = 16;
     private static final ThreadLocal<float[][]> LINE = ThreadLocal.withInitial(() -> new float[1][0]);
+    private static final ThreadLocal<float[][]> PHASES = ThreadLocal.withInitial(() -> new float[1][0]);
 
     private final Im2col g;
     private final int strideH, strideW;
@@ -32,6 +35,11 @@ final class Im2colPanel {
     private final float[] phases;
     /** Where phase (a, b) starts in {@link #phases}, at [a·strideW + b]. */
     private final int[] phaseStart;
+    /**
+     * For narrow outputs, where output pixel j of each phase sits (relative to the phase's
+     * first channel), at [a·strideW + b][j]; null for outputs at least {@value #GATHER_BELOW} wide.
+     */
+    private final int[][] pixelStarts;
 
     private Im2colPanel(Im2col geometry, float[] x, int firstImage, int count) {
         this.g = geometry;
@@ -39,6 +47,31 @@ final class Im2colPanel {
         this.strideW = geometry.g.strideW();
         this.phaseStart = new int[strideH * strideW];
         this.phases = splitIntoPhases(x, firstImage, count);
+        this.pixelStarts = g.outW < GATHER_BELOW ? pixelStarts(count) : null;
+    }
+
+    /**
+     * Each output pixel's place in each phase. A 7-pixel output row is too short a run to copy
+     * as one (the bookkeeping per run cost more than its copy: half a DCGAN discriminator
+     * layer's time went to packing), so narrow outputs are packed pixel by pixel through this
+     * table instead: one lookup, one load and one store each, with no test and no division.
+     */
+    private int[][] pixelStarts(int count) {
+        int[][] starts = new int[strideH * strideW][count * g.cols()];
+        for (int a = 0; a < strideH; a++) {
+            for (int b = 0; b < strideW; b++) {
+                int rows = phaseRows(a), cols = phaseCols(b);
+                int[] phase = starts[a * strideW + b];
+                for (int image = 0, j = 0; image < count; image++) {
+                    for (int oy = 0; oy < g.outH; oy++) {
+                        for (int ox = 0; ox < g.outW; ox++, j++) {
+                            phase[j] = (image * g.channels * rows + oy) * cols + ox;
+                        }
+                    }
+                }
+            }
+        }
+        return starts;
     }
 
     private int phaseRows(int a) {
@@ -59,24 +92,32 @@ final class Im2colPanel {
                 size += planes * phaseRows(a) * phaseCols(b);
             }
         }
-        float[] phases = new float[size];
+        float[] phases = phaseBuffer(size);
         for (int a = 0; a < strideH; a++) {
             for (int b = 0; b < strideW; b++) {
                 int rows = phaseRows(a), cols = phaseCols(b);
+                // the phase columns j that hold image pixels, x = j·s + b − padW in [0, width)
+                int first = Math.max(0, Math.floorDiv(padW - b + strideW - 1, strideW));
+                int last = Math.min(cols, Math.floorDiv(g.width - 1 + padW - b, strideW) + 1);
                 int at = phaseStart[a * strideW + b];
                 for (int plane = 0; plane < planes; plane++, at += rows * cols) {
                     int image = firstImage + plane * g.height * g.width;
                     for (int i = 0; i < rows; i++) {
-                        int y = i * strideH + a - padH;
-                        if (y < 0 || y >= g.height) {
-                            continue; // a row of the zero border
+                        int row = at + i * cols, y = i * strideH + a - padH;
+                        if (y < 0 || y >= g.height || first >= last) {
+                            Arrays.fill(phases, row, row + cols, 0f); // a row of the zero border
+                            continue;
                         }
-                        for (int j = 0; j < cols; j++) {
-                            int xx = j * strideW + b - padW;
-                            if (xx >= 0 && xx < g.width) {
-                                phases[at + i * cols + j] = x[image + y * g.width + xx];
+                        Arrays.fill(phases, row, row + first, 0f);
+                        int src = image + y * g.width + first * strideW + b - padW;
+                        if (strideW == 1) {
+                            System.arraycopy(x, src, phases, row + first, last - first);
+                        } else {
+                            for (int j = first; j < last; j++, src += strideW) {
+                                phases[row + j] = x[src];
                             }
                         }
+                        Arrays.fill(phases, row + last, row + cols, 0f);
                     }
                 }
             }
@@ -144,6 +185,14 @@ final class Im2colPanel {
         int a = tapY % strideH, b = tapX % strideW;
         int rows = phaseRows(a), cols = phaseCols(b);
         int plane = phaseStart[a * strideW + b] + (tapY / strideH) * cols + tapX / strideW;
+        if (pixelStarts != null) {
+            int[] starts = pixelStarts[a * strideW + b];
+            int channel = plane + c * rows * cols;
+            for (int t = 0; t < length; t++) {
+                dst[at + t * step] = phases[channel + starts[from + t]];
+            }
+            return;
+        }
         int pixels = g.cols();
         int image = from / pixels, oy = from % pixels / g.outW, ox = from % pixels % g.outW;
         for (int done = 0; done < length; ) {
@@ -169,6 +218,19 @@ final class Im2colPanel {
                 }
             }
         }
+    }
+
+    /**
+     * This thread's buffer for the phases, of at least n floats (every element is written). A
+     * panel is used only while the thread that made it waits for its product, so the next
+     * panel made on that thread may take the buffer over.
+     */
+    private static float[] phaseBuffer(int n) {
+        float[][] holder = PHASES.get();
+        if (holder[0].length < n) {
+            holder[0] = new float[n];
+        }
+        return holder[0];
     }
 
     /** This thread's line buffer, of at least n floats. */

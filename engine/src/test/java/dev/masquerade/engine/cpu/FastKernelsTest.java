@@ -104,13 +104,17 @@ class FastKernelsTest {
     void convolutionsPackEveryPanelStraightFromTheImages() {
         // 64 channels × 9 taps = 576 rows: two depth blocks of the forward's panels; 2 × 20 × 20
         // output pixels: two of the weight gradient's; one image alone makes the GEMM split its
-        // columns between threads, so panels also start in the middle of an image
+        // columns between threads, so panels also start in the middle of an image. Outputs 20
+        // and 18 wide are packed run by run (the second from stride-2 phases), 10 wide pixel by pixel.
+        int[][] sizeAndStride = {{20, 1}, {20, 2}, {36, 2}};
         for (int batch : new int[] {1, 2}) {
-            for (Conv2dGeometry g : new Conv2dGeometry[] {Conv2dGeometry.square(1, 1, 1), Conv2dGeometry.square(2, 1, 1)}) {
-                Rng rng = new Rng(batch * 10L + g.strideH());
-                Tensor x = Tensor.randn(rng, DType.F32, Device.CPU, batch, 64, 20, 20);
+            for (int[] sizeStride : sizeAndStride) {
+                int size = sizeStride[0];
+                Conv2dGeometry g = Conv2dGeometry.square(sizeStride[1], 1, 1);
+                Rng rng = new Rng(batch * 100L + size * 10L + sizeStride[1]);
+                Tensor x = Tensor.randn(rng, DType.F32, Device.CPU, batch, 64, size, size);
                 Tensor weight = Tensor.randn(rng, DType.F32, Device.CPU, 40, 64, 3, 3);
-                Tensor gradOutput = Tensor.randn(rng, DType.F32, Device.CPU, batch, 40, g.outputHeight(20, 3), g.outputWidth(20, 3));
+                Tensor gradOutput = Tensor.randn(rng, DType.F32, Device.CPU, batch, 40, g.outputHeight(size, 3), g.outputWidth(size, 3));
                 assertConvolutionsAgree(x, weight, gradOutput, g);
             }
         }
