@@ -41,9 +41,24 @@ public final class MatMul {
             // BEGIN SOLUTION task-2.5: matmul's backward, the gradients of A and of B, each summed to its input's shape (see tutorials/03-matmul.md)
             return new Tensor[] {
                     Autograd.ifNeeded(a, () -> Arithmetic.sumToShape(g.matmul(b.transpose(-1, -2)), a.shape())),
-                    Autograd.ifNeeded(b, () -> Arithmetic.sumToShape(a.transpose(-1, -2).matmul(g), b.shape()))};
+                    Autograd.ifNeeded(b, () -> Arithmetic.sumToShape(productLaidOutLike(b, a.transpose(-1, -2), g), b.shape()))};
             // END SOLUTION
         }, a, b);
+    }
+
+    /**
+     * x·y, computed as (yᵀ·xᵀ)ᵀ when {@code like} is a transposed view: then the product comes
+     * out laid out as {@code like} is. A Linear layer multiplies by Wᵀ, a view of its weight
+     * W; computed plainly, Wᵀ's gradient Aᵀ·G would reach W as a transposed view and cost a
+     * transposing copy of the whole weight (4 M floats for faceswap_small's code layers) each
+     * time. The GEMM adds up the same products in the same order either way, so the numbers
+     * are the same to the last bit.
+     */
+    static Tensor productLaidOutLike(Tensor like, Tensor x, Tensor y) {
+        int[] strides = like.array().strides();
+        int rank = strides.length;
+        boolean transposed = like.size(-2) > 1 && like.size(-1) > 1 && strides[rank - 2] == 1 && strides[rank - 1] == like.size(-2);
+        return transposed ? y.transpose(-1, -2).matmul(x.transpose(-1, -2)).transpose(-1, -2) : x.matmul(y);
     }
 
     /** t broadcast to batch + its own last two axes, viewed as [batches, rows, cols]. */
