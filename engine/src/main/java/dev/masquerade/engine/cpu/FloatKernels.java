@@ -74,11 +74,27 @@ final class FloatKernels {
         }
     }
 
-    /** One Adam step over n contiguous elements of a parameter, its gradient and its two moments (see AdamStep). */
+    /**
+     * One Adam step over n contiguous elements of a parameter, its gradient and its two moments
+     * (see AdamStep). Written with the Vector API: C2 left the plain loop scalar (its square
+     * root goes through double), and at 2.3 ns a parameter the update took 6% of a
+     * faceswap_small step. Each vector operation is the scalar tail's, in the same order and
+     * with no fused multiply-add, so both round alike.
+     */
     static void adam(AdamStep step, float[] p, int pi, float[] g, int gi, float[] m, int mi, float[] v, int vi, int n) {
         float beta1 = (float) step.beta1(), beta2 = (float) step.beta2(), l2 = (float) step.l2(), decay = (float) step.decay();
         float stepSize = (float) step.stepSize(), vScale = (float) step.vScale(), epsilon = (float) step.epsilon();
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += SPECIES.length()) {
+            FloatVector param = FloatVector.fromArray(SPECIES, p, pi + i);
+            FloatVector grad = FloatVector.fromArray(SPECIES, g, gi + i).add(param.mul(l2));
+            FloatVector first = FloatVector.fromArray(SPECIES, m, mi + i).mul(beta1).add(grad.mul(1 - beta1));
+            FloatVector second = FloatVector.fromArray(SPECIES, v, vi + i).mul(beta2).add(grad.mul(1 - beta2).mul(grad));
+            first.intoArray(m, mi + i);
+            second.intoArray(v, vi + i);
+            param.mul(decay).sub(first.mul(stepSize).div(second.sqrt().mul(vScale).add(epsilon))).intoArray(p, pi + i);
+        }
+        for (; i < n; i++) {
             float grad = g[gi + i] + l2 * p[pi + i];
             float first = beta1 * m[mi + i] + (1 - beta1) * grad;
             float second = beta2 * v[vi + i] + (1 - beta2) * grad * grad;

@@ -54,4 +54,27 @@ class AdamUpdateTest {
             }
         }
     }
+
+    @Test
+    void theVectorLoopRoundsExactlyAsTheScalarLoop() {
+        int n = 1003; // whole vectors, then a scalar tail
+        float[][] together = new float[4][], oneByOne = new float[4][];
+        for (int k = 0; k < 4; k++) {
+            together[k] = Tensor.randn(new Rng(k), DType.F32, Device.CPU, n).toFloatArray();
+            oneByOne[k] = together[k].clone();
+        }
+        for (int k : new int[] {2, 3}) { // the moments: m any sign, v not negative
+            for (int i = 0; i < n; i++) {
+                together[k][i] = k == 3 ? Math.abs(together[k][i]) : together[k][i];
+                oneByOne[k][i] = together[k][i];
+            }
+        }
+        FloatKernels.adam(STEP, together[0], 0, together[1], 0, together[2], 0, together[3], 0, n);
+        for (int i = 0; i < n; i++) { // a run of one element is all scalar tail
+            FloatKernels.adam(STEP, oneByOne[0], i, oneByOne[1], i, oneByOne[2], i, oneByOne[3], i, 1);
+        }
+        for (int k : new int[] {0, 2, 3}) {
+            assertArrayEquals(oneByOne[k], together[k], "operand " + k + ": bit for bit");
+        }
+    }
 }
