@@ -2,6 +2,7 @@ package dev.masquerade.engine.cpu;
 
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Device;
+import dev.masquerade.engine.array.Layout;
 import dev.masquerade.engine.array.Storage;
 import dev.masquerade.engine.array.StridedArray;
 import dev.masquerade.engine.backend.AdamStep;
@@ -182,7 +183,13 @@ public class ReferenceCpuBackend implements Backend, FusedAdam {
         int outer = out.numel();
         int inner = x.numel() / outer;
         double[] result = new double[outer];
+        // Every output reduces a block of the same shape and strides, at its own offset: the
+        // block's merged layout is worked out once, not once per output (for thousands of
+        // outputs of a few elements each, that bookkeeping had cost more than the sums).
+        Layout block = Layout.merge(blockShape, StridedArray.of(x.storage(), blockShape, blockStrides, 0));
+        CpuStorage storage = (CpuStorage) x.storage();
         CpuThreads.parallelFor(outer, inner, (from, to) -> {
+            double[] values = new double[Math.min(block.rowLength(), StridedLoop.CHUNK)];
             for (int o = from; o < to; o++) {
                 int offset = x.offset();
                 for (int axis = rank - 1, rest = o; axis >= 0; axis--) { // o indexes the kept axes row-major
@@ -191,13 +198,40 @@ public class ReferenceCpuBackend implements Backend, FusedAdam {
                         rest /= shape[axis];
                     }
                 }
-                StridedArray block = StridedArray.of(x.storage(), blockShape, blockStrides, offset);
-                double[] acc = {op == ReduceOp.SUM ? 0 : Double.NEGATIVE_INFINITY};
-                StridedLoop.runInOrder(blockShape, new StridedArray[] {block}, 1, c -> acc[0] = ElementKernels.reduce(op, acc[0], c.load(block, 0), c.length));
-                result[o] = acc[0];
+                result[o] = reduceBlock(op, storage, offset, block, values);
             }
         });
         StridedLoop.write(result, out);
+    }
+
+    /** The block at {@code offset}, row-major, folded a chunk of a row at a time into one accumulator. */
+    private static double reduceBlock(ReduceOp op, CpuStorage storage, int offset, Layout block, double[] values) {
+        int last = block.rank() - 1, rowLength = block.rowLength(), step = block.strides()[0][last];
+        int[] dims = block.dims(), strides = block.strides()[0];
+        int[] index = new int[last];
+        double acc = op == ReduceOp.SUM ? 0 : Double.NEGATIVE_INFINITY;
+        if (java.util.Arrays.stream(dims).anyMatch(size -> size == 0)) {
+            return acc; // an empty block
+        }
+        for (int rowStart = offset; ; ) {
+            for (int start = 0; start < rowLength; start += values.length) {
+                int n = Math.min(values.length, rowLength - start);
+                storage.load(rowStart + start * step, step, n, values, 0);
+                acc = ElementKernels.reduce(op, acc, values, n);
+            }
+            int d = last - 1; // the next row: an odometer over the outer axes
+            for (; d >= 0; d--) {
+                rowStart += strides[d];
+                if (++index[d] < dims[d]) {
+                    break;
+                }
+                rowStart -= strides[d] * dims[d];
+                index[d] = 0;
+            }
+            if (d < 0) {
+                return acc;
+            }
+        }
     }
 
     @Override
