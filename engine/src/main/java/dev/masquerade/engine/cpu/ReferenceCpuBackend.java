@@ -57,7 +57,7 @@ public class ReferenceCpuBackend implements Backend, FusedAdam {
 
     /** One chunk of {@link #unary}: x is operand 1, out operand 0. */
     static void unaryChunk(UnaryOp op, double[] params, StridedArray x, StridedArray out, StridedLoop.Cursor c) {
-        ElementKernels.unary(op, params, c.load(x, 1), c.scratch[0], c.length);
+        ElementKernels.unary(op, params, c.load(x, 1), c.scratch(0), c.length);
         c.store(out, 0, 0);
     }
 
@@ -68,7 +68,7 @@ public class ReferenceCpuBackend implements Backend, FusedAdam {
 
     /** One chunk of {@link #binary}: a and b are operands 1 and 2, out operand 0. */
     static void binaryChunk(BinaryOp op, StridedArray a, StridedArray b, StridedArray out, StridedLoop.Cursor c) {
-        ElementKernels.binary(op, c.load(a, 1), c.load(b, 2), c.scratch[0], c.length);
+        ElementKernels.binary(op, c.load(a, 1), c.load(b, 2), c.scratch(0), c.length);
         c.store(out, 0, 0);
     }
 
@@ -78,7 +78,7 @@ public class ReferenceCpuBackend implements Backend, FusedAdam {
             double[] cond = c.load(condition, 1);
             double[] av = c.load(a, 2);
             double[] bv = c.load(b, 3);
-            double[] result = c.scratch[0];
+            double[] result = c.scratch(0);
             for (int i = 0; i < c.length; i++) {
                 result[i] = cond[i] != 0 ? av[i] : bv[i];
             }
@@ -155,7 +155,7 @@ public class ReferenceCpuBackend implements Backend, FusedAdam {
     @Override
     public void fill(StridedArray dst, double value) {
         StridedLoop.run(dst.shape(), new StridedArray[] {dst}, 1, c -> {
-            java.util.Arrays.fill(c.scratch[0], 0, c.length, value);
+            java.util.Arrays.fill(c.scratch(0), 0, c.length, value);
             c.store(dst, 0, 0);
         });
     }

@@ -17,11 +17,16 @@ final class StridedLoop {
     private StridedLoop() {
     }
 
-    /** Where one chunk starts in each operand, how its elements are spaced, and scratch space. */
+    /**
+     * Where one chunk starts in each operand, how its elements are spaced, and scratch space.
+     * The scratch buffers are made on first use: the float32 fast paths work on the arrays
+     * themselves and never ask, and a step of a small model runs thousands of operations.
+     */
     static final class Cursor {
         final int[] offset;
         final int[] stride;
-        final double[][] scratch;
+        private final double[][] scratch;
+        private final int bufferSize;
         int length;
         /** Row-major index of the chunk's first element. */
         int linear;
@@ -29,7 +34,16 @@ final class StridedLoop {
         Cursor(int operands, int scratchBuffers, int bufferSize) {
             offset = new int[operands];
             stride = new int[operands];
-            scratch = new double[scratchBuffers][bufferSize];
+            scratch = new double[scratchBuffers][];
+            this.bufferSize = bufferSize;
+        }
+
+        /** Scratch buffer i, of the chunk's size. */
+        double[] scratch(int i) {
+            if (scratch[i] == null) {
+                scratch[i] = new double[bufferSize];
+            }
+            return scratch[i];
         }
 
         private float[] run;
@@ -37,7 +51,7 @@ final class StridedLoop {
         /** A run of {@code length} copies of value, in a buffer this cursor reuses. */
         float[] floatRun(float value) {
             if (run == null) {
-                run = new float[scratch.length == 0 ? CHUNK : Math.max(CHUNK, scratch[0].length)];
+                run = new float[Math.max(CHUNK, bufferSize)];
             }
             java.util.Arrays.fill(run, 0, length, value);
             return run;
@@ -49,13 +63,13 @@ final class StridedLoop {
 
         /** Loads operand i's chunk into scratch buffer i. */
         double[] load(StridedArray t, int i) {
-            storage(t).load(offset[i], stride[i], length, scratch[i], 0);
-            return scratch[i];
+            storage(t).load(offset[i], stride[i], length, scratch(i), 0);
+            return scratch(i);
         }
 
         /** Stores scratch buffer {@code buffer} into operand i's chunk. */
         void store(StridedArray t, int i, int buffer) {
-            storage(t).store(scratch[buffer], 0, length, offset[i], stride[i]);
+            storage(t).store(scratch(buffer), 0, length, offset[i], stride[i]);
         }
     }
 
