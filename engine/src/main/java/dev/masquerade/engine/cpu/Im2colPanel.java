@@ -166,11 +166,54 @@ final class Im2colPanel {
         int nr = VectorGemm.NR;
         for (int j = 0; j < nc; j += nr) {
             int width = Math.min(nr, nc - j);
+            if (width == nr && phasesAlike()) {
+                gatherSliver(row, kc, col + j, dst, j * kc);
+                continue;
+            }
             if (width < nr) {
                 Arrays.fill(dst, j * kc, j * kc + kc * nr, 0f);
             }
             for (int q = 0; q < width; q++) {
                 copyRow(col + j + q, row, kc, dst, j * kc + q, nr);
+            }
+        }
+    }
+
+    /** Whether all phases have the same size (always with stride 1), so a pixel sits at the same place in each. */
+    private boolean phasesAlike() {
+        return phaseRows(strideH - 1) == phaseRows(0) && phaseCols(strideW - 1) == phaseCols(0);
+    }
+
+    /**
+     * A whole sliver of X̂ᵀ, pixel by pixel: its NR taps read a pixel at NR fixed offsets from
+     * where that pixel sits in a phase, so each pixel's NR values are two vector gathers and two
+     * plain stores, where copying tap by tap wrote them one float at a time, NR floats apart.
+     */
+    private void gatherSliver(int row, int kc, int firstTap, float[] dst, int at) {
+        int rows = phaseRows(0), cols = phaseCols(0), nr = VectorGemm.NR;
+        int[] offsets = new int[nr];
+        for (int q = 0; q < nr; q++) {
+            int tap = firstTap + q;
+            int kx = tap % g.kernelW, ky = tap / g.kernelW % g.kernelH, c = tap / (g.kernelW * g.kernelH);
+            int tapY = ky * g.g.dilationH(), tapX = kx * g.g.dilationW();
+            offsets[q] = phaseStart[tapY % strideH * strideW + tapX % strideW] + (c * rows + tapY / strideH) * cols + tapX / strideW;
+        }
+        int pixels = g.cols();
+        int image = row / pixels, oy = row % pixels / g.outW, ox = row % pixels % g.outW;
+        int position = (image * g.channels * rows + oy) * cols + ox; // the pixel's place in its image's first channel
+        for (int t = 0; t < kc; t++) {
+            for (int v = 0; v < nr; v += LANES) {
+                FloatVector.fromArray(SPECIES, phases, position, offsets, v).intoArray(dst, at + t * nr + v);
+            }
+            if (++ox < g.outW) {
+                position++;
+            } else if (++oy < g.outH) {
+                ox = 0;
+                position += cols - g.outW + 1;
+            } else {
+                ox = 0;
+                oy = 0;
+                position = ++image * g.channels * rows * cols;
             }
         }
     }
@@ -188,7 +231,13 @@ final class Im2colPanel {
         if (pixelStarts != null) {
             int[] starts = pixelStarts[a * strideW + b];
             int channel = plane + c * rows * cols;
-            for (int t = 0; t < length; t++) {
+            int t = 0;
+            if (step == 1) { // whole vectors by gathering
+                for (; t + LANES <= length; t += LANES) {
+                    FloatVector.fromArray(SPECIES, phases, channel, starts, from + t).intoArray(dst, at + t);
+                }
+            }
+            for (; t < length; t++) {
                 dst[at + t * step] = phases[channel + starts[from + t]];
             }
             return;
