@@ -18,8 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <em>phases</em> (s the stride), phase (a, b) holding padded pixels (s·i + a, s·j + b). Tap
  * (ky, kx) of output row oy then reads one contiguous row of phase (ky mod s, kx mod s): row
  * oy + ⌊ky/s⌋, from column ⌊kx/s⌋ on (dilation scales ky and kx). Packing a panel is then
- * one short copy per output row, the form that stays fast on 4×4 maps, where the 4-pixel runs
- * between padding cost more in bookkeeping than in copying.
+ * one short copy per output row, or, where rows are too short for that to pay (outputs under
+ * {@value #GATHER_BELOW} pixels wide) and for the weight gradient's transposed slivers, vector
+ * gathers at offsets worked out once per panel.
  */
 final class Im2colPanel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
