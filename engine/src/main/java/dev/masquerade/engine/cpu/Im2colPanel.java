@@ -26,7 +26,7 @@ final class Im2colPanel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     /** Outputs narrower than this are packed pixel by pixel ({@link #pixelStarts}). */
-    private static final int GATHER_BELOW = 16;
+    private static final int GATHER_BELOW = 64;
     private static final ThreadLocal<float[][]> LINE = ThreadLocal.withInitial(() -> new float[1][0]);
     private static final ThreadLocal<float[][]> PHASES = ThreadLocal.withInitial(() -> new float[1][0]);
 

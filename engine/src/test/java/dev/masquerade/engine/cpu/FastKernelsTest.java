@@ -104,16 +104,17 @@ class FastKernelsTest {
     void convolutionsPackEveryPanelStraightFromTheImages() {
         // 64 channels × 9 taps = 576 rows: two depth blocks of the forward's panels; 2 × 20 × 20
         // output pixels: two of the weight gradient's; one image alone makes the GEMM split its
-        // columns between threads, so panels also start in the middle of an image. Outputs 20
-        // and 18 wide are packed run by run (the second from stride-2 phases), 10 wide pixel by pixel.
-        int[][] sizeAndStride = {{20, 1}, {20, 2}, {36, 2}};
+        // columns between threads, so panels also start in the middle of an image. Outputs under
+        // 64 pixels wide are gathered pixel by pixel (20 wide, and 10 from stride-2 phases),
+        // wider ones copied run by run (70, and 67 from stride-2 phases).
+        int[][] sizeStrideChannels = {{20, 1, 64}, {20, 2, 64}, {70, 1, 8}, {134, 2, 8}};
         for (int batch : new int[] {1, 2}) {
-            for (int[] sizeStride : sizeAndStride) {
-                int size = sizeStride[0];
-                Conv2dGeometry g = Conv2dGeometry.square(sizeStride[1], 1, 1);
-                Rng rng = new Rng(batch * 100L + size * 10L + sizeStride[1]);
-                Tensor x = Tensor.randn(rng, DType.F32, Device.CPU, batch, 64, size, size);
-                Tensor weight = Tensor.randn(rng, DType.F32, Device.CPU, 40, 64, 3, 3);
+            for (int[] c : sizeStrideChannels) {
+                int size = c[0];
+                Conv2dGeometry g = Conv2dGeometry.square(c[1], 1, 1);
+                Rng rng = new Rng(batch * 100L + size * 10L + c[1]);
+                Tensor x = Tensor.randn(rng, DType.F32, Device.CPU, batch, c[2], size, size);
+                Tensor weight = Tensor.randn(rng, DType.F32, Device.CPU, 40, c[2], 3, 3);
                 Tensor gradOutput = Tensor.randn(rng, DType.F32, Device.CPU, batch, 40, g.outputHeight(size, 3), g.outputWidth(size, 3));
                 assertConvolutionsAgree(x, weight, gradOutput, g);
             }
