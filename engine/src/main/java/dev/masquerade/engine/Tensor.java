@@ -401,9 +401,7 @@ public final class Tensor {
     }
 
     void accumulateGrad(Tensor increment) {
-        // a strided increment (a Linear layer's weight gradient is a transposed view) is made
-        // contiguous once, by the backends' fast copy, rather than added element by element
-        grad = grad == null ? increment.detach().clone() : grad.add(increment.contiguous());
+        grad = grad == null ? increment.detach().clone() : grad.add(increment.contiguous()); // strided: one fast copy, not a slow add
     }
 
     // ---------------------------------------------------------------- element-wise
