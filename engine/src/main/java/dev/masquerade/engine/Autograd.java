@@ -47,6 +47,15 @@ public final class Autograd {
      * @return output, for chaining
      */
     public static Tensor record(String name, Tensor output, Backward backward, Tensor... inputs) {
+        return record(name, java.util.Map.of(), output, backward, inputs);
+    }
+
+    /**
+     * {@link #record(String, Tensor, Backward, Tensor...)} for an operation with attributes
+     * (strides, axes, slopes), which a recording {@link Trace} keeps beside the inputs.
+     */
+    public static Tensor record(String name, java.util.Map<String, Object> attributes, Tensor output, Backward backward, Tensor... inputs) {
+        Trace.record(name, attributes, output, inputs);
         if (!NoGrad.isGradEnabled()) {
             return output;
         }

@@ -27,6 +27,7 @@ import dev.masquerade.engine.ops.Softmax;
 import dev.masquerade.engine.ops.Views;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An n-dimensional array of numbers on a device, and a node of the autograd graph.
@@ -310,6 +311,7 @@ public final class Tensor {
     public Tensor to(DType dtype) {
         Tensor out = empty(dtype, device(), shape());
         backend().copy(array, out.array);
+        Trace.record("cast", Map.of("dtype", dtype), out, this);
         return out;
     }
 
@@ -374,7 +376,9 @@ public final class Tensor {
 
     /** The same data as a new leaf that is not part of any graph. */
     public Tensor detach() {
-        return new Tensor(array);
+        Tensor detached = new Tensor(array);
+        Trace.record("detach", Map.of(), detached, this); // the same values: an exported graph computes them
+        return detached;
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.Trace;
+import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.BinaryOp;
@@ -78,7 +80,9 @@ public final class Arithmetic {
 
     /** A 0/1 mask of a comparison, broadcasting; not differentiable (its derivative is 0 almost everywhere). */
     public static Tensor compare(BinaryOp comparison, Tensor a, Tensor b) {
-        return binary(comparison.name().toLowerCase(), comparison, a, b);
+        Tensor mask = binary(comparison.name().toLowerCase(), comparison, a, b);
+        Trace.record(comparison.name().toLowerCase(), Map.of(), mask, a, b); // a graph must compute it, not keep it as a constant
+        return mask;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
+import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 import java.util.List;
 
@@ -41,7 +42,7 @@ public final class Concatenation {
         for (int i = 0; i < inputs.length; i++) {
             first.backend().copy(inputs[i].array(), Views.rawSlice(out, a, starts[i], starts[i + 1], 1).array());
         }
-        return Autograd.record("concat", out, g -> {
+        return Autograd.record("concat", Map.of("axis", a), out, g -> {
             Tensor[] grads = new Tensor[inputs.length];
             for (int i = 0; i < inputs.length; i++) {
                 grads[i] = Views.rawSlice(g, a, starts[i], starts[i + 1], 1);

@@ -2,6 +2,7 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
+import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.Conv2dGeometry;
 
@@ -28,7 +29,7 @@ public final class Convolution {
         }
         Tensor out = Tensor.empty(x.dtype(), x.device(), outputShape(x, weight, g));
         x.backend().conv2d(x.array(), weight.array(), out.array(), g);
-        Tensor y = Autograd.record("conv2d", out, grad -> gradients(grad, x, weight, g), x, weight);
+        Tensor y = Autograd.record("conv2d", Map.of("geometry", g), out, grad -> gradients(grad, x, weight, g), x, weight);
         return addBias("conv2d", y, bias);
     }
 
@@ -60,7 +61,7 @@ public final class Convolution {
             throw new IllegalArgumentException("convTranspose2d: padding " + g.padH() + " leaves no output for input " + Shape.str(x.shape()));
         }
         Tensor out = backwardInput(x, weight, new int[] {x.size(0), weight.size(1), outH, outW}, g);
-        Tensor y = Autograd.record("convTranspose2d", out, grad -> new Tensor[] {
+        Tensor y = Autograd.record("convTranspose2d", Map.of("geometry", g, "outputPadding", outputPadding), out, grad -> new Tensor[] {
                 Autograd.ifNeeded(x, () -> forward(grad, weight, g)),
                 Autograd.ifNeeded(weight, () -> backwardWeight(grad, x, weight.shape(), g))}, x, weight);
         return addBias("convTranspose2d", y, bias);

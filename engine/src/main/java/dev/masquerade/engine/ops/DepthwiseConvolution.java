@@ -2,6 +2,7 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
+import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.Conv2dGeometry;
 
@@ -31,7 +32,7 @@ public final class DepthwiseConvolution {
         }
         Tensor out = Tensor.empty(x.dtype(), x.device(), Convolution.outputShape(x, weight, g));
         x.backend().depthwiseConv2d(x.array(), weight.array(), out.array(), g);
-        Tensor y = Autograd.record("depthwiseConv2d", out, grad -> new Tensor[] {
+        Tensor y = Autograd.record("depthwiseConv2d", Map.of("geometry", g), out, grad -> new Tensor[] {
                 Autograd.ifNeeded(x, () -> {
                     Tensor gx = Tensor.empty(grad.dtype(), grad.device(), x.shape());
                     grad.backend().depthwiseConv2dBackwardInput(grad.array(), weight.array(), gx.array(), g);

@@ -2,6 +2,7 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
+import java.util.Map;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.UnaryOp;
 
@@ -125,6 +126,6 @@ public final class Elementwise {
 
     private static Tensor unary(String name, UnaryOp op, Tensor x, Derivative derivative, double... params) {
         Tensor y = map(op, x, params);
-        return Autograd.record(name, y, g -> new Tensor[] {g.mul(derivative.at(x, y))}, x);
+        return Autograd.record(name, Map.of("parameters", params), y, g -> new Tensor[] {g.mul(derivative.at(x, y))}, x);
     }
 }

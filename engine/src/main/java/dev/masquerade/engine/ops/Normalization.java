@@ -3,6 +3,7 @@ package dev.masquerade.engine.ops;
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
+import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 
 /**
@@ -38,7 +39,7 @@ public final class Normalization {
             normalized = centred.div(scale);
         }
         Tensor xHat = normalized;
-        return Autograd.record("instanceNorm", normalized, g -> {
+        return Autograd.record("instanceNorm", Map.of("eps", eps), normalized, g -> {
             // BEGIN SOLUTION task-9.2: instance normalisation's gradient from the upstream g, the normalised x̂ and the scale s = √(σ² + ε): (g − mean(g) − x̂·mean(g·x̂)) / s, means over each plane (axes 2 and 3), written with tensor operations (see tutorials/25-cycle-consistency.md)
             return new Tensor[] {g.sub(g.mean(PLANE, true)).sub(xHat.mul(g.mul(xHat).mean(PLANE, true))).div(scale)};
             // END SOLUTION

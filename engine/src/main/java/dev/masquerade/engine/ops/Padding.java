@@ -2,6 +2,7 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
+import java.util.Map;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Shape;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ public final class Padding {
         }
         Tensor out = Tensor.full(value, x.dtype(), x.device(), shape);
         x.backend().copy(x.array(), interior(out, padding, x.shape()).array());
-        return Autograd.record("pad", out, g -> new Tensor[] {interior(g, padding, x.shape())}, x);
+        return Autograd.record("pad", Map.of("padding", padding.clone(), "value", value), out, g -> new Tensor[] {interior(g, padding, x.shape())}, x);
     }
 
     /**
@@ -69,7 +70,7 @@ public final class Padding {
         Tensor index = Tensor.of(Arrays.stream(read).asDoubleStream().toArray(), DType.I32, x.device(), column).expand(shape);
         Tensor out = Tensor.empty(x.dtype(), x.device(), shape);
         x.backend().gather(x.array(), axis, index.array(), out.array());
-        return Autograd.record("padReflect", out, g -> {
+        return Autograd.record("padReflect", Map.of("axis", axis, "before", before, "after", after), out, g -> {
             Tensor gradInput = Tensor.zeros(x.dtype(), x.device(), x.shape());
             x.backend().scatterAdd(g.array(), axis, index.array(), gradInput.array());
             return new Tensor[] {gradInput};

@@ -2,6 +2,8 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.Trace;
+import java.util.Map;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.Pool2dGeometry;
@@ -23,7 +25,7 @@ public final class Pooling {
         Tensor out = Tensor.empty(x.dtype(), x.device(), outShape);
         Tensor winners = Tensor.empty(DType.I32, x.device(), outShape);
         x.backend().maxPool2d(x.array(), out.array(), winners.array(), g);
-        return Autograd.record("maxPool2d", out, grad -> {
+        return Autograd.record("maxPool2d", Map.of("geometry", g), out, grad -> {
             Tensor gradInput = Tensor.empty(x.dtype(), x.device(), x.shape());
             x.backend().maxPool2dBackward(grad.array(), winners.array(), gradInput.array());
             return new Tensor[] {gradInput};
@@ -38,9 +40,11 @@ public final class Pooling {
         int[] outShape = outputShape("avgPool2d", x, g);
         int k = g.kernel();
         Tensor kernel = Tensor.full(1.0 / (k * k), x.dtype(), x.device(), 1, 1, k, k);
-        return x.reshape(x.size(0) * x.size(1), 1, x.size(2), x.size(3))
+        Tensor out = x.reshape(x.size(0) * x.size(1), 1, x.size(2), x.size(3))
                 .conv2d(kernel, null, g.stride(), g.padding(), 1)
                 .reshape(outShape);
+        Trace.record("avgPool2d", Map.of("geometry", g), out, x); // one operator in an exported graph
+        return out;
     }
 
     private static int[] outputShape(String op, Tensor x, Pool2dGeometry g) {

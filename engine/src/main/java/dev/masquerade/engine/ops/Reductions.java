@@ -3,6 +3,8 @@ package dev.masquerade.engine.ops;
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.Trace;
+import java.util.Map;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.BinaryOp;
@@ -22,7 +24,7 @@ public final class Reductions {
         int[] sorted = Shape.normalizeAxes("sum", axes, x.rank());
         Tensor kept = reduce("sum", ReduceOp.SUM, x, sorted);
         Tensor out = keepDim ? kept : kept.reshape(Shape.reduced(x.shape(), sorted, false));
-        return Autograd.record("sum", out, g -> {
+        return Autograd.record("sum", Map.of("axes", sorted, "keepDim", keepDim), out, g -> {
             // BEGIN SOLUTION task-2.4: sum's backward: every summed element of x receives the gradient of its sum (see tutorials/02-broadcasting.md)
             return new Tensor[] {g.reshape(kept.shape()).expand(x.shape())};
             // END SOLUTION
@@ -37,7 +39,7 @@ public final class Reductions {
         int[] sorted = Shape.normalizeAxes("max", axes, x.rank());
         Tensor kept = reduce("max", ReduceOp.MAX, x, sorted);
         Tensor out = keepDim ? kept : kept.reshape(Shape.reduced(x.shape(), sorted, false));
-        return Autograd.record("max", out, g -> {
+        return Autograd.record("max", Map.of("axes", sorted, "keepDim", keepDim), out, g -> {
             // BEGIN SOLUTION task-2.7: max's backward: the gradient of each maximum goes to the elements of x equal to it, shared equally among ties (see tutorials/02-broadcasting.md)
             Tensor isMax = Arithmetic.compare(BinaryOp.EQ, x, kept);
             Tensor share = isMax.div(isMax.sum(sorted, true));
@@ -106,8 +108,9 @@ public final class Reductions {
             positionShape[a] = n;
             Tensor positions = Tensor.arange(0, n, 1, x.dtype(), x.device()).reshape(positionShape);
             Tensor candidates = Tensor.where(Arithmetic.compare(BinaryOp.EQ, values, best), positions, positions.scalarLike(n));
-            Tensor first = min(candidates, new int[] {a}, keepDim);
-            return first.to(DType.I32);
+            Tensor first = min(candidates, new int[] {a}, keepDim).to(DType.I32);
+            Trace.record(op, Map.of("axis", a, "keepDim", keepDim), first, x);
+            return first;
         }
     }
 

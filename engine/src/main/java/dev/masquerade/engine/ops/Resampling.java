@@ -3,6 +3,8 @@ package dev.masquerade.engine.ops;
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.Trace;
+import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 
 /**
@@ -21,9 +23,11 @@ public final class Resampling {
             throw new IllegalArgumentException("pixelShuffle: needs [N, C·r², H, W] with r = " + factor + ", got " + Shape.str(x.shape()));
         }
         int n = x.size(0), c = x.size(1) / (factor * factor), h = x.size(2), w = x.size(3);
-        return x.reshape(n, c, factor, factor, h, w)
+        Tensor out = x.reshape(n, c, factor, factor, h, w)
                 .permute(0, 1, 4, 2, 5, 3)
                 .reshape(n, c, h * factor, w * factor);
+        Trace.record("pixelShuffle", Map.of("factor", factor), out, x); // one operator in an exported graph
+        return out;
     }
 
     /**
@@ -42,7 +46,7 @@ public final class Resampling {
                     .expand(n, c, h, scale, w, scale)
                     .reshape(n, c, h * scale, w * scale);
         }
-        return Autograd.record("upsampleNearest", out, g -> new Tensor[] {g.avgPool2d(scale).mul(scale * scale)}, x);
+        return Autograd.record("upsampleNearest", Map.of("scale", scale), out, g -> new Tensor[] {g.avgPool2d(scale).mul(scale * scale)}, x);
     }
 
     /**

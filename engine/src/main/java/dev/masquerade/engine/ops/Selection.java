@@ -2,6 +2,7 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
+import java.util.Map;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Shape;
 
@@ -49,7 +50,7 @@ public final class Selection {
         }
         Tensor out = Tensor.empty(x.dtype(), x.device(), is);
         x.backend().gather(x.array(), a, index.array(), out.array());
-        return Autograd.record("gather", out, g -> {
+        return Autograd.record("gather", Map.of("axis", a, "index", index), out, g -> {
             Tensor gradInput = Tensor.zeros(x.dtype(), x.device(), xs);
             x.backend().scatterAdd(g.array(), a, index.array(), gradInput.array());
             return new Tensor[] {gradInput};

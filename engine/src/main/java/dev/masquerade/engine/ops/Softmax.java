@@ -3,6 +3,7 @@ package dev.masquerade.engine.ops;
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
+import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 
 /**
@@ -23,7 +24,7 @@ public final class Softmax {
         try (var scope = NoGrad.enter()) {
             y = x.sub(x.logsumexp(axes, true)).exp();
         }
-        return Autograd.record("softmax", y, g -> new Tensor[] {y.mul(g.sub(g.mul(y).sum(axes, true)))}, x);
+        return Autograd.record("softmax", Map.of("axis", axes[0]), y, g -> new Tensor[] {y.mul(g.sub(g.mul(y).sum(axes, true)))}, x);
     }
 
     /** log softmax = x − logsumexp(x); built from differentiable parts, so autograd derives g − softmax·Σg. */

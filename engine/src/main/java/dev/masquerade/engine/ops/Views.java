@@ -2,6 +2,7 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
+import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 import java.util.Arrays;
 
@@ -56,7 +57,7 @@ public final class Views {
             // END SOLUTION
         }
         Tensor out = Tensor.asStrided(x.storage(), shape, strides, x.offset());
-        return Autograd.record("permute", out, g -> new Tensor[] {g.permute(inverse)}, x);
+        return Autograd.record("permute", Map.of("order", order.clone()), out, g -> new Tensor[] {g.permute(inverse)}, x);
     }
 
     /** Swaps two axes (a permutation). */
@@ -79,7 +80,7 @@ public final class Views {
                     + " does not fit axis " + a + " of size " + size + " in " + Shape.str(x.shape()));
         }
         Tensor out = rawSlice(x, a, start, end, step);
-        return Autograd.record("slice", out, g -> {
+        return Autograd.record("slice", Map.of("axis", a, "start", start, "end", end, "step", step), out, g -> {
             // BEGIN SOLUTION task-2.6: slice's backward: the gradient placed into zeros of x's shape at the slice, with embed (see tutorials/02-broadcasting.md)
             return new Tensor[] {embed(g, x.shape(), a, start, end, step, 0)};
             // END SOLUTION

@@ -2,6 +2,8 @@ package dev.masquerade.nn.layers;
 
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.Trace;
+import java.util.Map;
 import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Parameter;
 
@@ -69,6 +71,10 @@ public final class BatchNorm extends Layer {
             var = buffer("running_var").reshape(perChannel);
         }
         Tensor normalized = x.sub(mean).div(var.add(eps).sqrt());
-        return normalized.mul(gamma.value().reshape(perChannel)).add(beta.value().reshape(perChannel));
+        Tensor y = normalized.mul(gamma.value().reshape(perChannel)).add(beta.value().reshape(perChannel));
+        if (!isTraining()) { // in evaluation batch normalisation is one operator of an exported graph, with the running statistics as inputs
+            Trace.record("batchNorm", Map.of("eps", eps), y, x, gamma.value(), beta.value(), buffer("running_mean"), buffer("running_var"));
+        }
+        return y;
     }
 }

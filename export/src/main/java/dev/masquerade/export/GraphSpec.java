@@ -1,0 +1,29 @@
+package dev.masquerade.export;
+
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.Module;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What to export as one graph: the model that owns the weights, the graph's inputs and the
+ * forward pass from those inputs to named outputs. The batch axis (axis 0 of every input and
+ * output) stays free in the exported graph.
+ *
+ * <pre>{@code
+ * new GraphSpec("generator", gan.generator(), List.of(new GraphSpec.Input("noise", 64)),
+ *         in -> Map.of("image", gan.generator().forward(in.get(0))));
+ * }</pre>
+ *
+ * @param name    the graph's name, shown by model viewers
+ * @param model   the module whose parameters and buffers become the graph's named weights
+ * @param inputs  the inputs, in the order {@code forward} receives them
+ * @param forward the computation, run once in evaluation mode while a trace records it
+ */
+public record GraphSpec(String name, Module model, List<Input> inputs, Function<List<Tensor>, Map<String, Tensor>> forward) {
+
+    /** One input: its name and its shape without the batch axis. */
+    public record Input(String name, int... shape) {
+    }
+}
