@@ -22,8 +22,12 @@ import java.util.Map;
 public final class OnnxExport {
     /** The opset written unless another is asked for. */
     public static final int DEFAULT_OPSET = OnnxOperators.NEWEST_OPSET;
-    /** The batch size of the traced pass; any other works with the exported file. */
-    static final int TRACED_BATCH = 2;
+    /**
+     * The batch size of the traced pass; any other works with the exported file. An odd size
+     * that no layer of ours has as a width, so that a constant with it as axis 0 is one the
+     * model made for the batch (see {@link OnnxGraphBuilder#value}).
+     */
+    static final int TRACED_BATCH = 11;
     /** ONNX IR version 8 (the IR of opsets 13 to 17). */
     private static final long IR_VERSION = 8;
 

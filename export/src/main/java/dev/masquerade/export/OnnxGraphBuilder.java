@@ -29,6 +29,8 @@ final class OnnxGraphBuilder {
     private final Map<Tensor, String> names = new IdentityHashMap<>();
     private final Map<Tensor, String> weightNames;
     private int counter;
+    private String firstInput;
+    private String batchSize;
 
     /** @param weightNames the model's parameters and buffers by path, found by identity */
     OnnxGraphBuilder(String name, Map<Tensor, String> weightNames) {
@@ -38,6 +40,9 @@ final class OnnxGraphBuilder {
 
     /** Declares a graph input of float32 values with a free batch axis. */
     void input(String name, Tensor example) {
+        if (firstInput == null) {
+            firstInput = name;
+        }
         names.put(example, name);
         graph.addInput(valueInfo(name, example.shape()));
     }
@@ -58,9 +63,47 @@ final class OnnxGraphBuilder {
             throw new IllegalStateException("a computed value was read before the operation that makes it was exported");
         }
         String name = weightNames.getOrDefault(t, "const_" + counter++);
-        graph.addInitializer(floats(name, t));
+        if (!weightNames.containsKey(t) && repeatsOverTheBatch(t)) {
+            // a constant made for the traced batch (zeros of [N, ...], a grid expanded to N): one copy, expanded to the batch the graph runs
+            String one = name + "_one";
+            graph.addInitializer(floats(one, t.narrow(0, 0, 1)));
+            long[] shape = java.util.Arrays.stream(t.shape()).asLongStream().toArray();
+            shape[0] = 1;
+            String batchShape = fresh("batch_shape");
+            node("Concat", List.of(batchSize(), ints("shape_after_batch", java.util.Arrays.copyOfRange(shape, 1, shape.length))), batchShape,
+                    attribute("axis", 0L));
+            node("Expand", List.of(one, batchShape), name);
+        } else {
+            graph.addInitializer(floats(name, t));
+        }
         names.put(t, name);
         return name;
+    }
+
+    /** Whether a constant has the traced batch as axis 0 and the same values for every item of it. */
+    private static boolean repeatsOverTheBatch(Tensor t) {
+        if (t.rank() == 0 || t.size(0) != OnnxExport.TRACED_BATCH) {
+            return false;
+        }
+        float[] values = t.toFloatArray();
+        int item = values.length / t.size(0);
+        for (int i = item; i < values.length; i++) {
+            if (Float.compare(values[i], values[i % item]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The batch size the graph runs with, as a 1-element int64 tensor: Shape(first input)[0:1], computed once. */
+    private String batchSize() {
+        if (batchSize == null) {
+            String shape = fresh("input_shape");
+            node("Shape", List.of(firstInput), shape);
+            batchSize = fresh("batch_size");
+            node("Slice", List.of(shape, ints("start", 0), ints("end", 1)), batchSize);
+        }
+        return batchSize;
     }
 
     /** The name for the output of an operation: the graph output's name, or a fresh one. */

@@ -46,8 +46,9 @@ public final class GanRun {
     private static final long INITIALISATION_STREAM = 0x1417_0000_0000L;
 
     /** The two networks under one module, so that one checkpoint holds both ("generator.…", "discriminator.…"). */
-    static final class Pair extends Module {
-        Pair(Module generator, Module discriminator) {
+    public static final class Pair extends Module {
+        /** The generator as "generator", the discriminator as "discriminator". */
+        public Pair(Module generator, Module discriminator) {
             child("generator", generator);
             child("discriminator", discriminator);
         }
@@ -188,11 +189,11 @@ public final class GanRun {
         }
     }
 
-    /** The model and generator of a checkpoint that {@link #train} wrote. */
-    public record Trained(GanModel model, Layer generator) {
+    /** The model, generator and discriminator of a checkpoint that {@link #train} wrote. */
+    public record Trained(GanModel model, Layer generator, Layer discriminator) {
     }
 
-    /** Restores the generator of a checkpoint that {@link #train} wrote, whichever its task. */
+    /** Restores the networks of a checkpoint that {@link #train} wrote, whichever its task. */
     public static Trained load(Path checkpoint) throws IOException {
         Map<String, Object> config = Checkpoint.load(checkpoint).config();
         Object task = config.get("task");
@@ -203,8 +204,9 @@ public final class GanRun {
         GanModel model = GanModel.parse(task.toString());
         // runs from before the choice have no "upsampling": theirs was the paper's transposed convolution
         Layer generator = model.generator(new Rng(0), Upsampling.parse(String.valueOf(config.getOrDefault("upsampling", "transposed"))));
-        Checkpoint.loadInto(checkpoint, new Pair(generator, model.discriminator(new Rng(0))), Map.of());
-        return new Trained(model, generator);
+        Layer discriminator = model.discriminator(new Rng(0));
+        Checkpoint.loadInto(checkpoint, new Pair(generator, discriminator), Map.of());
+        return new Trained(model, generator, discriminator);
     }
 
     private static Map<String, Object> stepValues(GanTrainer.StepReport report) {

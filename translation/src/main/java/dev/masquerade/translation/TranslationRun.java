@@ -171,6 +171,7 @@ public final class TranslationRun {
         config.put("upsampling", options.upsampling().cliName());
         config.put("norm", options.norm().cliName());
         config.put("channels", design.channels());
+        config.put("size", task.size());
         config.put("width", design.architecture().width());
         config.put("unet_depth", design.architecture().unetDepth());
         config.put("resnet_blocks", design.architecture().resnetBlocks());
@@ -184,7 +185,7 @@ public final class TranslationRun {
 
     private static long resumeInto(Path checkpoint, TranslationModel.Networks networks, Map<String, Optimizer> optimizers,
                                    Map<String, Object> config, TranslationOptions options) throws IOException {
-        long done = Resumption.stepsDone(checkpoint, config, Set.of("seed"), options.steps());
+        long done = Resumption.stepsDone(checkpoint, config, Set.of("seed", "size"), options.steps()); // the task fixes the size; runs before 2026-12 did not record it
         Checkpoint.loadInto(checkpoint, networks, optimizers);
         Checkpoint.removeLeftovers(checkpoint);
         return done;

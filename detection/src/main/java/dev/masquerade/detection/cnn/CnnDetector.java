@@ -101,7 +101,7 @@ public final class CnnDetector extends Module implements Detector {
     // end snippet
 
     /** pictures [N, channels, H, W] → the log-odds that each is fake [N, 1]. */
-    Tensor logits(Tensor pictures) {
+    public Tensor logits(Tensor pictures) {
         return classifier.forward(features.forward(pictures).mean(new int[] {2, 3}, false));
     }
 
