@@ -2,6 +2,7 @@ package dev.masquerade.export;
 
 import com.google.protobuf.ByteString;
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.Trace;
 import dev.masquerade.export.onnx.Onnx.AttributeProto;
 import dev.masquerade.export.onnx.Onnx.GraphProto;
 import dev.masquerade.export.onnx.Onnx.NodeProto;
@@ -31,6 +32,7 @@ final class OnnxGraphBuilder {
     private int counter;
     private String firstInput;
     private String batchSize;
+    private final java.util.Set<String> used = new java.util.HashSet<>();
 
     /** @param weightNames the model's parameters and buffers by path, found by identity */
     OnnxGraphBuilder(String name, Map<Tensor, String> weightNames) {
@@ -62,7 +64,7 @@ final class OnnxGraphBuilder {
         if (traced.isComputed(t)) {
             throw new IllegalStateException("a computed value was read before the operation that makes it was exported");
         }
-        String name = weightNames.getOrDefault(t, "const_" + counter++);
+        String name = weightNames.containsKey(t) ? weightNames.get(t) : unique(constantName(t, traced));
         if (!weightNames.containsKey(t) && repeatsOverTheBatch(t)) {
             // a constant made for the traced batch (zeros of [N, ...], a grid expanded to N): one copy, expanded to the batch the graph runs
             String one = name + "_one";
@@ -78,6 +80,32 @@ final class OnnxGraphBuilder {
         }
         names.put(t, name);
         return name;
+    }
+
+    /**
+     * A folded constant named after the weight it was made from and the operations that made
+     * it ("7.weight.permute": a Linear layer's weight transposed for the product), else "const".
+     */
+    private String constantName(Tensor t, TracedGraph traced) {
+        StringBuilder steps = new StringBuilder();
+        for (Trace.Operation op = traced.producer(t); op != null; op = traced.producer(op.inputs().get(0))) {
+            steps.insert(0, "." + op.name());
+            for (Tensor input : op.inputs()) {
+                if (weightNames.containsKey(input)) {
+                    return weightNames.get(input) + steps;
+                }
+            }
+        }
+        return "const";
+    }
+
+    /** name, or name_2, name_3, ... when it is taken. */
+    private String unique(String name) {
+        String candidate = name;
+        for (int i = 2; !used.add(candidate); i++) {
+            candidate = name + "_" + i;
+        }
+        return candidate;
     }
 
     /** Whether a constant has the traced batch as axis 0 and the same values for every item of it. */

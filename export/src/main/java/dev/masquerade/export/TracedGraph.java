@@ -24,10 +24,12 @@ import java.util.Set;
 final class TracedGraph {
     private final List<Trace.Operation> operations;
     private final Set<Tensor> computed;
+    private final Map<Tensor, Trace.Operation> producer;
 
-    private TracedGraph(List<Trace.Operation> operations, Set<Tensor> computed) {
+    private TracedGraph(List<Trace.Operation> operations, Set<Tensor> computed, Map<Tensor, Trace.Operation> producer) {
         this.operations = operations;
         this.computed = computed;
+        this.producer = producer;
     }
 
     /** The graph from {@code inputs} to {@code outputs} in the recorded operations. */
@@ -66,12 +68,17 @@ final class TracedGraph {
                 ordered.add(op);
             }
         }
-        return new TracedGraph(ordered, computed);
+        return new TracedGraph(ordered, computed, producer);
     }
 
     /** The operations to export, in the order they ran. */
     List<Trace.Operation> operations() {
         return operations;
+    }
+
+    /** The operation that last reported t as its output, or null (a weight, an input, a tensor made outside any operation). */
+    Trace.Operation producer(Tensor t) {
+        return producer.get(t);
     }
 
     /** Whether t is computed from the inputs (otherwise it is a constant of the graph). */
