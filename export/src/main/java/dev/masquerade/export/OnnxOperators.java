@@ -201,10 +201,12 @@ final class OnnxOperators {
      * stays there, else -1 (inferred), which covers the batch merged into axis 0 with others.
      */
     private static void reshape(Emit e) {
+        // snippet: batch-free-reshape
         int[] to = e.op().output().shape();
         long[] shape = longs(to);
-        shape[0] = to[0] == e.input(0).size(0) ? 0 : -1;
+        shape[0] = to[0] == e.input(0).size(0) ? 0 : -1; // 0: "as the input's axis 0"; -1: "whatever makes the count right"
         e.graph().node("Reshape", List.of(e.in(0), e.graph().ints("shape", shape)), e.out());
+        // end snippet
     }
 
     /** Expand broadcasts, so an axis that keeps the input's size is written 1: the batch stays free. */

@@ -39,14 +39,16 @@ final class TracedGraph {
         Set<Tensor> computed = Collections.newSetFromMap(new IdentityHashMap<>());
         computed.addAll(inputs);
         Map<Tensor, Trace.Operation> producer = new IdentityHashMap<>();
+        // snippet: computed
         for (Trace.Operation op : recorded) {
             producer.put(op.output(), op); // a later report of the same output replaces the earlier
             if (op.inputs().stream().anyMatch(computed::contains)) {
-                computed.add(op.output());
+                computed.add(op.output()); // depends on an input: the graph must compute it
             } else {
-                computed.remove(op.output());
+                computed.remove(op.output()); // weights only: its value now is a constant of the graph
             }
         }
+        // end snippet
         outputs.forEach((name, output) -> {
             if (!computed.contains(output) || given.contains(output)) {
                 throw new IllegalArgumentException("output '" + name + "' is not computed from the inputs by traced operations; "

@@ -5,19 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.masquerade.autoencoder.ConvAutoencoder;
 import dev.masquerade.autoencoder.FaceSwapConfig;
 import dev.masquerade.autoencoder.FaceSwapModel;
+import dev.masquerade.detection.cnn.CnnDetector;
 import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
 import dev.masquerade.gan.GanModel;
 import dev.masquerade.gan.GanRun;
 import dev.masquerade.motion.model.MotionModel;
 import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.classify.FashionClassifier;
+import dev.masquerade.nn.train.TrainingLog;
 import dev.masquerade.nn.layers.Upsampling;
 import dev.masquerade.translation.TranslationModel;
 import dev.masquerade.translation.TranslationRun;
 import dev.masquerade.translation.models.Norm;
 import dev.masquerade.translation.tasks.TranslationTask;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every model the command line trains, exported part by part and run by ONNX Runtime at batch
@@ -75,6 +80,17 @@ class OnnxExportModelsTest {
     void theMotionModelExportsItsAnimationAndItsKeypoints() throws Exception {
         MotionModel model = new MotionModel(new MotionModel.Architecture(4, 32, 8, 2, 32, 8, 1, 1), rng);
         assertEveryPartAgrees(ExportableModels.motion(model), "animate", "keypoints");
+    }
+
+    @Test
+    void theCnnDetectorExports(@TempDir Path work) throws Exception {
+        List<Tensor> real = List.of(Tensor.rand(rng, 3, 32, 32), Tensor.rand(rng, 3, 32, 32));
+        List<Tensor> fake = List.of(Tensor.rand(rng, 3, 32, 32).mul(0.5), Tensor.rand(rng, 3, 32, 32).mul(0.5));
+        CnnDetector detector;
+        try (TrainingLog log = new TrainingLog(work)) {
+            detector = CnnDetector.train(real, fake, new CnnDetector.Options(2, 4, 1e-3, 28, false, 1, false), log);
+        }
+        assertEveryPartAgrees(ExportableModels.detector(detector, 3), "detector");
     }
 
     private static void assertEveryPartAgrees(ExportableModel model, String... parts) throws Exception {
