@@ -200,14 +200,16 @@ final class OnnxOperators {
      * A reshape keeps the batch free: axis 0 is written 0 ("as the input's") when the batch
      * stays there, else -1 (inferred), which covers the batch merged into axis 0 with others.
      */
+    // snippet: batch-free-reshape
     private static void reshape(Emit e) {
-        // snippet: batch-free-reshape
+        // BEGIN SOLUTION task-12.2: a Reshape node whose constant shape (graph.ints) is the output's, axis 0 written 0 when the output keeps the input's axis 0 and -1 when it does not, so that the graph runs on any batch (see tutorials/31-export.md)
         int[] to = e.op().output().shape();
         long[] shape = longs(to);
         shape[0] = to[0] == e.input(0).size(0) ? 0 : -1; // 0: "as the input's axis 0"; -1: "whatever makes the count right"
         e.graph().node("Reshape", List.of(e.in(0), e.graph().ints("shape", shape)), e.out());
-        // end snippet
+        // END SOLUTION
     }
+    // end snippet
 
     /** Expand broadcasts, so an axis that keeps the input's size is written 1: the batch stays free. */
     private static void expand(Emit e) {

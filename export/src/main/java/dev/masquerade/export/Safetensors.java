@@ -49,6 +49,32 @@ public final class Safetensors {
 
     /** Writes tensors (F32, F64 or I32) and string metadata to {@code file}, atomically. */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
+        byte[] header = header(tensors, metadata);
+        long values = 0;
+        for (Tensor t : tensors.values()) {
+            values += (long) t.numel() * t.dtype().bytes();
+        }
+        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(8 + header.length + values)).order(ByteOrder.LITTLE_ENDIAN);
+        out.putLong(header.length).put(header);
+        for (Tensor t : tensors.values()) {
+            for (double v : t.toDoubleArray()) {
+                switch (t.dtype()) {
+                    case F32 -> out.putFloat((float) v);
+                    case F64 -> out.putDouble(v);
+                    case I32 -> out.putInt((int) v);
+                }
+            }
+        }
+        AtomicFiles.write(file, out.array());
+    }
+
+    /**
+     * The JSON header: "__metadata__" (when there is any), then each tensor's dtype, shape and
+     * data_offsets, the byte range [begin, end) of its values counted from the end of the header,
+     * tensors one after the other in order; padded with spaces to a multiple of 8 bytes.
+     */
+    static byte[] header(Map<String, Tensor> tensors, Map<String, String> metadata) throws JsonProcessingException {
+        // BEGIN SOLUTION task-12.3: the header as the Javadoc says, built as a Jackson ObjectNode (JSON.createObjectNode(), putObject, putArray) and written with JSON.writeValueAsBytes, then padded with spaces to a multiple of 8 bytes so the values start aligned (see tutorials/31-export.md)
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             header.set("__metadata__", JSON.valueToTree(metadata));
@@ -64,22 +90,10 @@ public final class Safetensors {
             offset += bytes;
         }
         byte[] json = JSON.writeValueAsBytes(header);
-        int padded = (json.length + 7) / 8 * 8; // spaces keep the values 8-byte aligned, as the reference writer does
-        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(8 + padded + offset)).order(ByteOrder.LITTLE_ENDIAN);
-        out.putLong(padded).put(json);
-        for (int i = json.length; i < padded; i++) {
-            out.put((byte) ' ');
-        }
-        for (Tensor t : tensors.values()) {
-            for (double v : t.toDoubleArray()) {
-                switch (t.dtype()) {
-                    case F32 -> out.putFloat((float) v);
-                    case F64 -> out.putDouble(v);
-                    case I32 -> out.putInt((int) v);
-                }
-            }
-        }
-        AtomicFiles.write(file, out.array());
+        byte[] padded = java.util.Arrays.copyOf(json, (json.length + 7) / 8 * 8);
+        java.util.Arrays.fill(padded, json.length, padded.length, (byte) ' ');
+        return padded;
+        // END SOLUTION
     }
 
     /** Reads every tensor of a safetensors file, checking the header against the data. */

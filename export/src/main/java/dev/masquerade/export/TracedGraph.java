@@ -38,17 +38,7 @@ final class TracedGraph {
         given.addAll(inputs);
         Set<Tensor> computed = Collections.newSetFromMap(new IdentityHashMap<>());
         computed.addAll(inputs);
-        Map<Tensor, Trace.Operation> producer = new IdentityHashMap<>();
-        // snippet: computed
-        for (Trace.Operation op : recorded) {
-            producer.put(op.output(), op); // a later report of the same output replaces the earlier
-            if (op.inputs().stream().anyMatch(computed::contains)) {
-                computed.add(op.output()); // depends on an input: the graph must compute it
-            } else {
-                computed.remove(op.output()); // weights only: its value now is a constant of the graph
-            }
-        }
-        // end snippet
+        Map<Tensor, Trace.Operation> producer = markComputed(recorded, computed);
         outputs.forEach((name, output) -> {
             if (!computed.contains(output) || given.contains(output)) {
                 throw new IllegalArgumentException("output '" + name + "' is not computed from the inputs by traced operations; "
@@ -72,6 +62,27 @@ final class TracedGraph {
         }
         return new TracedGraph(ordered, computed, producer);
     }
+
+    /**
+     * Adds to {@code computed} (which holds the inputs) every output that an operation made from
+     * a computed input, in the order they ran, and returns the operation that made each output.
+     */
+    // snippet: computed
+    static Map<Tensor, Trace.Operation> markComputed(List<Trace.Operation> recorded, Set<Tensor> computed) {
+        // BEGIN SOLUTION task-12.1: for each recorded operation in order, remember it as its output's producer (a later report of the same output replaces the earlier) and mark the output computed when one of its inputs is, else not computed (a constant of the graph) (see tutorials/31-export.md)
+        Map<Tensor, Trace.Operation> producer = new IdentityHashMap<>();
+        for (Trace.Operation op : recorded) {
+            producer.put(op.output(), op); // a later report of the same output replaces the earlier
+            if (op.inputs().stream().anyMatch(computed::contains)) {
+                computed.add(op.output()); // depends on an input: the graph must compute it
+            } else {
+                computed.remove(op.output()); // weights only: its value now is a constant of the graph
+            }
+        }
+        return producer;
+        // END SOLUTION
+    }
+    // end snippet
 
     /** The operations to export, in the order they ran. */
     List<Trace.Operation> operations() {

@@ -26,6 +26,7 @@ import dev.masquerade.nn.layers.Residual;
 import dev.masquerade.nn.layers.UpsampleNearest;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every layer the models are built from, exported and run by ONNX Runtime: the same numbers as the engine. */
@@ -33,6 +34,7 @@ class OnnxExportLayersTest {
     private final Rng rng = new Rng(7);
 
     @Test
+    @Tag("task-12.2")
     void convolutionsPoolingAndActivationsAgreeWithOnnxRuntime() throws Exception {
         Sequential net = new Sequential(new Conv2d(3, 8, 3, 1, 1, rng), Activation.leakyRelu(0.2), new MaxPool2d(2, 2),
                 new Conv2d(8, 8, 4, 2, 1, rng), Activation.relu(), new AvgPool2d(2, 2, 1), Activation.tanh(),
@@ -70,6 +72,7 @@ class OnnxExportLayersTest {
     }
 
     @Test
+    @Tag("task-12.1")
     void anOutputThatTheInputsDoNotComputeFailsTheExport() {
         Layer constant = new Layer() {
             @Override

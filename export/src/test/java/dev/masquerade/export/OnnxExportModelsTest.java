@@ -21,6 +21,7 @@ import dev.masquerade.translation.models.Norm;
 import dev.masquerade.translation.tasks.TranslationTask;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ class OnnxExportModelsTest {
     private final Rng rng = new Rng(11);
 
     @Test
+    @Tag("task-12.2")
     void theClassifierExports() throws Exception {
         assertEveryPartAgrees(ExportableModels.classifier(new FashionClassifier(rng)), "classifier");
     }
@@ -51,6 +53,7 @@ class OnnxExportModelsTest {
     }
 
     @Test
+    @Tag("task-12.2")
     void theFaceSwapWithoutMasksExports() throws Exception {
         assertEveryPartAgrees(ExportableModels.faceSwap(new FaceSwapModel(new FaceSwapConfig(64, 16, 64, false), rng)), "a_to_b", "b_to_a");
     }

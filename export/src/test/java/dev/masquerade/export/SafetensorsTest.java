@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ class SafetensorsTest {
     Path work;
 
     @Test
+    @Tag("task-12.3")
     void everyDtypeComesBackExactly() throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         tensors.put("weights", Tensor.randn(new Rng(1), 3, 4));
@@ -46,6 +48,7 @@ class SafetensorsTest {
     }
 
     @Test
+    @Tag("task-12.3")
     void theHeaderIsJsonWithByteRangesAndTheValuesStartAlignedToEightBytes() throws IOException {
         Path file = work.resolve("t.safetensors");
         Safetensors.write(file, Map.of("w", Tensor.of(new float[] {1.5f, -2f}, 2)), Map.of());
@@ -59,6 +62,7 @@ class SafetensorsTest {
     }
 
     @Test
+    @Tag("task-12.3")
     void loadsIntoAModelByItsParameterAndBufferNames() throws IOException {
         Sequential saved = new Sequential(new Linear(4, 3, new Rng(1)), new BatchNorm(3));
         Sequential fresh = new Sequential(new Linear(4, 3, new Rng(2)), new BatchNorm(3));
