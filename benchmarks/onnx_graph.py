@@ -27,6 +27,15 @@ def shape_of(value_info):
     return "×".join(d.dim_param or str(d.dim_value) for d in dims)
 
 
+def shown(value):
+    """An attribute as a reader wants it: 0.1, not 0.100000001490116 (floats are stored in 32 bits)."""
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if isinstance(value, bytes):
+        return value.decode()
+    return value
+
+
 def dot(model):
     graph = model.graph
     lines = ["digraph onnx {", "  rankdir=TB; node [fontname=Helvetica, fontsize=10]; edge [color=gray40];"]
@@ -37,7 +46,7 @@ def dot(model):
         producers[value.name] = value.name
     for i, node in enumerate(graph.node):
         node_id = f"node{i}"
-        details = [f"{a.name}={helper.get_attribute_value(a)}" for a in node.attribute if a.name in SHOWN_ATTRIBUTES]
+        details = [f"{a.name}={shown(helper.get_attribute_value(a))}" for a in node.attribute if a.name in SHOWN_ATTRIBUTES]
         label = "\\n".join([node.op_type] + [d.replace('"', "'") for d in details])
         lines.append(f'  {node_id} [shape=box, style="rounded,filled", fillcolor=lightyellow, label="{label}"];')
         for name in node.input:

@@ -13,8 +13,8 @@ import dev.masquerade.engine.backend.Pool2dGeometry;
 import dev.masquerade.engine.ops.Arithmetic;
 import dev.masquerade.engine.ops.Concatenation;
 import dev.masquerade.engine.ops.Convolution;
-import dev.masquerade.engine.ops.GroupedConvolution;
 import dev.masquerade.engine.ops.Elementwise;
+import dev.masquerade.engine.ops.GroupedConvolution;
 import dev.masquerade.engine.ops.MatMul;
 import dev.masquerade.engine.ops.Normalization;
 import dev.masquerade.engine.ops.Padding;
@@ -311,8 +311,7 @@ public final class Tensor {
     public Tensor to(DType dtype) {
         Tensor out = empty(dtype, device(), shape());
         backend().copy(array, out.array);
-        Trace.record("cast", Map.of("dtype", dtype), out, this);
-        return out;
+        return Trace.record("cast", Map.of("dtype", dtype), out, this);
     }
 
     /** A copy on another device (a new leaf, not recorded in the graph); this tensor when already there. */
@@ -376,9 +375,7 @@ public final class Tensor {
 
     /** The same data as a new leaf that is not part of any graph. */
     public Tensor detach() {
-        Tensor detached = new Tensor(array);
-        Trace.record("detach", Map.of(), detached, this); // the same values: an exported graph computes them
-        return detached;
+        return Trace.record("detach", Map.of(), new Tensor(array), this); // the same values: an exported graph computes them
     }
 
     /**

@@ -60,12 +60,17 @@ public final class Trace implements AutoCloseable {
         return ACTIVE.get() != null;
     }
 
-    /** Adds an operation to this thread's trace, if one is recording. */
-    public static void record(String name, Map<String, Object> attributes, Tensor output, Tensor... inputs) {
+    /**
+     * Adds an operation to this thread's trace, if one is recording.
+     *
+     * @return output, for chaining
+     */
+    public static Tensor record(String name, Map<String, Object> attributes, Tensor output, Tensor... inputs) {
         Trace trace = ACTIVE.get();
         if (trace != null) {
             trace.operations.add(new Operation(name, List.of(inputs), output, Map.copyOf(attributes)));
         }
+        return output;
     }
 
     /** The operations recorded so far, in the order they ran. */

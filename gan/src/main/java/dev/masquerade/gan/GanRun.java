@@ -2,14 +2,14 @@ package dev.masquerade.gan;
 
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
-import dev.masquerade.nn.Initialisation;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.array.Device;
 import dev.masquerade.gan.metrics.CollapseWatch;
+import dev.masquerade.nn.Initialisation;
 import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Module;
-import dev.masquerade.nn.layers.Upsampling;
 import dev.masquerade.nn.io.Checkpoint;
+import dev.masquerade.nn.layers.Upsampling;
 import dev.masquerade.nn.optim.Adam;
 import dev.masquerade.nn.optim.Optimizer;
 import dev.masquerade.nn.train.TrainingLog;

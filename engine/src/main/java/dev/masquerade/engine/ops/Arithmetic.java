@@ -3,11 +3,11 @@ package dev.masquerade.engine.ops;
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.Trace;
-import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.Backend;
 import dev.masquerade.engine.backend.BinaryOp;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The four arithmetic operations and element-wise max/min, with NumPy broadcasting.
@@ -80,9 +80,8 @@ public final class Arithmetic {
 
     /** A 0/1 mask of a comparison, broadcasting; not differentiable (its derivative is 0 almost everywhere). */
     public static Tensor compare(BinaryOp comparison, Tensor a, Tensor b) {
-        Tensor mask = binary(comparison.name().toLowerCase(), comparison, a, b);
-        Trace.record(comparison.name().toLowerCase(), Map.of(), mask, a, b); // a graph must compute it, not keep it as a constant
-        return mask;
+        String name = comparison.name().toLowerCase();
+        return Trace.record(name, Map.of(), binary(name, comparison, a, b), a, b); // a graph must compute it, not keep it as a constant
     }
 
     /**

@@ -2,9 +2,9 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
-import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Joining tensors. Each input lands in its own slice of the output, so its gradient is that

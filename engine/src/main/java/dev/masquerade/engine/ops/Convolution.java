@@ -2,9 +2,9 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
-import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.Conv2dGeometry;
+import java.util.Map;
 
 /**
  * 2-d convolution (as in every deep-learning library, a cross-correlation) and its transpose.

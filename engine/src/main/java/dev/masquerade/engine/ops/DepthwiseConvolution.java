@@ -2,9 +2,9 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
-import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.Conv2dGeometry;
+import java.util.Map;
 
 /**
  * Depthwise convolution: every input channel is correlated with its own m filters and nothing

@@ -2,9 +2,9 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
-import java.util.Map;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.UnaryOp;
+import java.util.Map;
 
 /**
  * Element-wise functions y = f(x). The forward pass is one backend call by opcode; the

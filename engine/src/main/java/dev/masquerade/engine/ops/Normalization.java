@@ -3,8 +3,8 @@ package dev.masquerade.engine.ops;
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
-import java.util.Map;
 import dev.masquerade.engine.array.Shape;
+import java.util.Map;
 
 /**
  * Instance normalisation: each picture's each channel is brought to mean 0 and variance 1 on

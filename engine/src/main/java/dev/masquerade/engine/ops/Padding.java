@@ -2,10 +2,10 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
-import java.util.Map;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Shape;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Padding: with a constant, or by reflection. Constant padding: {@code padding} holds (before, after) pairs starting from the last axis,

@@ -3,10 +3,10 @@ package dev.masquerade.engine.ops;
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.Trace;
-import java.util.Map;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.Pool2dGeometry;
+import java.util.Map;
 
 /**
  * Pooling over square windows of [N, C, H, W]. Tutorial: tutorials/04-convolution.md.
@@ -43,8 +43,7 @@ public final class Pooling {
         Tensor out = x.reshape(x.size(0) * x.size(1), 1, x.size(2), x.size(3))
                 .conv2d(kernel, null, g.stride(), g.padding(), 1)
                 .reshape(outShape);
-        Trace.record("avgPool2d", Map.of("geometry", g), out, x); // one operator in an exported graph
-        return out;
+        return Trace.record("avgPool2d", Map.of("geometry", g), out, x); // one operator in an exported graph
     }
 
     private static int[] outputShape(String op, Tensor x, Pool2dGeometry g) {

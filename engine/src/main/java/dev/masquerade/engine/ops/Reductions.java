@@ -4,11 +4,11 @@ import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.Trace;
-import java.util.Map;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.ReduceOp;
+import java.util.Map;
 
 /**
  * Reductions over a set of axes (an empty set means every axis). {@code keepDim} keeps the
@@ -108,9 +108,7 @@ public final class Reductions {
             positionShape[a] = n;
             Tensor positions = Tensor.arange(0, n, 1, x.dtype(), x.device()).reshape(positionShape);
             Tensor candidates = Tensor.where(Arithmetic.compare(BinaryOp.EQ, values, best), positions, positions.scalarLike(n));
-            Tensor first = min(candidates, new int[] {a}, keepDim).to(DType.I32);
-            Trace.record(op, Map.of("axis", a, "keepDim", keepDim), first, x);
-            return first;
+            return Trace.record(op, Map.of("axis", a, "keepDim", keepDim), min(candidates, new int[] {a}, keepDim).to(DType.I32), x);
         }
     }
 

@@ -4,8 +4,8 @@ import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.Trace;
-import java.util.Map;
 import dev.masquerade.engine.array.Shape;
+import java.util.Map;
 
 /**
  * Changing the resolution of [N, C, H, W] images: by rearranging or repeating pixels
@@ -26,8 +26,7 @@ public final class Resampling {
         Tensor out = x.reshape(n, c, factor, factor, h, w)
                 .permute(0, 1, 4, 2, 5, 3)
                 .reshape(n, c, h * factor, w * factor);
-        Trace.record("pixelShuffle", Map.of("factor", factor), out, x); // one operator in an exported graph
-        return out;
+        return Trace.record("pixelShuffle", Map.of("factor", factor), out, x); // one operator in an exported graph
     }
 
     /**

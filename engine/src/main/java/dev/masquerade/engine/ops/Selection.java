@@ -2,9 +2,9 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
-import java.util.Map;
 import dev.masquerade.engine.array.DType;
 import dev.masquerade.engine.array.Shape;
+import java.util.Map;
 
 /**
  * Choosing elements: by a mask ({@link #where}) or by position ({@link #gather},

@@ -3,8 +3,8 @@ package dev.masquerade.engine.ops;
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
-import java.util.Map;
 import dev.masquerade.engine.array.Shape;
+import java.util.Map;
 
 /**
  * Softmax turns scores into probabilities along one axis: yᵢ = e^xᵢ / Σⱼ e^xⱼ.

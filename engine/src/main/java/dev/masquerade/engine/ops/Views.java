@@ -2,9 +2,9 @@ package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Autograd;
 import dev.masquerade.engine.Tensor;
-import java.util.Map;
 import dev.masquerade.engine.array.Shape;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Operations that change how storage is read, not the numbers: reshape, permute, slice,

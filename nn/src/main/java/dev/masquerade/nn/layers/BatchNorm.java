@@ -3,9 +3,9 @@ package dev.masquerade.nn.layers;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.Trace;
-import java.util.Map;
 import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Parameter;
+import java.util.Map;
 
 /**
  * Batch normalisation over the channel axis 1 of [N, C] (1-d) or [N, C, H, W] (2-d):
