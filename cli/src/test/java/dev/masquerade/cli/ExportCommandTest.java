@@ -109,6 +109,10 @@ class ExportCommandTest {
         Checkpoint.save(other, Map.of("w", Tensor.zeros(2)), Map.of("model", "something-else"));
         assertEquals(1, user.run("export", "--checkpoint", other.toString(), "--out", work.resolve("o.onnx").toString()));
         assertTrue(user.err().contains("is not a checkpoint of a model this version exports"), user.err());
+        Path spectrum = work.resolve("spectrum-detector");
+        Checkpoint.save(spectrum.resolve("detector.json"), Map.of("w", Tensor.zeros(2)), Map.of("method", "spectrum"));
+        assertEquals(1, user.run("export", "--checkpoint", spectrum.toString(), "--out", work.resolve("s.onnx").toString()));
+        assertTrue(user.err().contains("is a spectrum detector: logistic regression on a picture's Fourier spectrum"), user.err());
     }
 
     /** A safetensors file as PyTorch writes one for a half-precision model: one F16 tensor. */

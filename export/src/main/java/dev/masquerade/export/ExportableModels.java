@@ -6,6 +6,7 @@ import dev.masquerade.autoencoder.FaceSwapper;
 import dev.masquerade.detection.Detector;
 import dev.masquerade.detection.Detectors;
 import dev.masquerade.detection.cnn.CnnDetector;
+import dev.masquerade.detection.spectrum.SpectrumDetector;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
@@ -67,6 +68,9 @@ public final class ExportableModels {
             return translation(TranslationRun.load(manifest), ((Number) config.get("channels")).intValue(), ((Number) config.get("size")).intValue());
         } else if ("motion".equals(config.get("kind"))) {
             return motion(MotionRun.load(manifest));
+        } else if (SpectrumDetector.METHOD.equals(config.get("method"))) {
+            throw new IOException(checkpoint + " is a spectrum detector: logistic regression on a picture's Fourier spectrum, not a network of"
+                    + " the operations an ONNX graph holds; train a CNN detector (detect train --method cnn) to export one");
         } else if (CnnDetector.METHOD.equals(config.get("method"))) {
             return detector((CnnDetector) Detectors.load(manifest.toAbsolutePath().getParent()), ((Number) config.get("channels")).intValue());
         }

@@ -89,6 +89,7 @@ final class OnnxOperators {
             Map.entry("matmul", e -> e.same("MatMul")),
             Map.entry("conv2d", e -> convolution(e, "Conv", 1)),
             Map.entry("depthwiseConv2d", e -> convolution(e, "Conv", e.input(0).size(1))),
+            Map.entry("groupedConv2d", e -> convolution(e, "Conv", e.integer("groups"))),
             Map.entry("convTranspose2d", e -> convolution(e, "ConvTranspose", 1)),
             Map.entry("maxPool2d", e -> pooling(e, "MaxPool")),
             Map.entry("avgPool2d", e -> pooling(e, "AveragePool", attribute("count_include_pad", 1L))),

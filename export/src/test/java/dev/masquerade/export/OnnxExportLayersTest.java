@@ -1,5 +1,6 @@
 package dev.masquerade.export;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,23 @@ class OnnxExportLayersTest {
         Sequential net = new Sequential(new ConvTranspose2d(4, 6, 4, 2, 1, rng), new UpsampleNearest(2),
                 new Conv2d(6, 12, 3, 1, 1, rng), new PixelShuffle(2), new ConvTranspose2d(3, 2, 3, 2, 1, 1, rng));
         assertAgrees("upsampling", net, 4, 5, 5);
+    }
+
+    @Test
+    void groupedAndDepthwiseConvolutionsAreOneConvEach() throws Exception {
+        Layer grouped = new Layer() {
+            private final dev.masquerade.nn.Parameter pairs = parameter("pairs", Tensor.randn(rng, 6, 2, 3, 3));
+            private final dev.masquerade.nn.Parameter each = parameter("each", Tensor.randn(rng, 6, 1, 3, 3));
+
+            @Override
+            public Tensor forward(Tensor x) {
+                return x.conv2d(pairs.value(), null, 1, 1, 1, 2).conv2d(each.value(), null, 2, 1, 1, 6);
+            }
+        };
+        GraphSpec spec = layerSpec("grouped", grouped, 4, 8, 8);
+        assertEquals(List.of("Conv", "Conv"), OnnxExport.toModel(spec, OnnxExport.DEFAULT_OPSET).getGraph().getNodeList().stream()
+                .map(n -> n.getOpType()).toList());
+        OnnxRuntimeCheck.agrees(spec);
     }
 
     @Test

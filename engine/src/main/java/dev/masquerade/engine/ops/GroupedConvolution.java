@@ -1,10 +1,12 @@
 package dev.masquerade.engine.ops;
 
 import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.Trace;
 import dev.masquerade.engine.array.Shape;
 import dev.masquerade.engine.backend.Conv2dGeometry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Grouped convolution: the C input channels and F filters are cut into {@code groups} equal
@@ -48,6 +50,7 @@ public final class GroupedConvolution {
             Tensor filtersOfGroup = weight.narrow(0, group * groupFilters, groupFilters);
             outputs.add(Convolution.conv2d(part, filtersOfGroup, null, g));
         }
-        return Convolution.addBias("conv2d", Tensor.concat(outputs, 1), bias);
+        Tensor joined = Trace.record("groupedConv2d", Map.of("geometry", g, "groups", groups), Tensor.concat(outputs, 1), x, weight); // one Conv in an exported graph
+        return Convolution.addBias("conv2d", joined, bias);
     }
 }
