@@ -50,7 +50,8 @@ final class ExportCommand implements Callable<Integer> {
     private boolean force;
 
     @Option(names = "--reference", description = "Also write a fixed input and the engine's outputs for it as .npy files"
-            + " (MODEL.PART.NAME.npy, batch " + ReferenceRun.BATCH + "), to check another runtime against the engine.")
+            + " (FILE.NAME.npy beside each .onnx; FILE.PART.NAME.npy beside a .safetensors; batch " + ReferenceRun.BATCH
+            + "), to check another runtime against the engine.")
     private boolean reference;
 
     @Override
@@ -76,9 +77,9 @@ final class ExportCommand implements Callable<Integer> {
             Safetensors.write(out, Safetensors.stateOf(model.weights()), metadata);
             stdout.printf("wrote %s: %d tensors of the %s (%s), named as its PyTorch twin's state_dict%n", out,
                     Safetensors.stateOf(model.weights()).size(), model.kind(), megabytes(Files.size(out)));
-            if (reference) {
+            if (reference) { // one weights file for every part: the part's name tells the references apart
                 for (GraphSpec graph : model.graphs()) {
-                    writeReference(graph, out, ".safetensors");
+                    writeReference(graph, out, extension, "." + graph.name());
                 }
             }
             return 0;
@@ -102,15 +103,16 @@ final class ExportCommand implements Callable<Integer> {
                     model.graphs().size() == 1 ? model.kind() : model.kind() + "'s " + e.getValue().name(), graph.getNodeCount(), graph.getInitializerCount(), megabytes(Files.size(e.getKey())), opset,
                     (System.nanoTime() - start) / 1e9, describe(graph.getInputList()), describe(graph.getOutputList()));
             if (reference) {
-                writeReference(e.getValue(), e.getKey(), extension);
+                writeReference(e.getValue(), e.getKey(), extension, "");
             }
         }
         return 0;
     }
 
-    private void writeReference(GraphSpec graph, Path file, String extension) throws java.io.IOException {
+    /** FILE.onnx's references are FILE.NAME.npy, and FILE.safetensors's FILE.PART.NAME.npy. */
+    private void writeReference(GraphSpec graph, Path file, String extension, String part) throws java.io.IOException {
         String name = file.getFileName().toString();
-        List<Path> written = ReferenceRun.write(graph, file.resolveSibling(name.substring(0, name.length() - extension.length())));
+        List<Path> written = ReferenceRun.write(graph, file.resolveSibling(name.substring(0, name.length() - extension.length()) + part));
         spec.commandLine().getOut().printf("    reference %s%n", written.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
     }
 

@@ -75,7 +75,10 @@ class ExportCommandTest {
     @Test
     void safetensorsWeightsComeBackIntoANewCheckpointUnchanged() throws IOException {
         Path weights = work.resolve("ring.safetensors");
-        assertEquals(0, user.run("export", "--checkpoint", checkpoint, "--out", weights.toString(), "--format", "safetensors"), user.err());
+        assertEquals(0, user.run("export", "--checkpoint", checkpoint, "--out", weights.toString(), "--format", "safetensors", "--reference"),
+                user.err());
+        assertArrayEquals(new int[] {4, 2}, dev.masquerade.nn.data.Npy.read(work.resolve("ring.generator.samples.npy")).shape(),
+                "the engine's reference output beside the weights, one file per part and value");
         Path imported = work.resolve("imported.json");
         assertEquals(0, user.run("import", "--weights", weights.toString(), "--checkpoint", checkpoint, "--out", imported.toString()), user.err());
         assertTrue(user.out().contains("wrote " + imported), user.out());

@@ -7,7 +7,6 @@ import dev.masquerade.engine.Trace;
 import dev.masquerade.export.onnx.Onnx.ModelProto;
 import dev.masquerade.export.onnx.Onnx.OperatorSetIdProto;
 import dev.masquerade.nn.Module;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +39,7 @@ public final class OnnxExport {
             throw new IllegalArgumentException("--opset " + opset + " is not supported; use " + OnnxOperators.OLDEST_OPSET + " to "
                     + OnnxOperators.NEWEST_OPSET + " (default " + DEFAULT_OPSET + ")");
         }
-        Rng rng = new Rng(1);
-        List<Tensor> inputs = new ArrayList<>();
-        for (GraphSpec.Input input : spec.inputs()) {
-            int[] shape = new int[input.shape().length + 1];
-            shape[0] = TRACED_BATCH;
-            System.arraycopy(input.shape(), 0, shape, 1, input.shape().length);
-            inputs.add(Tensor.rand(rng, shape));
-        }
+        List<Tensor> inputs = spec.randomInputs(TRACED_BATCH, new Rng(1));
         Map<String, Tensor> outputs;
         List<Trace.Operation> recorded;
         try (var evaluating = spec.model().evaluating(); var noGrad = NoGrad.enter(); Trace trace = Trace.start()) {

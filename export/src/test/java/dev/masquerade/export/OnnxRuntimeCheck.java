@@ -12,7 +12,6 @@ import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Rng;
 import dev.masquerade.engine.Tensor;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -43,18 +42,12 @@ final class OnnxRuntimeCheck {
     }
 
     private static double compare(GraphSpec spec, OrtSession session, int batch) throws OrtException {
-        Rng rng = new Rng(batch);
-        List<Tensor> inputs = new ArrayList<>();
+        List<Tensor> inputs = spec.randomInputs(batch, new Rng(batch));
         Map<String, OnnxTensor> feeds = new HashMap<>();
         try {
-            for (GraphSpec.Input input : spec.inputs()) {
-                int[] shape = new int[input.shape().length + 1];
-                shape[0] = batch;
-                System.arraycopy(input.shape(), 0, shape, 1, input.shape().length);
-                Tensor x = Tensor.rand(rng, shape);
-                inputs.add(x);
-                feeds.put(input.name(), OnnxTensor.createTensor(ORT, FloatBuffer.wrap(x.toFloatArray()),
-                        Arrays.stream(shape).asLongStream().toArray()));
+            for (int i = 0; i < inputs.size(); i++) {
+                feeds.put(spec.inputs().get(i).name(), OnnxTensor.createTensor(ORT, FloatBuffer.wrap(inputs.get(i).toFloatArray()),
+                        Arrays.stream(inputs.get(i).shape()).asLongStream().toArray()));
             }
             Map<String, Tensor> expected;
             try (var evaluating = spec.model().evaluating(); var noGrad = NoGrad.enter()) {
