@@ -7,8 +7,9 @@
 
 The checker validates the file against the ONNX specification: every operator of the
 declared opset, its attributes and input counts, and (full_check) the shapes it infers from
-the inputs through every node. The picture draws each node as a box (operator and its main
-attributes), each weight as a note with its shape, and the graph's inputs and outputs as ovals.
+the inputs through every node; it checks a copy in memory and leaves the file as it is. The
+picture draws each node as a box (operator and its main attributes), each weight as a note
+with its shape (scalars and integer shapes left out), and the graph's inputs and outputs as ovals.
 """
 import argparse
 import sys
@@ -39,7 +40,9 @@ def shown(value):
 def dot(model):
     graph = model.graph
     lines = ["digraph onnx {", "  rankdir=TB; node [fontname=Helvetica, fontsize=10]; edge [color=gray40];"]
-    weights = {init.name: "×".join(str(d) for d in init.dims) for init in graph.initializer}
+    # float initialisers with more than one value: weights, biases, folded constants (not scalars, not int64 shapes and axes)
+    weights = {init.name: "×".join(str(d) for d in init.dims) for init in graph.initializer
+               if init.data_type == onnx.TensorProto.FLOAT and init.dims and max(init.dims) > 1}
     producers = {}
     for value in graph.input:
         lines.append(f'  "{value.name}" [shape=oval, style=filled, fillcolor=lightblue, label="{value.name}\\n{shape_of(value)}"];')
@@ -52,7 +55,7 @@ def dot(model):
         for name in node.input:
             if name in producers:
                 lines.append(f'  "{producers[name]}" -> {node_id};')
-            elif name in weights and len(weights[name].split("×")) > 1:
+            elif name in weights:
                 weight_id = f"w_{name}"
                 lines.append(f'  "{weight_id}" [shape=note, fontsize=8, label="{name}\\n{weights[name]}"];')
                 lines.append(f'  "{weight_id}" -> {node_id} [style=dashed];')
@@ -73,11 +76,12 @@ def main():
     failed = 0
     for path in args.files:
         try:
-            onnx.checker.check_model(path, full_check=True)
             model = onnx.load(path)
-            weights = sum(numpy_helper.to_array(i).size for i in model.graph.initializer)
+            # the model, not its path: onnx 1.12's check_model(path, full_check=True) writes the inferred shapes back into the file
+            onnx.checker.check_model(model, full_check=True)
+            weights = sum(numpy_helper.to_array(i).size for i in model.graph.initializer if i.data_type == onnx.TensorProto.FLOAT)
             print(f"{path}: valid (opset {model.opset_import[0].version}, IR {model.ir_version}, {len(model.graph.node)} nodes, "
-                  f"{weights:,} weights)")
+                  f"{weights:,} float weights)")
         except Exception as e:  # the checker's own exception types differ between onnx versions
             print(f"{path}: INVALID: {e}")
             failed += 1

@@ -8,8 +8,10 @@ gives the engine's outputs on the engine's reference input.
 
 --model is fashion_cnn (the classifier), dcgan28 (the GAN's generator and discriminator) or
 faceswap_small (the face swap without masks: encoder, then decoder B is a_to_b). The reference
-files STEM.PART.NAME.npy lie beside the weights. Prints the largest difference per output and
-exits 1 when one is above 1e-4 of the output's largest magnitude.
+files STEM.PART.NAME.npy lie beside the weights (export with --reference). --anchors is the
+project's shared anchors folder, ../shared/anchors beside the repository by default. Prints
+the largest difference per output and exits 1 when one is above 1e-4 of the output's largest
+magnitude.
 
 The safetensors file is read by hand (an 8-byte header length, a JSON header, raw values), as
 Debian packages no `safetensors` module: the layout is simple enough to show in twenty lines.
@@ -43,10 +45,30 @@ def read_safetensors(path):
     return tensors
 
 
-def load_into(module, state, prefix):
+# The reference files each model's check reads: (part, value name).
+REFERENCES = {
+    "fashion_cnn": [("classifier", "images"), ("classifier", "logits")],
+    "dcgan28": [("generator", "noise"), ("generator", "samples"), ("discriminator", "samples"), ("discriminator", "logits")],
+    "faceswap_small": [("a_to_b", "faces"), ("a_to_b", "swapped"), ("b_to_a", "faces"), ("b_to_a", "swapped")],
+}
+
+# What each twin is, for the message when the weights do not fit it.
+TWINS = {
+    "fashion_cnn": "the Fashion-MNIST classifier of 'masquerade classify'",
+    "dcgan28": "the DCGAN of 'masquerade gan train' on Fashion-MNIST with transposed convolutions (the default upsampling)",
+    "faceswap_small": "the face swap of 'masquerade faceswap train' at its defaults: 64 pixels, width 64, code 512, no --masks"
+                      " (the demo's is narrower)",
+}
+
+
+def load_into(module, state, prefix, model):
     """Loads the tensors under prefix into module; only PyTorch's own counters may be missing."""
     part = {k[len(prefix):]: v for k, v in state.items() if k.startswith(prefix)}
-    result = module.load_state_dict(part, strict=False)
+    try:
+        result = module.load_state_dict(part, strict=False)
+    except RuntimeError as e:
+        first = next((line.strip() for line in str(e).splitlines() if "size mismatch" in line), str(e).splitlines()[0])
+        sys.exit(f"these weights do not fit torch_reference.{model}(), {TWINS[model]}: {first}")
     missing = [k for k in result.missing_keys if not k.endswith("num_batches_tracked")]
     if missing or result.unexpected_keys:
         sys.exit(f"{prefix or 'model'}: missing {missing}, unexpected {result.unexpected_keys}")
@@ -69,7 +91,11 @@ def main():
     parser.add_argument("--anchors", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "anchors"))
     args = parser.parse_args()
     sys.path.insert(0, args.anchors)
-    import torch_reference as ref
+    try:
+        import torch_reference as ref
+    except ImportError:
+        sys.exit(f"no torch_reference.py in {os.path.abspath(args.anchors)}: pass --anchors with the project's shared anchors"
+                 " (the folder ../shared/anchors beside the repository)")
 
     torch.manual_seed(0)
     state = read_safetensors(args.weights)
@@ -81,21 +107,26 @@ def main():
     def tensor(part, name):
         return torch.from_numpy(np.load(reference(part, name)))
 
+    missing = [f for f in [reference(p, n) for p, n in REFERENCES[args.model]] if not os.path.exists(f)]
+    if missing:
+        sys.exit(f"{missing[0]} is missing: export the weights with --reference, which writes the engine's input and outputs beside them")
+
     worst = 0.0
     with torch.no_grad():
         if args.model == "fashion_cnn":
             net = ref.fashion_cnn()
-            print(f"loaded {load_into(net, state, '')} tensors into torch_reference.fashion_cnn()")
+            print(f"loaded {load_into(net, state, '', args.model)} tensors into torch_reference.fashion_cnn()")
             worst = compare("classifier logits", reference("classifier", "logits"), net(tensor("classifier", "images")))
         elif args.model == "dcgan28":
             g, d = ref.dcgan28()
-            n = load_into(g, state, "generator.") + load_into(d, state, "discriminator.")
+            n = load_into(g, state, "generator.", args.model) + load_into(d, state, "discriminator.", args.model)
             print(f"loaded {n} tensors into torch_reference.dcgan28()'s generator and discriminator")
             worst = max(compare("generator samples", reference("generator", "samples"), g(tensor("generator", "noise"))),
                         compare("discriminator logits", reference("discriminator", "logits"), d(tensor("discriminator", "samples"))))
         else:
             enc, dec_a, dec_b = ref.faceswap_small()
-            n = load_into(enc, state, "encoder.") + load_into(dec_a, state, "decoderA.") + load_into(dec_b, state, "decoderB.")
+            n = load_into(enc, state, "encoder.", args.model) + load_into(dec_a, state, "decoderA.", args.model) + load_into(
+                dec_b, state, "decoderB.", args.model)
             print(f"loaded {n} tensors into torch_reference.faceswap_small()'s encoder and two decoders")
             worst = max(compare("a_to_b swapped", reference("a_to_b", "swapped"), dec_b(enc(tensor("a_to_b", "faces")))),
                         compare("b_to_a swapped", reference("b_to_a", "swapped"), dec_a(enc(tensor("b_to_a", "faces")))))

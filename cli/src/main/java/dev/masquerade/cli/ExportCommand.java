@@ -1,5 +1,6 @@
 package dev.masquerade.cli;
 
+import dev.masquerade.engine.Tensor;
 import dev.masquerade.export.ExportableModel;
 import dev.masquerade.export.ExportableModels;
 import dev.masquerade.export.GraphSpec;
@@ -30,7 +31,7 @@ final class ExportCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
-            description = "The checkpoint .json of a 'masquerade ... train' run (classify, gan, faceswap, autoencoder, translate, motion), or a detector's folder.")
+            description = "A 'masquerade ... train' run's folder, or its checkpoint .json (classify, gan, faceswap, autoencoder, translate, motion, detect).")
     private Path checkpoint;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (model.onnx or model.safetensors). For a model"
@@ -40,8 +41,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "onnx", paramLabel = "onnx|safetensors", description = "What to write (default: ${DEFAULT-VALUE}).")
     private String format;
 
-    @Option(names = "--opset", defaultValue = "" + OnnxExport.DEFAULT_OPSET, description = "ONNX operator set, 13 to 17 (default: ${DEFAULT-VALUE}).")
-    private int opset;
+    @Option(names = "--opset", description = "ONNX operator set, 13 to 17 (default: " + OnnxExport.DEFAULT_OPSET + ").")
+    private Integer opset;
 
     @Option(names = "--part", paramLabel = "NAME", description = "Export one part only (an ONNX graph); the error for a wrong name lists the parts.")
     private String part;
@@ -64,64 +65,64 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " does not end in " + extension + ", which --format " + format
                     + " writes; name the file model" + extension + (format.equals("onnx") ? " (or add --format safetensors)" : ""));
         }
+        if (format.equals("safetensors") && (part != null || opset != null)) {
+            String option = part != null ? "--part" : "--opset";
+            throw new IllegalArgumentException(option + " is about an ONNX graph; a safetensors file holds every weight of the checkpoint"
+                    + " and no operators, so leave " + option + " out");
+        }
         ExportableModel model = ExportableModels.load(checkpoint);
-        PrintWriter stdout = spec.commandLine().getOut();
+        String stem = stem(out, extension);
+        Map<Path, GraphSpec> graphs = new LinkedHashMap<>(); // the file of each graph (ONNX), or the prefix of each part's references (safetensors)
         if (format.equals("safetensors")) {
-            if (part != null) {
-                throw new IllegalArgumentException("--part picks an ONNX graph; a safetensors file holds every weight of the checkpoint, so leave --part out");
-            }
-            refuseToOverwrite(List.of(out));
-            Map<String, String> metadata = new LinkedHashMap<>();
-            metadata.put("format", "pt");
-            metadata.put("masquerade_model", model.kind());
-            Safetensors.write(out, Safetensors.stateOf(model.weights()), metadata);
-            stdout.printf("wrote %s: %d tensors of the %s (%s), named as its PyTorch twin's state_dict%n", out,
-                    Safetensors.stateOf(model.weights()).size(), model.kind(), megabytes(Files.size(out)));
-            if (reference) { // one weights file for every part: the part's name tells the references apart
-                for (GraphSpec graph : model.graphs()) {
-                    writeReference(graph, out, extension, "." + graph.name());
-                }
-            }
-            return 0;
-        }
-        Map<Path, GraphSpec> files = new LinkedHashMap<>();
-        if (part != null) {
-            files.put(out, model.graph(part));
+            model.graphs().forEach(graph -> graphs.put(out.resolveSibling(stem + "." + graph.name()), graph));
+        } else if (part != null) {
+            graphs.put(out, model.graph(part));
         } else if (model.graphs().size() == 1) {
-            files.put(out, model.graphs().get(0));
+            graphs.put(out, model.graphs().get(0));
         } else {
-            String stem = out.getFileName().toString().substring(0, out.getFileName().toString().length() - extension.length());
-            model.graphs().forEach(graph -> files.put(out.resolveSibling(stem + "-" + graph.name() + extension), graph));
+            model.graphs().forEach(graph -> graphs.put(out.resolveSibling(stem + "-" + graph.name() + extension), graph));
         }
-        refuseToOverwrite(new ArrayList<>(files.keySet()));
-        for (Map.Entry<Path, GraphSpec> e : files.entrySet()) {
-            long start = System.nanoTime();
-            Onnx.ModelProto onnx = OnnxExport.toModel(e.getValue(), opset);
-            AtomicFiles.write(e.getKey(), onnx.toByteArray());
-            Onnx.GraphProto graph = onnx.getGraph();
-            stdout.printf("wrote %s: the %s, %d nodes, %d initialisers, %s, opset %d (%.1f s)%n    inputs  %s%n    outputs %s%n", e.getKey(),
-                    model.graphs().size() == 1 ? model.kind() : model.kind() + "'s " + e.getValue().name(), graph.getNodeCount(), graph.getInitializerCount(), megabytes(Files.size(e.getKey())), opset,
-                    (System.nanoTime() - start) / 1e9, describe(graph.getInputList()), describe(graph.getOutputList()));
-            if (reference) {
-                writeReference(e.getValue(), e.getKey(), extension, "");
-            }
+        Map<Path, Map<String, Tensor>> references = new LinkedHashMap<>(); // prefix → values, written as PREFIX.NAME.npy
+        if (reference) {
+            graphs.forEach((file, graph) -> references.put(format.equals("onnx") ? file.resolveSibling(stem(file, extension)) : file,
+                    ReferenceRun.values(graph)));
         }
-        return 0;
-    }
-
-    /** FILE.onnx's references are FILE.NAME.npy, and FILE.safetensors's FILE.PART.NAME.npy. */
-    private void writeReference(GraphSpec graph, Path file, String extension, String part) throws java.io.IOException {
-        String name = file.getFileName().toString();
-        List<Path> written = ReferenceRun.write(graph, file.resolveSibling(name.substring(0, name.length() - extension.length()) + part));
-        spec.commandLine().getOut().printf("    reference %s%n", written.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
-    }
-
-    private void refuseToOverwrite(List<Path> files) {
-        for (Path file : files) {
+        List<Path> planned = new ArrayList<>(format.equals("onnx") ? graphs.keySet() : List.of(out));
+        references.forEach((prefix, values) -> values.keySet().forEach(name -> planned.add(ReferenceRun.file(prefix, name))));
+        for (Path file : planned) { // every file checked before any is written: a refusal leaves nothing half done
             if (Files.exists(file) && !force) {
                 throw new IllegalArgumentException(file + " exists; pass --force to overwrite it, or choose another --out");
             }
         }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (format.equals("safetensors")) {
+            Safetensors.write(out, model);
+            stdout.printf("wrote %s: %d tensors of the %s (%s), named as its PyTorch twin's state_dict%n", out,
+                    Safetensors.stateOf(model.weights()).size(), model.kind(), megabytes(Files.size(out)));
+        } else {
+            int version = opset == null ? OnnxExport.DEFAULT_OPSET : opset;
+            for (Map.Entry<Path, GraphSpec> e : graphs.entrySet()) {
+                long start = System.nanoTime();
+                Onnx.ModelProto onnx = OnnxExport.toModel(e.getValue(), version);
+                AtomicFiles.write(e.getKey(), onnx.toByteArray());
+                Onnx.GraphProto graph = onnx.getGraph();
+                stdout.printf("wrote %s: the %s, %d nodes, %d initialisers, %s, opset %d (%.1f s)%n    inputs  %s%n    outputs %s%n", e.getKey(),
+                        model.graphs().size() == 1 ? model.kind() : model.kind() + "'s " + e.getValue().name(), graph.getNodeCount(),
+                        graph.getInitializerCount(), megabytes(Files.size(e.getKey())), version, (System.nanoTime() - start) / 1e9,
+                        describe(graph.getInputList()), describe(graph.getOutputList()));
+            }
+        }
+        for (Map.Entry<Path, Map<String, Tensor>> e : references.entrySet()) {
+            stdout.printf("    reference %s%n", ReferenceRun.write(e.getValue(), e.getKey()).stream().map(p -> p.getFileName().toString())
+                    .collect(Collectors.joining(", ")));
+        }
+        return 0;
+    }
+
+    /** The file's name without its extension. */
+    private static String stem(Path file, String extension) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - extension.length());
     }
 
     /** "faces [batch, 3, 64, 64], ..." */

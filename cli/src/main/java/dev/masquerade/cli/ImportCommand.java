@@ -28,10 +28,11 @@ final class ImportCommand implements Callable<Integer> {
     private String format;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
-            description = "A checkpoint .json (or detector folder) of the same model: its configuration says what to build.")
+            description = "A run folder or checkpoint .json of the same model: its configuration says what to build.")
     private Path checkpoint;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The new checkpoint .json (for a detector, a folder).")
+    @Option(names = "--out", required = true, paramLabel = "FILE|DIR",
+            description = "The new checkpoint .json; a folder when --checkpoint is a folder (the manifest keeps its name there).")
     private Path out;
 
     @Option(names = "--force", description = "Overwrite a checkpoint that exists at --out.")
@@ -58,9 +59,9 @@ final class ImportCommand implements Callable<Integer> {
         List<String> ignored = Safetensors.loadInto(weights, model.weights());
         Map<String, Object> config = Checkpoint.load(source).config();
         Checkpoint.save(target, model.weights(), Map.of(), config);
-        spec.commandLine().getOut().printf("loaded %d tensors of the %s from %s%s; wrote %s%n", Safetensors.stateOf(model.weights()).size(),
-                model.kind(), weights, ignored.isEmpty() ? "" : " (ignored " + ignored.size() + " the model does not have: " + String.join(", ", ignored) + ")",
-                target);
+        spec.commandLine().getOut().printf("loaded %d tensors of the %s from %s%s; wrote %s (weights only: a --resume from it starts the"
+                + " optimizer afresh)%n", Safetensors.stateOf(model.weights()).size(), model.kind(), weights,
+                ignored.isEmpty() ? "" : " (ignored " + ignored.size() + " the model does not have: " + String.join(", ", ignored) + ")", target);
         return 0;
     }
 }

@@ -70,6 +70,13 @@ class ExportCommandTest {
         assertEquals("keep me", Files.readString(out));
         assertEquals(0, user.run("export", "--checkpoint", checkpoint, "--out", out.toString(), "--part", "generator", "--force"), user.err());
         assertEquals("noise", Onnx.ModelProto.parseFrom(Files.readAllBytes(out)).getGraph().getInput(0).getName());
+        Path samples = work.resolve("g.samples.npy");
+        Files.writeString(samples, "keep me too");
+        assertEquals(1, user.run("export", "--checkpoint", checkpoint, "--out", work.resolve("g.onnx").toString(), "--part", "generator",
+                "--reference"));
+        assertTrue(user.err().contains(samples + " exists; pass --force"), "the reference files are checked too: " + user.err());
+        assertEquals("keep me too", Files.readString(samples));
+        assertTrue(Files.notExists(work.resolve("g.onnx")), "nothing written when one file is in the way");
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class ExportableModels {
 
     /**
      * The model of a checkpoint that a {@code masquerade ... train} command wrote (its
-     * {@code .json} manifest, or a detector's folder).
+     * {@code .json} manifest, or the run's folder).
      */
     public static ExportableModel load(Path checkpoint) throws IOException {
         Path manifest = manifest(checkpoint);
@@ -74,13 +74,33 @@ public final class ExportableModels {
         } else if (CnnDetector.METHOD.equals(config.get("method"))) {
             return detector((CnnDetector) Detectors.load(manifest.toAbsolutePath().getParent()), ((Number) config.get("channels")).intValue());
         }
-        throw new IOException(checkpoint + " is not a checkpoint of a model this version exports (" + KINDS + "); pass the checkpoint"
-                + " .json of a 'masquerade ... train' run, or a detector's folder");
+        throw new IOException(checkpoint + " is not a checkpoint of a model this version exports (" + KINDS + "); pass the folder or"
+                + " the checkpoint .json of a 'masquerade ... train' run");
     }
 
-    /** The manifest of a checkpoint: the path itself, or a detector folder's {@value Detector#FILE}. */
-    public static Path manifest(Path checkpoint) {
-        return Files.isDirectory(checkpoint) ? checkpoint.resolve(Detector.FILE) : checkpoint;
+    /** The manifests a run folder may hold, by the command that writes each. */
+    private static final List<String> MANIFESTS = List.of(GanRun.CHECKPOINT, FashionClassifier.CHECKPOINT, ConvAutoencoder.CHECKPOINT, Detector.FILE);
+
+    /**
+     * The manifest of a checkpoint: the path itself, or the manifest in a run folder
+     * (checkpoint.json, classifier.json, autoencoder.json or a detector's detector.json).
+     */
+    public static Path manifest(Path checkpoint) throws IOException {
+        if (Files.isDirectory(checkpoint)) {
+            for (String name : MANIFESTS) {
+                if (Files.isRegularFile(checkpoint.resolve(name))) {
+                    return checkpoint.resolve(name);
+                }
+            }
+            throw new IOException(checkpoint + " holds no checkpoint (" + String.join(", ", MANIFESTS) + "); pass the folder or the"
+                    + " checkpoint .json of a 'masquerade ... train' run");
+        }
+        if (!Files.exists(checkpoint) && checkpoint.toAbsolutePath().getParent() != null && Files.isDirectory(checkpoint.toAbsolutePath().getParent())) {
+            Path folder = checkpoint.toAbsolutePath().getParent();
+            List<String> there = MANIFESTS.stream().filter(name -> Files.isRegularFile(folder.resolve(name))).toList();
+            throw new IOException("no checkpoint at " + checkpoint + (there.isEmpty() ? "" : "; that folder holds " + String.join(", ", there)));
+        }
+        return checkpoint;
     }
 
     /** The classifier: images [1, 28, 28] to ten logits. */

@@ -24,8 +24,8 @@ public final class ReferenceRun {
     private ReferenceRun() {
     }
 
-    /** Runs {@code graph} on the fixed input and writes inputs and outputs as {@code prefix.NAME.npy}; returns the files. */
-    public static List<Path> write(GraphSpec graph, Path prefix) throws IOException {
+    /** The fixed input of {@code graph} and the engine's outputs for it, by name (inputs first). */
+    public static Map<String, Tensor> values(GraphSpec graph) {
         List<Tensor> inputs = graph.randomInputs(BATCH, new Rng(1));
         Map<String, Tensor> values = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
@@ -34,11 +34,20 @@ public final class ReferenceRun {
         try (var evaluating = graph.model().evaluating(); var noGrad = NoGrad.enter()) {
             values.putAll(graph.forward().apply(inputs));
         }
+        return values;
+    }
+
+    /** The file of one value: {@code prefix.NAME.npy}. */
+    public static Path file(Path prefix, String name) {
+        return prefix.resolveSibling(prefix.getFileName() + "." + name + ".npy");
+    }
+
+    /** Writes values as {@code prefix.NAME.npy}; returns the files. */
+    public static List<Path> write(Map<String, Tensor> values, Path prefix) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Map.Entry<String, Tensor> e : values.entrySet()) {
-            Path file = prefix.resolveSibling(prefix.getFileName() + "." + e.getKey() + ".npy");
-            Npy.write(e.getValue(), file);
-            files.add(file);
+            Npy.write(e.getValue(), file(prefix, e.getKey()));
+            files.add(file(prefix, e.getKey()));
         }
         return files;
     }

@@ -47,6 +47,17 @@ public final class Safetensors {
         return tensors;
     }
 
+    /**
+     * Writes a model's weights as the command line does: its parameters and buffers, with
+     * metadata naming the framework the names follow ("pt") and the model.
+     */
+    public static void write(Path file, ExportableModel model) throws IOException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("format", "pt");
+        metadata.put("masquerade_model", model.kind());
+        write(file, stateOf(model.weights()), metadata);
+    }
+
     /** Writes tensors (F32, F64 or I32) and string metadata to {@code file}, atomically. */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
         byte[] header = header(tensors, metadata);

@@ -52,12 +52,12 @@ public final class ExportChapter extends Chapter {
         return OnnxExport.toModel(model.graphs().get(0), OnnxExport.DEFAULT_OPSET);
     }
 
-    /** The safetensors file of the classifier's weights: [header length, file length]. */
+    /** The safetensors file of the classifier's weights, metadata included: [header length, file length]. */
     static long[] safetensorsSizes() {
         try {
             Path file = Files.createTempFile("classifier", ".safetensors");
             try {
-                Safetensors.write(file, Safetensors.stateOf(classifier().model()), Map.of());
+                Safetensors.write(file, ExportableModels.classifier(classifier())); // as masquerade export writes it
                 byte[] bytes = Files.readAllBytes(file);
                 return new long[] {ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(), bytes.length};
             } finally {
