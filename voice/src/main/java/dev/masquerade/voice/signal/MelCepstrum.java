@@ -2,12 +2,13 @@ package dev.masquerade.voice.signal;
 
 /**
  * Mel-cepstra and the mel-cepstral distortion (MCD), the standard measure of how far a converted
- * voice is from the real one. The cepstrum of a frame is the cosine transform (DCT-II,
- * orthonormal) of its log-mel values: its low coefficients describe the smooth shape of the
- * spectrum (the vocal tract's resonances, which is most of what makes a voice sound like a
- * person) and drop the fine ripple of the pitch. Coefficient 0 is the overall loudness and is
- * left out of the distance. Between two aligned frames,
- * MCD = (10/ln 10)·√(2·Σ_{d≥1} (c_d − ĉ_d)²) decibels, averaged over the frame pairs.
+ * voice is from the real one. A frame's log amplitude over the M mel bands, A(m) = ½·log-power,
+ * is written as a sum of cosines, A(m) = c₀ + Σ_{d≥1} c_d·cos(πd(m + ½)/M): the mel-cepstrum c.
+ * Its low coefficients describe the smooth shape of the spectrum (the vocal tract's resonances,
+ * most of what makes a voice sound like a person) and drop the fine ripple of the pitch;
+ * c₀ is the overall loudness and is left out of the distance. The cosines are orthogonal over
+ * the bands, so c_d = (2/M)·Σ_m A(m)·cos(πd(m + ½)/M) (and c₀ the mean). Between two aligned
+ * frames, MCD = (10/ln 10)·√(2·Σ_{d≥1} (c_d − ĉ_d)²) decibels, averaged over the frame pairs.
  */
 public final class MelCepstrum {
     private static final double DECIBELS = 10 / Math.log(10);
@@ -15,7 +16,7 @@ public final class MelCepstrum {
     private MelCepstrum() {
     }
 
-    /** The first {@code count} cepstral coefficients of each frame of a log-mel spectrogram. */
+    /** The first {@code count} mel-cepstral coefficients of each frame of a log-mel (log power) spectrogram. */
     public static double[][] of(double[][] logMel, int count) {
         int mels = logMel[0].length;
         if (count < 2 || count > mels) {
@@ -26,9 +27,9 @@ public final class MelCepstrum {
             for (int d = 0; d < count; d++) {
                 double sum = 0;
                 for (int m = 0; m < mels; m++) {
-                    sum += logMel[f][m] * Math.cos(Math.PI * d * (m + 0.5) / mels);
+                    sum += 0.5 * logMel[f][m] * Math.cos(Math.PI * d * (m + 0.5) / mels); // ½·log power: the log amplitude
                 }
-                out[f][d] = sum * Math.sqrt((d == 0 ? 1.0 : 2.0) / mels);
+                out[f][d] = sum * (d == 0 ? 1.0 : 2.0) / mels;
             }
         }
         return out;
