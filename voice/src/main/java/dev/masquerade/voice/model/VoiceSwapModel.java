@@ -1,0 +1,112 @@
+package dev.masquerade.voice.model;
+
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.Shape;
+import dev.masquerade.nn.Layer;
+import dev.masquerade.nn.Module;
+import dev.masquerade.nn.Sequential;
+import dev.masquerade.nn.layers.Activation;
+import dev.masquerade.nn.layers.Conv1d;
+import dev.masquerade.voice.signal.LogMelFeatures;
+
+/**
+ * The face swap's idea on speech: one encoder shared by two speakers, one decoder per speaker,
+ * over log-mel frames [N, MELS, T] (normalised per band). Trained to reconstruct each speaker
+ * through their own decoder, the encoder learns what both speakers' speech has in common (the
+ * words, their timing); a conversion feeds A's speech through B's decoder.
+ *
+ * <p>What stops the shared code from carrying the speaker too is its size: {@code code}
+ * channels at half the frame rate. A narrow code has room for the words and little else, so B's
+ * decoder must supply B's voice; a wide one can pass A's voice straight through, and the
+ * conversion sounds like A. The encoder halves the frame rate once (a stride-2 convolution), the
+ * decoders double it back by repeating frames.
+ */
+public final class VoiceSwapModel extends Module {
+    private final VoiceSwapConfig config;
+    private final Sequential encoder;
+    private final Sequential decoderA;
+    private final Sequential decoderB;
+
+    /** The two speakers. */
+    public enum Speaker {
+        A, B
+    }
+
+    public VoiceSwapModel(VoiceSwapConfig config, Rng rng) {
+        this.config = config;
+        int w = config.width(), mels = LogMelFeatures.MELS;
+        this.encoder = child("encoder", new Sequential(
+                new Conv1d(mels, w, 5, 1, 2, rng), Activation.leakyRelu(0.2),
+                new Conv1d(w, w, 5, 2, 2, rng), Activation.leakyRelu(0.2),
+                new Conv1d(w, w, 5, 1, 2, rng), Activation.leakyRelu(0.2),
+                new Conv1d(w, config.code(), 1, 1, 0, rng)));
+        this.decoderA = child("decoderA", decoder(config, rng));
+        this.decoderB = child("decoderB", decoder(config, rng));
+        buffer("band_mean", Tensor.zeros(mels));
+        buffer("band_std", Tensor.ones(mels));
+    }
+
+    private static Sequential decoder(VoiceSwapConfig config, Rng rng) {
+        int w = config.width();
+        return new Sequential(
+                new Conv1d(config.code(), w, 5, 1, 2, rng), Activation.leakyRelu(0.2), new RepeatFrames(2),
+                new Conv1d(w, w, 5, 1, 2, rng), Activation.leakyRelu(0.2),
+                new Conv1d(w, w, 5, 1, 2, rng), Activation.leakyRelu(0.2),
+                new Conv1d(w, LogMelFeatures.MELS, 5, 1, 2, rng));
+    }
+
+    public VoiceSwapConfig config() {
+        return config;
+    }
+
+    /** Sets the per-band mean and spread that {@link #normalise} divides out (from the training frames of both speakers). */
+    public void setNormalisation(double[] mean, double[] std) {
+        setBuffer("band_mean", Tensor.of(mean, mean.length));
+        setBuffer("band_std", Tensor.of(std, std.length));
+    }
+
+    /** Log-mel frames [N, MELS, T] to the model's scale: each band minus its mean, over its spread. */
+    public Tensor normalise(Tensor logMel) {
+        return logMel.sub(buffer("band_mean").reshape(1, LogMelFeatures.MELS, 1)).div(buffer("band_std").reshape(1, LogMelFeatures.MELS, 1));
+    }
+
+    /** Back from the model's scale to log-mel frames. */
+    public Tensor denormalise(Tensor normalised) {
+        return normalised.mul(buffer("band_std").reshape(1, LogMelFeatures.MELS, 1)).add(buffer("band_mean").reshape(1, LogMelFeatures.MELS, 1));
+    }
+
+    /** The shared code [N, code, T/2] of normalised frames [N, MELS, T] (T even). */
+    public Tensor encode(Tensor frames) {
+        if (frames.rank() != 3 || frames.size(1) != LogMelFeatures.MELS || frames.size(2) % 2 != 0) {
+            throw new IllegalArgumentException("the voice swap takes normalised log-mel frames [N, " + LogMelFeatures.MELS
+                    + ", T] with T even, got " + Shape.str(frames.shape()));
+        }
+        return encoder.forward(frames);
+    }
+
+    /** One speaker's decoder: normalised frames [N, MELS, T] from a code [N, code, T/2]. */
+    public Tensor decode(Speaker speaker, Tensor code) {
+        return (speaker == Speaker.A ? decoderA : decoderB).forward(code);
+    }
+
+    /** Normalised frames said again by {@code speaker}. */
+    public Tensor convert(Speaker speaker, Tensor frames) {
+        return decode(speaker, encode(frames));
+    }
+
+    /** [N, C, T] → [N, C, factor·T], each frame repeated: the decoders' way back to the frame rate. */
+    static final class RepeatFrames extends Layer {
+        private final int factor;
+
+        RepeatFrames(int factor) {
+            this.factor = factor;
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            int n = x.size(0), c = x.size(1), t = x.size(2);
+            return x.reshape(n, c, t, 1).expand(n, c, t, factor).reshape(n, c, t * factor);
+        }
+    }
+}

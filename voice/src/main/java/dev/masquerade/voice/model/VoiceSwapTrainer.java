@@ -1,0 +1,122 @@
+package dev.masquerade.voice.model;
+
+import dev.masquerade.engine.NoGrad;
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.io.Checkpoint;
+import dev.masquerade.nn.loss.Losses;
+import dev.masquerade.nn.optim.Adam;
+import dev.masquerade.nn.train.Resumption;
+import dev.masquerade.nn.train.TrainingLog;
+import dev.masquerade.nn.train.TrainingLoop;
+import dev.masquerade.voice.data.Speech;
+import dev.masquerade.voice.evaluation.ConversionMeasures;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Trains the voice swap on the shared training loop: each step takes random half-second crops
+ * of both speakers' training utterances and reconstructs each through its own decoder (L1 on
+ * normalised log-mel frames), one Adam update. The run folder gets metrics.jsonl, loss.png,
+ * the checkpoint and metrics.json, which, when the held-out sentences are parallel, holds the
+ * conversion measures ({@link ConversionMeasures}).
+ */
+public final class VoiceSwapTrainer {
+    /** The checkpoint's name in a run folder. */
+    public static final String CHECKPOINT = "checkpoint.json";
+
+    /**
+     * @param config          the model's sizes
+     * @param steps           training steps in all, counting resumed ones
+     * @param batchSize       crops per speaker per step
+     * @param crop            frames per crop (even; 64 frames are half a second)
+     * @param learningRate    Adam's
+     * @param seed            of the initialisation and the crops
+     * @param progress        whether to draw progress bars
+     * @param checkpointEvery steps between checkpoints
+     */
+    public record Options(VoiceSwapConfig config, int steps, int batchSize, int crop, double learningRate, long seed, boolean progress,
+                          int checkpointEvery) {
+        public Options {
+            if (steps < 1 || batchSize < 1 || crop < 2 || crop % 2 != 0 || !(learningRate > 0) || checkpointEvery < 1) {
+                throw new IllegalArgumentException("voice train: needs steps, batch size and checkpoint interval of at least 1, an even crop of at"
+                        + " least 2 frames and a positive learning rate, got " + steps + ", " + batchSize + ", " + checkpointEvery + ", " + crop
+                        + " and " + learningRate);
+            }
+        }
+
+        /** 2,000 steps of 16 crops of 64 frames, Adam at 1e-3, seed 1, a checkpoint every 500 steps. */
+        public static Options defaults(VoiceSwapConfig config) {
+            return new Options(config, 2000, 16, 64, 1e-3, 1, true, 500);
+        }
+    }
+
+    private VoiceSwapTrainer() {
+    }
+
+    /** Trains on speakers a and b and writes the run folder; with {@code resume}, goes on from its checkpoint. */
+    public static Map<String, Object> train(Speech a, Speech b, Options options, Path folder, boolean resume) throws IOException {
+        long start = System.nanoTime();
+        Path checkpoint = folder.resolve(CHECKPOINT);
+        Map<String, Object> settings = new LinkedHashMap<>(options.config().toMap());
+        settings.put("a", a.name());
+        settings.put("b", b.name());
+        settings.put("seed", options.seed());
+        long done = resume ? Resumption.stepsDone(checkpoint, settings, Set.of("seed"), options.steps()) : 0;
+        VoiceSwapModel model = new VoiceSwapModel(options.config(), new Rng(options.seed()));
+        double[][] statistics = Frames.bandStatistics(List.of(a.training(), b.training()));
+        model.setNormalisation(statistics[0], statistics[1]);
+        Adam adam = new Adam(model.parameters(), options.learningRate(), 0.9, 0.999);
+        if (resume) {
+            Checkpoint.loadInto(checkpoint, model, adam);
+            TrainingLog.keepUpTo(folder, done);
+        }
+        Rng crops = new Rng(options.seed() * 7919 + done); // a resumed run draws fresh crops
+        try (TrainingLog log = new TrainingLog(folder, resume)) {
+            TrainingLoop.steps(options.steps(), "voice swap").resumingAfter(0, done).log(log).progress(options.progress())
+                    .guard(model.parameters())
+                    .checkpoint(options.checkpointEvery(), at -> Checkpoint.save(checkpoint, model, adam, Resumption.withSteps(settings, at.step())))
+                    .run(at -> {
+                        adam.zeroGrad();
+                        Tensor xa = model.normalise(Frames.crops(a.training(), options.batchSize(), options.crop(), crops));
+                        Tensor xb = model.normalise(Frames.crops(b.training(), options.batchSize(), options.crop(), crops));
+                        Tensor lossA = Losses.l1(model.convert(VoiceSwapModel.Speaker.A, xa), xa);
+                        Tensor lossB = Losses.l1(model.convert(VoiceSwapModel.Speaker.B, xb), xb);
+                        Tensor loss = lossA.add(lossB);
+                        loss.backward();
+                        adam.step();
+                        return new TrainingLoop.StepResult(loss.item(), Map.of("loss_a", lossA.item(), "loss_b", lossB.item()));
+                    });
+            log.writeLossCurve("Voice swap: L1 of A plus L1 of B (normalised log-mel)", "loss.png");
+            Map<String, Object> metrics = new LinkedHashMap<>(settings);
+            if (!a.heldOut().isEmpty() && a.heldOut().size() == b.heldOut().size()) {
+                ConversionMeasures measures = ConversionMeasures.of(convert(model, a.heldOut(), VoiceSwapModel.Speaker.B), a.heldOut(), b.heldOut());
+                metrics.put("mcd_db", measures.mcdDb());
+                metrics.put("baseline_mcd_db", measures.baselineMcdDb());
+                metrics.put("content_match", measures.contentMatch());
+                metrics.put("held_out", measures.utterances());
+            }
+            metrics.put("steps", options.steps());
+            metrics.put("seconds", (System.nanoTime() - start) / 1e9);
+            metrics.put("parameters", model.parameterCount());
+            log.writeSummary(metrics);
+            return metrics;
+        }
+    }
+
+    /** Utterances said again by {@code to}: log-mel frames in, log-mel frames out (an even number of frames). */
+    public static List<double[][]> convert(VoiceSwapModel model, List<double[][]> utterances, VoiceSwapModel.Speaker to) {
+        List<double[][]> out = new ArrayList<>();
+        try (var scope = NoGrad.enter(); var evaluating = model.evaluating()) {
+            for (double[][] utterance : utterances) {
+                out.add(Frames.toArray(model.denormalise(model.convert(to, model.normalise(Frames.of(utterance))))));
+            }
+        }
+        return out;
+    }
+}

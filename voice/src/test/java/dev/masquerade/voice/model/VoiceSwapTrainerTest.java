@@ -1,0 +1,81 @@
+package dev.masquerade.voice.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.nn.train.TrainingLog;
+import dev.masquerade.voice.data.Speech;
+import dev.masquerade.voice.signal.LogMelFeatures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The voice swap's model and its training run, on made-up "speech" (no corpus needed): shapes, a falling loss, resuming. */
+class VoiceSwapTrainerTest {
+    @TempDir
+    Path work;
+
+    /** Utterances of drifting band patterns; the speaker's "voice" is a tilt across the bands. */
+    private static List<double[][]> speaker(double tilt, int count, Rng rng) {
+        List<double[][]> out = new ArrayList<>();
+        for (int u = 0; u < count; u++) {
+            double[][] frames = new double[80][LogMelFeatures.MELS];
+            for (int f = 0; f < frames.length; f++) {
+                for (int m = 0; m < LogMelFeatures.MELS; m++) {
+                    frames[f][m] = Math.sin(0.2 * f + 0.3 * m + u) + tilt * m / LogMelFeatures.MELS + 0.1 * rng.normal();
+                }
+            }
+            out.add(frames);
+        }
+        return out;
+    }
+
+    @Test
+    void theCodeHalvesTheFrameRateAndTheDecodersRestoreIt() {
+        VoiceSwapModel model = new VoiceSwapModel(new VoiceSwapConfig(16, 4), new Rng(1));
+        Tensor frames = Tensor.randn(new Rng(2), 2, LogMelFeatures.MELS, 10);
+        assertArrayEquals(new int[] {2, 4, 5}, model.encode(frames).shape());
+        assertArrayEquals(new int[] {2, LogMelFeatures.MELS, 10}, model.convert(VoiceSwapModel.Speaker.B, frames).shape());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.encode(Tensor.zeros(1, LogMelFeatures.MELS, 7)));
+        assertTrue(e.getMessage().contains("with T even, got [1, 64, 7]"), e.getMessage());
+    }
+
+    @Test
+    void normalisingAndBackIsTheIdentity() {
+        VoiceSwapModel model = new VoiceSwapModel(new VoiceSwapConfig(8, 2), new Rng(1));
+        double[][] stats = Frames.bandStatistics(List.of(speaker(2, 3, new Rng(3))));
+        model.setNormalisation(stats[0], stats[1]);
+        Tensor x = Tensor.randn(new Rng(4), 1, LogMelFeatures.MELS, 6);
+        assertArrayEquals(x.toFloatArray(), model.denormalise(model.normalise(x)).toFloatArray(), 1e-5f);
+    }
+
+    @Test
+    void aShortRunLowersTheLossWritesItsFolderAndResumes() throws Exception {
+        Rng rng = new Rng(5);
+        Speech a = new Speech("a", speaker(-1, 6, rng), speaker(-1, 3, rng));
+        Speech b = new Speech("b", speaker(+1, 6, rng), speaker(+1, 3, rng));
+        VoiceSwapTrainer.Options options = new VoiceSwapTrainer.Options(new VoiceSwapConfig(32, 4), 60, 8, 32, 2e-3, 1, false, 30);
+        Map<String, Object> metrics = VoiceSwapTrainer.train(a, b, options, work, false);
+        for (String file : new String[] {"checkpoint.json", "metrics.json", "metrics.jsonl", "loss.png"}) {
+            assertTrue(Files.exists(work.resolve(file)), file);
+        }
+        for (String key : new String[] {"mcd_db", "baseline_mcd_db", "content_match", "steps", "seconds"}) {
+            assertTrue(metrics.containsKey(key), key + " in " + metrics.keySet());
+        }
+        List<Double> losses = TrainingLog.read(work.resolve("metrics.jsonl")).stream().filter(n -> n.has("loss"))
+                .map(n -> n.get("loss").asDouble()).toList();
+        assertEquals(60, losses.size());
+        assertTrue(losses.subList(50, 60).stream().mapToDouble(d -> d).average().orElseThrow()
+                < 0.8 * losses.subList(0, 10).stream().mapToDouble(d -> d).average().orElseThrow(), "the loss falls: " + losses);
+        VoiceSwapTrainer.Options longer = new VoiceSwapTrainer.Options(options.config(), 80, 8, 32, 2e-3, 1, false, 30);
+        assertEquals(80, VoiceSwapTrainer.train(a, b, longer, work, true).get("steps"));
+    }
+}
