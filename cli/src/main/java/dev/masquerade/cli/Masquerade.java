@@ -14,7 +14,7 @@ import picocli.CommandLine;
  */
 @Command(name = "masquerade", mixinStandardHelpOptions = true, version = "masquerade 0.1.0",
         description = "A from-scratch deep-learning engine that teaches how deepfakes are made.",
-        subcommands = {DemoCommand.class, FaceswapCommand.class, FacesCommand.class, GanCommand.class, TranslateCommand.class, DetectCommand.class, MotionCommand.class, AutoencoderCommand.class, ExportCommand.class, ImportCommand.class, TutorialCommand.class, ClassifyCommand.class, DevicesCommand.class,
+        subcommands = {DemoCommand.class, FaceswapCommand.class, FacesCommand.class, GanCommand.class, TranslateCommand.class, DetectCommand.class, MotionCommand.class, VoiceCommand.class, AutoencoderCommand.class, ExportCommand.class, ImportCommand.class, TutorialCommand.class, ClassifyCommand.class, DevicesCommand.class,
                 CourseworkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Masquerade implements Runnable {

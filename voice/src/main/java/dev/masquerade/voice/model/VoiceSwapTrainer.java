@@ -10,7 +10,10 @@ import dev.masquerade.nn.train.Resumption;
 import dev.masquerade.nn.train.TrainingLog;
 import dev.masquerade.nn.train.TrainingLoop;
 import dev.masquerade.voice.data.Speech;
+import dev.masquerade.voice.audio.Wav;
 import dev.masquerade.voice.evaluation.ConversionMeasures;
+import dev.masquerade.voice.evaluation.Spectrograms;
+import dev.masquerade.voice.signal.LogMelFeatures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,11 +27,17 @@ import java.util.Set;
  * of both speakers' training utterances and reconstructs each through its own decoder (L1 on
  * normalised log-mel frames), one Adam update. The run folder gets metrics.jsonl, loss.png,
  * the checkpoint and metrics.json, which, when the held-out sentences are parallel, holds the
- * conversion measures ({@link ConversionMeasures}).
+ * conversion measures ({@link ConversionMeasures}); then also spectrograms.png (A's first
+ * held-out sentence, its conversion, B saying it) and samples/ (three sentences as WAV files,
+ * each of the three through the same vocoder, so they compare).
  */
 public final class VoiceSwapTrainer {
     /** The checkpoint's name in a run folder. */
     public static final String CHECKPOINT = "checkpoint.json";
+    /** Held-out sentences written as WAV files (source, converted, target) at the end of a run. */
+    static final int SAMPLES = 3;
+    /** Griffin-Lim rounds for the samples a run writes. */
+    public static final int VOCODER_ROUNDS = 32;
 
     /**
      * @param config          the model's sizes
@@ -95,7 +104,12 @@ public final class VoiceSwapTrainer {
             log.writeLossCurve("Voice swap: L1 of A plus L1 of B (normalised log-mel)", "loss.png");
             Map<String, Object> metrics = new LinkedHashMap<>(settings);
             if (!a.heldOut().isEmpty() && a.heldOut().size() == b.heldOut().size()) {
-                ConversionMeasures measures = ConversionMeasures.of(convert(model, a.heldOut(), VoiceSwapModel.Speaker.B), a.heldOut(), b.heldOut());
+                List<double[][]> converted = convert(model, a.heldOut(), VoiceSwapModel.Speaker.B);
+                ConversionMeasures measures = ConversionMeasures.of(converted, a.heldOut(), b.heldOut());
+                Spectrograms.write(List.of(a.heldOut().get(0), converted.get(0), b.heldOut().get(0)), folder.resolve("spectrograms.png"));
+                for (int i = 0; i < Math.min(SAMPLES, converted.size()); i++) {
+                    writeSamples(folder.resolve("samples"), i, a.heldOut().get(i), converted.get(i), b.heldOut().get(i));
+                }
                 metrics.put("mcd_db", measures.mcdDb());
                 metrics.put("baseline_mcd_db", measures.baselineMcdDb());
                 metrics.put("content_match", measures.contentMatch());
@@ -107,6 +121,15 @@ public final class VoiceSwapTrainer {
             log.writeSummary(metrics);
             return metrics;
         }
+    }
+
+    /** Held-out sentence i as three WAV files: the source, its conversion and the target's own rendering, all through the vocoder. */
+    private static void writeSamples(Path folder, int i, double[][] source, double[][] converted, double[][] target) throws IOException {
+        java.nio.file.Files.createDirectories(folder);
+        String stem = String.format("heldout_%02d_", i);
+        Wav.write(LogMelFeatures.toSound(source, VOCODER_ROUNDS, i), folder.resolve(stem + "a_source.wav"));
+        Wav.write(LogMelFeatures.toSound(converted, VOCODER_ROUNDS, i), folder.resolve(stem + "a_as_b.wav"));
+        Wav.write(LogMelFeatures.toSound(target, VOCODER_ROUNDS, i), folder.resolve(stem + "b_target.wav"));
     }
 
     /** Utterances said again by {@code to}: log-mel frames in, log-mel frames out (an even number of frames). */

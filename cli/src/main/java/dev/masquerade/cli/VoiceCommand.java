@@ -1,0 +1,18 @@
+package dev.masquerade.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code masquerade voice}: the voice swap, trained on two speakers (voice train), or used on recordings (voice convert). */
+@Command(mixinStandardHelpOptions = true, name = "voice",
+        description = "The face swap's idea on speech: a shared encoder and one decoder per speaker over log-mel frames; train it on two"
+                + " speakers (voice train), then say one speaker's words in the other's voice (voice convert).",
+        subcommands = {VoiceTrainCommand.class, VoiceConvertCommand.class})
+final class VoiceCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.masquerade.cli;
+
+import dev.masquerade.engine.Rng;
+import dev.masquerade.nn.io.Checkpoint;
+import dev.masquerade.voice.audio.Wav;
+import dev.masquerade.voice.audio.Waveform;
+import dev.masquerade.voice.evaluation.Spectrograms;
+import dev.masquerade.voice.model.VoiceSwapConfig;
+import dev.masquerade.voice.model.VoiceSwapModel;
+import dev.masquerade.voice.model.VoiceSwapTrainer;
+import dev.masquerade.voice.signal.LogMelFeatures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code masquerade voice convert}: recordings said again in one speaker's voice. */
+@Command(mixinStandardHelpOptions = true, name = "convert", description = "Say recordings again in one of a trained voice swap's speakers'"
+        + " voices: for each WAV file, NAME_as_b.wav and NAME_as_b.png (its spectrogram above the conversion's) in --out.")
+final class VoiceConvertCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "checkpoint.json of a 'masquerade voice train' run.")
+    private Path checkpoint;
+
+    @Option(names = "--input", required = true, paramLabel = "WAV|DIR", description = "A WAV file, or a folder of them.")
+    private Path input;
+
+    @Option(names = "--to", defaultValue = "b", description = "The speaker to sound like: a or b (default: ${DEFAULT-VALUE}).")
+    private String to;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into (made if missing; nothing in it is overwritten).")
+    private Path out;
+
+    @Option(names = "--rounds", defaultValue = "" + VoiceSwapTrainer.VOCODER_ROUNDS, description = "Griffin-Lim rounds of the vocoder"
+            + " (default: ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+        VoiceSwapModel.Speaker speaker = switch (to.toLowerCase(Locale.ROOT)) {
+            case "a" -> VoiceSwapModel.Speaker.A;
+            case "b" -> VoiceSwapModel.Speaker.B;
+            default -> throw new IllegalArgumentException("--to must be a or b, got '" + to + "'");
+        };
+        if (rounds < 0) {
+            throw new IllegalArgumentException("--rounds must be 0 or more, got " + rounds);
+        }
+        Map<String, Object> config = Checkpoint.load(checkpoint).config();
+        VoiceSwapModel model = new VoiceSwapModel(VoiceSwapConfig.fromMap(config, checkpoint.toString()), new Rng(0));
+        Checkpoint.loadInto(checkpoint, model, Map.of());
+        List<Path> files = inputs();
+        String suffix = "_as_" + speaker.name().toLowerCase(Locale.ROOT);
+        for (Path file : files) {
+            String stem = file.getFileName().toString().replaceFirst("(?i)\\.wav$", "");
+            for (Path target : List.of(out.resolve(stem + suffix + ".wav"), out.resolve(stem + suffix + ".png"))) {
+                if (Files.exists(target)) {
+                    throw new IllegalArgumentException(target + " exists; choose another --out (nothing is overwritten)");
+                }
+            }
+        }
+        Files.createDirectories(out);
+        var stdout = spec.commandLine().getOut();
+        for (Path file : files) {
+            Waveform sound = Wav.read(file);
+            sound.conversions().forEach(change -> stdout.printf("%s: %s%n", file.getFileName(), change));
+            double[][] source = LogMelFeatures.of(sound);
+            double[][] converted = VoiceSwapTrainer.convert(model, List.<double[][]>of(source), speaker).get(0);
+            String stem = file.getFileName().toString().replaceFirst("(?i)\\.wav$", "") + suffix;
+            Wav.write(LogMelFeatures.toSound(converted, rounds, 1), out.resolve(stem + ".wav"));
+            Spectrograms.write(List.of(source, converted), out.resolve(stem + ".png"));
+            stdout.printf("wrote %s (%.1f s) and %s%n", out.resolve(stem + ".wav"), sound.seconds(), out.resolve(stem + ".png"));
+        }
+        return 0;
+    }
+
+    private List<Path> inputs() throws java.io.IOException {
+        if (!Files.isDirectory(input)) {
+            return List.of(input);
+        }
+        try (Stream<Path> listing = Files.list(input)) {
+            List<Path> files = new ArrayList<>(listing.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav")).sorted().toList());
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException(input + " holds no .wav files");
+            }
+            return files;
+        }
+    }
+}

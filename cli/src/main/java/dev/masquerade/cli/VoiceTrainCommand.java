@@ -1,0 +1,88 @@
+package dev.masquerade.cli;
+
+import dev.masquerade.voice.data.Speech;
+import dev.masquerade.voice.data.VoiceCorpus;
+import dev.masquerade.voice.model.VoiceSwapConfig;
+import dev.masquerade.voice.model.VoiceSwapTrainer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code masquerade voice train}: the voice swap on two speakers, flite's voices or folders of recordings. */
+@Command(mixinStandardHelpOptions = true, name = "train",
+        description = {"Train the voice swap on two speakers: flite:VOICE (awb, rms, slt, kal16: the corpus scripts/fetch-voices.sh"
+                + " builds, where every voice says every sentence, so conversions of held-out sentences are measured against the truth)"
+                + " or a folder of WAV files.",
+                "Writes loss.png, metrics.jsonl, metrics.json (with flite voices: mcd_db against baseline_mcd_db, content_match),"
+                        + " spectrograms.png, samples/*.wav and checkpoint.json into the run folder."})
+final class VoiceTrainCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RunOptions run;
+
+    @Option(names = "--a", required = true, paramLabel = "DIR|flite:VOICE", description = "Speaker A: a folder of WAV files, or a voice of the corpus.")
+    private String a;
+
+    @Option(names = "--b", required = true, paramLabel = "DIR|flite:VOICE", description = "Speaker B, the voice conversions speak in.")
+    private String b;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "Where scripts/fetch-voices.sh put the corpus (default: ~/.cache/masquerade/voices).")
+    private Path corpus;
+
+    @Option(names = "--steps", defaultValue = "2000", description = "Training steps (default: ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--code", defaultValue = "8", description = "Channels of the shared code, the bottleneck (default: ${DEFAULT-VALUE};"
+            + " wider codes let the source voice through).")
+    private int code;
+
+    @Option(names = "--width", defaultValue = "128", description = "Channels of the hidden layers (default: ${DEFAULT-VALUE}).")
+    private int width;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+    private double learningRate;
+
+    @Mixin
+    private ResumeOption resumeOption;
+
+    @Override
+    public Integer call() throws Exception {
+        VoiceSwapTrainer.Options options = new VoiceSwapTrainer.Options(new VoiceSwapConfig(width, code), steps, 16, 64, learningRate,
+                run.seed, run.progress(), Math.max(1, steps / 4));
+        boolean resume = resumeOption.requested(run);
+        Path folder = run.folder(resumeOption);
+        Speech first = speech(a, folder), second = speech(b, folder);
+        var out = spec.commandLine().getOut();
+        out.printf("Training the voice swap (width %d, code %d) on %s (%d utterances) and %s (%d) for %d steps; run folder %s%n", width, code,
+                first.name(), first.training().size(), second.name(), second.training().size(), steps, folder);
+        out.flush();
+        Map<String, Object> s = VoiceSwapTrainer.train(first, second, options, folder, resume);
+        if (s.containsKey("mcd_db")) {
+            out.printf("held-out sentences of A said as B: MCD %.2f dB against B's own (A unconverted: %.2f dB); %.0f%% still closest to"
+                    + " their own sentence%n", number(s, "mcd_db"), number(s, "baseline_mcd_db"), 100 * number(s, "content_match"));
+        }
+        out.printf("%d steps in %.0f s; wrote %s (loss.png, metrics.json%s, %s)%n", ((Number) s.get("steps")).intValue(), number(s, "seconds"),
+                folder, s.containsKey("mcd_db") ? ", spectrograms.png, samples/" : "", VoiceSwapTrainer.CHECKPOINT);
+        return 0;
+    }
+
+    private Speech speech(String source, Path folder) throws IOException {
+        if (source.startsWith("flite:")) {
+            return Speech.fromCorpus(VoiceCorpus.open(corpus != null ? corpus : VoiceCorpus.DEFAULT), source.substring("flite:".length()));
+        }
+        RunOptions.refuseInput(folder, "--a/--b", Path.of(source));
+        return Speech.fromFolder(Path.of(source));
+    }
+
+    private static double number(Map<String, Object> s, String name) {
+        return ((Number) s.get(name)).doubleValue();
+    }
+}
