@@ -1,0 +1,71 @@
+package dev.masquerade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masquerade.engine.testing.ExternalData;
+import dev.masquerade.voice.audio.Wav;
+import dev.masquerade.voice.audio.Waveform;
+import dev.masquerade.voice.data.VoiceCorpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** masquerade voice train and voice convert, as a user runs them: a short run on two flite voices, a conversion, and bad input. */
+class VoiceCommandTest {
+    private final CommandLineUser user = new CommandLineUser();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void trainOnTwoFliteVoicesThenConvertAHeldOutSentence() throws Exception {
+        ExternalData.require(Files.isRegularFile(VoiceCorpus.DEFAULT.resolve("sentences.tsv")), "no voice corpus: run scripts/fetch-voices.sh");
+        Path run = work.resolve("run");
+        assertEquals(0, user.run("voice", "train", "--a", "flite:awb", "--b", "flite:slt", "--steps", "20", "--width", "32", "--out",
+                run.toString(), "--no-progress"), user.err());
+        assertTrue(user.out().contains("held-out sentences of A said as B: MCD"), user.out());
+        for (String file : new String[] {"checkpoint.json", "metrics.json", "loss.png", "spectrograms.png", "samples/heldout_00_a_as_b.wav"}) {
+            assertTrue(Files.exists(run.resolve(file)), file);
+        }
+        Path converted = work.resolve("converted");
+        Path sentence = VoiceCorpus.DEFAULT.resolve("awb").resolve("s105.wav");
+        assertEquals(0, user.run("voice", "convert", "--checkpoint", run.resolve("checkpoint.json").toString(), "--input", sentence.toString(),
+                "--out", converted.toString()), user.err());
+        Waveform out = Wav.read(converted.resolve("s105_as_b.wav"));
+        assertEquals(Wav.read(sentence).seconds(), out.seconds(), 0.05, "the conversion keeps the sentence's length");
+        assertTrue(Files.exists(converted.resolve("s105_as_b.png")));
+        assertEquals(1, user.run("voice", "convert", "--checkpoint", run.resolve("checkpoint.json").toString(), "--input", sentence.toString(),
+                "--out", converted.toString()));
+        assertTrue(user.err().contains("s105_as_b.wav exists; choose another --out"), user.err());
+    }
+
+    @Test
+    void aFolderWithATooShortOrSilentRecordingIsOneLine() throws Exception {
+        Path speaker = Files.createDirectories(work.resolve("speaker"));
+        Wav.write(new Waveform(new double[16000], 16000), speaker.resolve("quiet.wav"));
+        assertEquals(1, user.run("voice", "train", "--a", speaker.toString(), "--b", speaker.toString(), "--steps", "1", "--out",
+                work.resolve("r").toString(), "--no-progress"));
+        assertTrue(user.err().contains("quiet.wav is silent"), user.err());
+        Files.delete(speaker.resolve("quiet.wav"));
+        Wav.write(new Waveform(new double[1000], 16000), speaker.resolve("short.wav"));
+        assertEquals(1, user.run("voice", "train", "--a", speaker.toString(), "--b", speaker.toString(), "--steps", "1", "--out",
+                work.resolve("r2").toString(), "--no-progress"));
+        assertTrue(user.err().contains("short.wav lasts 0.06 s; the voice swap needs at least 0.26 s of speech per file"), user.err());
+    }
+
+    @Test
+    void aMissingCorpusOrAnotherModelsCheckpointIsOneLine() throws Exception {
+        assertEquals(1, user.run("voice", "train", "--a", "flite:awb", "--b", "flite:slt", "--corpus", work.toString(), "--out",
+                work.resolve("r").toString(), "--no-progress"));
+        assertTrue(user.err().contains("no voice corpus at " + work + " (its sentences.tsv is missing); build it with scripts/fetch-voices.sh"),
+                user.err());
+        Path other = work.resolve("other.json");
+        dev.masquerade.nn.io.Checkpoint.save(other, java.util.Map.of("w", dev.masquerade.engine.Tensor.zeros(1)), java.util.Map.of("model", "faceswap"));
+        Path wav = work.resolve("a.wav");
+        Wav.write(new Waveform(new double[4000], 16000), wav);
+        assertEquals(1, user.run("voice", "convert", "--checkpoint", other.toString(), "--input", wav.toString(), "--out", work.resolve("o").toString()));
+        assertTrue(user.err().contains("is not a voice swap checkpoint"), user.err());
+    }
+}
