@@ -2,10 +2,12 @@ package dev.masquerade.cli;
 
 import dev.masquerade.voice.data.Speech;
 import dev.masquerade.voice.data.VoiceCorpus;
+import dev.masquerade.voice.evaluation.SpeakerJudge;
 import dev.masquerade.voice.model.VoiceSwapConfig;
 import dev.masquerade.voice.model.VoiceSwapTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
         description = {"Train the voice swap on two speakers: flite:VOICE (awb, rms, slt, kal16: the corpus scripts/fetch-voices.sh"
                 + " builds, where every voice says every sentence, so conversions of held-out sentences are measured against the truth)"
                 + " or a folder of WAV files.",
-                "Writes loss.png, metrics.jsonl, metrics.json (with flite voices: mcd_db against baseline_mcd_db, content_match),"
+                "Writes loss.png, metrics.jsonl, metrics.json (with flite voices: mcd_db against baseline_mcd_db, content_match, and as_target"
+                        + " and as_source from a speaker classifier trained on all four voices),"
                         + " spectrograms.png, samples/*.wav and checkpoint.json into the run folder."})
 final class VoiceTrainCommand implements Callable<Integer> {
     @Spec
@@ -61,13 +64,26 @@ final class VoiceTrainCommand implements Callable<Integer> {
         Path folder = run.folder(resumeOption);
         Speech first = speech(a, folder), second = speech(b, folder);
         var out = spec.commandLine().getOut();
+        for (Speech speaker : List.of(first, second)) {
+            speaker.notes().forEach(note -> out.println(speaker.name() + "/" + note));
+        }
         out.printf("Training the voice swap (width %d, code %d) on %s (%d utterances) and %s (%d) for %d steps; run folder %s%n", width, code,
                 first.name(), first.training().size(), second.name(), second.training().size(), steps, folder);
         out.flush();
-        Map<String, Object> s = VoiceSwapTrainer.train(first, second, options, folder, resume);
+        SpeakerJudge judge = null;
+        if (a.startsWith("flite:") && b.startsWith("flite:")) {
+            out.println("training a speaker classifier on the training sentences of every flite voice, to judge whose voice the conversions have");
+            out.flush();
+            judge = SpeakerJudge.ofCorpus(VoiceCorpus.open(corpus()), run.seed);
+        }
+        Map<String, Object> s = VoiceSwapTrainer.train(first, second, options, folder, resume, judge);
         if (s.containsKey("mcd_db")) {
             out.printf("held-out sentences of A said as B: MCD %.2f dB against B's own (A unconverted: %.2f dB); %.0f%% still closest to"
                     + " their own sentence%n", number(s, "mcd_db"), number(s, "baseline_mcd_db"), 100 * number(s, "content_match"));
+        }
+        if (s.containsKey("as_target")) {
+            out.printf("a speaker classifier (right on %.0f%% of real held-out sentences) hears %.0f%% of the conversions as %s and %.0f%% as %s%n",
+                    100 * number(s, "judge_accuracy"), 100 * number(s, "as_target"), b, 100 * number(s, "as_source"), a);
         }
         out.printf("%d steps in %.0f s; wrote %s (loss.png, metrics.json%s, %s)%n", ((Number) s.get("steps")).intValue(), number(s, "seconds"),
                 folder, s.containsKey("mcd_db") ? ", spectrograms.png, samples/" : "", VoiceSwapTrainer.CHECKPOINT);
@@ -76,10 +92,14 @@ final class VoiceTrainCommand implements Callable<Integer> {
 
     private Speech speech(String source, Path folder) throws IOException {
         if (source.startsWith("flite:")) {
-            return Speech.fromCorpus(VoiceCorpus.open(corpus != null ? corpus : VoiceCorpus.DEFAULT), source.substring("flite:".length()));
+            return Speech.fromCorpus(VoiceCorpus.open(corpus()), source.substring("flite:".length()));
         }
         RunOptions.refuseInput(folder, "--a/--b", Path.of(source));
         return Speech.fromFolder(Path.of(source));
+    }
+
+    private Path corpus() {
+        return corpus != null ? corpus : VoiceCorpus.DEFAULT;
     }
 
     private static double number(Map<String, Object> s, String name) {

@@ -18,8 +18,14 @@ import java.util.stream.Stream;
  * @param name     "flite:awb", or the folder
  * @param training the utterances to learn from
  * @param heldOut  held-out utterances, in the corpus's sentence order (empty for a folder)
+ * @param notes    what reading the files changed ("take1.wav: resampled from 44100 Hz to 16000 Hz")
  */
-public record Speech(String name, List<double[][]> training, List<double[][]> heldOut) {
+public record Speech(String name, List<double[][]> training, List<double[][]> heldOut, List<String> notes) {
+    /** Speech whose files needed no conversion. */
+    public Speech(String name, List<double[][]> training, List<double[][]> heldOut) {
+        this(name, training, heldOut, List.of());
+    }
+
     /** Utterances shorter than this many frames (a quarter second) are too short to learn from. */
     public static final int SHORTEST = 32;
 
@@ -38,13 +44,16 @@ public record Speech(String name, List<double[][]> training, List<double[][]> he
             files = listing.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav")).sorted().toList();
         }
         List<double[][]> utterances = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (Path file : files) {
-            utterances.add(utterance(Wav.read(file), file));
+            Waveform sound = Wav.read(file);
+            sound.conversions().forEach(change -> notes.add(file.getFileName() + ": " + change));
+            utterances.add(utterance(sound, file));
         }
         if (utterances.isEmpty()) {
             throw new IOException(folder + " holds no .wav files; record some (16 kHz mono is best) or give flite:VOICE");
         }
-        return new Speech(folder.toString(), List.copyOf(utterances), List.of());
+        return new Speech(folder.toString(), List.copyOf(utterances), List.of(), List.copyOf(notes));
     }
 
     private static List<double[][]> frames(VoiceCorpus corpus, String voice, boolean heldOut) throws IOException {

@@ -12,6 +12,7 @@ import dev.masquerade.nn.train.TrainingLoop;
 import dev.masquerade.voice.data.Speech;
 import dev.masquerade.voice.audio.Wav;
 import dev.masquerade.voice.evaluation.ConversionMeasures;
+import dev.masquerade.voice.evaluation.SpeakerJudge;
 import dev.masquerade.voice.evaluation.Spectrograms;
 import dev.masquerade.voice.signal.LogMelFeatures;
 import java.io.IOException;
@@ -68,8 +69,13 @@ public final class VoiceSwapTrainer {
     private VoiceSwapTrainer() {
     }
 
-    /** Trains on speakers a and b and writes the run folder; with {@code resume}, goes on from its checkpoint. */
-    public static Map<String, Object> train(Speech a, Speech b, Options options, Path folder, boolean resume) throws IOException {
+    /**
+     * Trains on speakers a and b and writes the run folder; with {@code resume}, goes on from its
+     * checkpoint. A {@code judge} (null for none) that knows both voices adds who the
+     * conversions sound like: as_target and as_source, the fractions of converted held-out
+     * sentences it hears as B and as A.
+     */
+    public static Map<String, Object> train(Speech a, Speech b, Options options, Path folder, boolean resume, SpeakerJudge judge) throws IOException {
         long start = System.nanoTime();
         Path checkpoint = folder.resolve(CHECKPOINT);
         Map<String, Object> settings = new LinkedHashMap<>(options.config().toMap());
@@ -114,6 +120,11 @@ public final class VoiceSwapTrainer {
                 metrics.put("baseline_mcd_db", measures.baselineMcdDb());
                 metrics.put("content_match", measures.contentMatch());
                 metrics.put("held_out", measures.utterances());
+                if (judge != null && judge.voices().contains(voice(a)) && judge.voices().contains(voice(b))) {
+                    metrics.put("as_target", judge.heardAs(converted, voice(b)));
+                    metrics.put("as_source", judge.heardAs(converted, voice(a)));
+                    metrics.put("judge_accuracy", judge.accuracy());
+                }
             }
             metrics.put("steps", options.steps());
             metrics.put("seconds", (System.nanoTime() - start) / 1e9);
@@ -121,6 +132,11 @@ public final class VoiceSwapTrainer {
             log.writeSummary(metrics);
             return metrics;
         }
+    }
+
+    /** A corpus speaker's voice ("flite:awb" → "awb"). */
+    private static String voice(Speech speech) {
+        return speech.name().replaceFirst("^flite:", "");
     }
 
     /** Held-out sentence i as three WAV files: the source, its conversion and the target's own rendering, all through the vocoder. */

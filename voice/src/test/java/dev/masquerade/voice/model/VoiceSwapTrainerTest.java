@@ -63,7 +63,7 @@ class VoiceSwapTrainerTest {
         Speech a = new Speech("a", speaker(-1, 6, rng), speaker(-1, 3, rng));
         Speech b = new Speech("b", speaker(+1, 6, rng), speaker(+1, 3, rng));
         VoiceSwapTrainer.Options options = new VoiceSwapTrainer.Options(new VoiceSwapConfig(32, 4), 60, 8, 32, 2e-3, 1, false, 30);
-        Map<String, Object> metrics = VoiceSwapTrainer.train(a, b, options, work, false);
+        Map<String, Object> metrics = VoiceSwapTrainer.train(a, b, options, work, false, null);
         for (String file : new String[] {"checkpoint.json", "metrics.json", "metrics.jsonl", "loss.png", "spectrograms.png",
                 "samples/heldout_00_a_source.wav", "samples/heldout_02_a_as_b.wav", "samples/heldout_02_b_target.wav"}) {
             assertTrue(Files.exists(work.resolve(file)), file);
@@ -77,6 +77,6 @@ class VoiceSwapTrainerTest {
         assertTrue(losses.subList(50, 60).stream().mapToDouble(d -> d).average().orElseThrow()
                 < 0.8 * losses.subList(0, 10).stream().mapToDouble(d -> d).average().orElseThrow(), "the loss falls: " + losses);
         VoiceSwapTrainer.Options longer = new VoiceSwapTrainer.Options(options.config(), 80, 8, 32, 2e-3, 1, false, 30);
-        assertEquals(80, VoiceSwapTrainer.train(a, b, longer, work, true).get("steps"));
+        assertEquals(80, VoiceSwapTrainer.train(a, b, longer, work, true, null).get("steps"));
     }
 }
