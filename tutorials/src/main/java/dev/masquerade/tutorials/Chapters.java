@@ -12,7 +12,7 @@ public final class Chapters {
             new AlternatingUpdatesChapter(), new LsganChapter(), new HingeChapter(), new AdamChapter(), new MatmulLadderChapter(), new DepthwiseChapter(),
             new SeamlessChapter(), new AlignmentChapter(), new InitialisationChapter(), new ConditionalGanChapter(),
             new CycleConsistencyChapter(), new CheckerboardChapter(), new FourierChapter(), new LogisticRegressionChapter(), new RocChapter(),
-            new MotionChapter(), new ExportChapter());
+            new MotionChapter(), new ExportChapter(), new SpeechChapter());
 
     private Chapters() {
     }

@@ -35,6 +35,29 @@ public final class Dtw {
         if (a.length == 0 || b.length == 0) {
             throw new IllegalArgumentException("dtw: both sequences need at least one frame, got " + a.length + " and " + b.length);
         }
+        double[][] total = costs(a, b);
+        List<int[]> path = new ArrayList<>();
+        int i = a.length - 1, j = b.length - 1;
+        path.add(new int[] {i, j});
+        while (i > 0 || j > 0) { // back along the minima the recurrence took
+            if (i > 0 && j > 0 && total[i - 1][j - 1] <= total[i - 1][j] && total[i - 1][j - 1] <= total[i][j - 1]) {
+                i--;
+                j--;
+            } else if (i > 0 && (j == 0 || total[i - 1][j] <= total[i][j - 1])) {
+                i--;
+            } else {
+                j--;
+            }
+            path.add(new int[] {i, j});
+        }
+        Collections.reverse(path);
+        return new Alignment(total[a.length - 1][b.length - 1], path.toArray(int[][]::new));
+    }
+
+    /** D(i, j), the cost of the best alignment of a's first i + 1 frames with b's first j + 1, for every i and j. */
+    // snippet: recurrence
+    static double[][] costs(double[][] a, double[][] b) {
+        // BEGIN SOLUTION task-13.2: the table D row by row: D(0, 0) = c(0, 0), and D(i, j) = c(i, j) + the least of D(i−1, j), D(i, j−1) and D(i−1, j−1) over those that exist, c the distance between frame i of a and frame j of b (see tutorials/32-speech.md)
         double[][] total = new double[a.length][b.length];
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < b.length; j++) {
@@ -51,23 +74,10 @@ public final class Dtw {
                 total[i][j] = distance(a[i], b[j]) + best;
             }
         }
-        List<int[]> path = new ArrayList<>();
-        int i = a.length - 1, j = b.length - 1;
-        path.add(new int[] {i, j});
-        while (i > 0 || j > 0) {
-            if (i > 0 && j > 0 && total[i - 1][j - 1] <= total[i - 1][j] && total[i - 1][j - 1] <= total[i][j - 1]) {
-                i--;
-                j--;
-            } else if (i > 0 && (j == 0 || total[i - 1][j] <= total[i][j - 1])) {
-                i--;
-            } else {
-                j--;
-            }
-            path.add(new int[] {i, j});
-        }
-        Collections.reverse(path);
-        return new Alignment(total[a.length - 1][b.length - 1], path.toArray(int[][]::new));
+        return total;
+        // END SOLUTION
     }
+    // end snippet
 
     static double distance(double[] x, double[] y) {
         if (x.length != y.length) {

@@ -26,14 +26,16 @@ public final class MelScale {
 
     /**
      * {@code mels} triangular filters over the {@code size/2 + 1} bins of a {@code size}-point
-     * FFT at {@code rate} Hz: filter m rises from centre m − 1 to 1 at centre m and falls to 0 at
-     * centre m + 1, the mels + 2 centres equally spaced in mels from {@code low} to {@code high} Hz.
+     * FFT at {@code rate} Hz: filter m rises from centre m to 1 at centre m + 1 and falls to 0 at
+     * centre m + 2, the mels + 2 centres (0 to mels + 1) equally spaced in mels from {@code low}
+     * to {@code high} Hz.
      */
     public static double[][] filterbank(int mels, int size, int rate, double low, double high) {
         if (mels < 1 || !(low >= 0) || !(high > low) || high > rate / 2.0) {
             throw new IllegalArgumentException("filterbank: needs at least 1 band and 0 <= low < high <= rate/2, got " + mels + " bands, "
                     + low + " to " + high + " Hz at " + rate + " Hz");
         }
+        // BEGIN SOLUTION task-13.3: mels + 2 centres equally spaced in mels from low to high (hertzToMel, melToHertz), then for each filter m and bin k (at k·rate/size Hz) the triangle: rising from centre m to 1 at centre m + 1, falling to 0 at centre m + 2, 0 outside (see tutorials/32-speech.md)
         double[] centres = new double[mels + 2];
         for (int i = 0; i < centres.length; i++) {
             centres[i] = melToHertz(hertzToMel(low) + (hertzToMel(high) - hertzToMel(low)) * i / (mels + 1));
@@ -48,6 +50,7 @@ public final class MelScale {
             }
         }
         return bank;
+        // END SOLUTION
     }
 
     /** log(Σₖ bank[m][k]·|X[k]|²) of every frame: [frames][mels]. */

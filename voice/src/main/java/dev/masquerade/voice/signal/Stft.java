@@ -53,7 +53,9 @@ public final class Stft {
     }
 
     /** The signal of {@code length} samples whose STFT is closest to {@code spectrum} (weighted overlap-add). */
+    // snippet: overlap-add
     public static double[] inverse(Spectrogram spectrum, int length) {
+        // BEGIN SOLUTION task-13.1: each frame's inverse FFT (its spectrum completed by conjugate symmetry, X[N − k] = conj X[k]) times the window, added where the frames overlap (frame f starts at f·hop), divided by the sum of the squared windows there; then the length samples after the first size/2 of padding (see tutorials/32-speech.md)
         int size = spectrum.size(), hop = spectrum.hop(), frames = spectrum.frames();
         double[] window = hann(size);
         double[] sum = new double[size + hop * (frames - 1)], weight = new double[sum.length];
@@ -79,7 +81,9 @@ public final class Stft {
             out[i] = w > 1e-10 ? sum[i + size / 2] / w : 0;
         }
         return out;
+        // END SOLUTION
     }
+    // end snippet
 
     /** The signal with {@code pad} samples mirrored onto each end ([a b c d], 2 → [c b a b c d c b]). */
     static double[] reflectPad(double[] signal, int pad) {

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Dynamic time warping finds the cheapest monotone alignment: the recurrence against every path. */
 class DtwTest {
     @Test
+    @Tag("task-13.2")
     void aSequenceSpokenTwiceAsSlowlyAlignsAtNoCost() {
         double[][] a = {{0}, {1}, {4}, {2}};
         double[][] slow = {{0}, {0}, {1}, {1}, {4}, {4}, {2}, {2}};
@@ -20,6 +22,7 @@ class DtwTest {
     }
 
     @Test
+    @Tag("task-13.2")
     void theRecurrenceFindsTheCheapestOfAllMonotonePaths() {
         Random random = new Random(4);
         for (int trial = 0; trial < 30; trial++) {

@@ -3,6 +3,7 @@ package dev.masquerade.voice.signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The mel scale, its triangular filters, and the log-mel spectrogram. */
@@ -17,6 +18,7 @@ class MelScaleTest {
     }
 
     @Test
+    @Tag("task-13.3")
     void eachFilterIsATrianglePeakingAtOneAndNeighboursOverlapByHalf() {
         double[][] bank = MelScale.filterbank(40, 512, 16000, 0, 8000);
         for (double[] filter : bank) {
@@ -39,6 +41,7 @@ class MelScaleTest {
     }
 
     @Test
+    @Tag("task-13.3")
     void aToneLightsTheBandAroundItsFrequency() {
         int rate = 16000;
         double[] x = new double[rate / 4];
@@ -56,6 +59,7 @@ class MelScaleTest {
     }
 
     @Test
+    @Tag("task-13.3")
     void aFlatSpectrumComesBackFlatFromItsLogMel() {
         double[][] bank = MelScale.filterbank(40, 512, 16000, 0, 8000);
         double[][] flat = new double[1][257];

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The STFT and its inverse: frames where they should be, tones in their bins, and perfect reconstruction. */
 class StftTest {
     @Test
+    @Tag("task-13.1")
     void theInverseGivesTheSignalBackForEveryHopUpToHalfAWindow() {
         Random random = new Random(1);
         double[] x = new double[4000];
