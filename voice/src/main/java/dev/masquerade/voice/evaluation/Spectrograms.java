@@ -10,12 +10,14 @@ import java.util.List;
  * Log-mel spectrograms as one picture, one strip per utterance (source, converted, target, ...):
  * time runs to the right, low frequencies at the bottom, and brightness is the band's level on
  * one scale for every strip (the loudest band of all white, {@value #RANGE} log units below it
- * black), so the strips compare. Each band is drawn {@value #BAND_HEIGHT} pixels high.
+ * black), so the strips compare. Each band is drawn {@value #BAND_HEIGHT} pixels high and each
+ * frame (8 ms) {@value #FRAME_WIDTH} pixels wide.
  */
 public final class Spectrograms {
     /** The range of levels shown: 10 natural-log units of power are about 43 dB. */
     static final double RANGE = 10;
     static final int BAND_HEIGHT = 2;
+    static final int FRAME_WIDTH = 2;
     /** Colours from quiet to loud: black, violet, orange, pale yellow. */
     private static final double[][] COLOURS = {{0, 0, 0}, {0.45, 0.1, 0.5}, {0.95, 0.45, 0.2}, {1, 0.95, 0.7}};
 
@@ -35,31 +37,31 @@ public final class Spectrograms {
             }
         }
         int bands = logMels.get(0)[0].length, stripHeight = bands * BAND_HEIGHT, gap = 4;
-        int height = logMels.size() * (stripHeight + gap) - gap;
-        double[] rgb = new double[3 * height * frames];
+        int height = logMels.size() * (stripHeight + gap) - gap, width = frames * FRAME_WIDTH;
+        double[] rgb = new double[3 * height * width];
         for (int s = 0; s < logMels.size(); s++) {
             double[][] m = logMels.get(s);
-            for (int f = 0; f < m.length; f++) {
+            for (int x = 0; x < m.length * FRAME_WIDTH; x++) {
                 for (int y = 0; y < stripHeight; y++) {
                     int band = bands - 1 - y / BAND_HEIGHT; // low frequencies at the bottom
-                    double[] colour = colour((m[f][band] - loudest + RANGE) / RANGE);
+                    double[] colour = colour((m[x / FRAME_WIDTH][band] - loudest + RANGE) / RANGE);
                     int row = s * (stripHeight + gap) + y;
                     for (int c = 0; c < 3; c++) {
-                        rgb[(c * height + row) * frames + f] = colour[c];
+                        rgb[(c * height + row) * width + x] = colour[c];
                     }
                 }
             }
             if (s + 1 < logMels.size()) {
                 for (int y = 0; y < gap; y++) { // a white line between strips
-                    for (int f = 0; f < frames; f++) {
+                    for (int x = 0; x < width; x++) {
                         for (int c = 0; c < 3; c++) {
-                            rgb[(c * height + s * (stripHeight + gap) + stripHeight + y) * frames + f] = 1;
+                            rgb[(c * height + s * (stripHeight + gap) + stripHeight + y) * width + x] = 1;
                         }
                     }
                 }
             }
         }
-        Images.writePng(Tensor.of(rgb, 3, height, frames), png);
+        Images.writePng(Tensor.of(rgb, 3, height, width), png);
     }
 
     /** A level in [0, 1] as a colour, linear between the map's stops. */
