@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(mixinStandardHelpOptions = true, name = "voice",
         description = "The face swap's idea on speech: a shared encoder and one decoder per speaker over log-mel frames; train it on two"
                 + " speakers (voice train), then say one speaker's words in the other's voice (voice convert).",
-        subcommands = {VoiceTrainCommand.class, VoiceConvertCommand.class})
+        subcommands = {VoiceTrainCommand.class, VoiceConvertCommand.class, VoiceDetectCommand.class})
 final class VoiceCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
