@@ -8,6 +8,7 @@ import dev.masquerade.engine.testing.ExternalData;
 import dev.masquerade.voice.audio.Wav;
 import dev.masquerade.voice.audio.Waveform;
 import dev.masquerade.voice.evaluation.ConversionMeasures;
+import dev.masquerade.voice.evaluation.SpeakerJudge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,14 @@ class VoiceCorpusTest {
         assertEquals(1.0, unconverted.contentMatch(), "DTW pairs each sentence with itself");
         ConversionMeasures itself = ConversionMeasures.of(slt.heldOut(), slt.heldOut(), slt.heldOut());
         assertEquals(0, itself.mcdDb(), 1e-12);
+    }
+
+    @Test
+    void theSpeakerJudgeNamesEveryVoiceOfTheHeldOutSentences() throws IOException {
+        SpeakerJudge judge = SpeakerJudge.ofCorpus(corpus(), 1);
+        assertTrue(judge.accuracy() >= 0.95, "right on " + judge.accuracy() + " of the real held-out sentences");
+        Speech slt = Speech.fromCorpus(corpus(), "slt");
+        assertEquals(0.0, judge.heardAs(slt.heldOut(), "awb"), 0.1);
     }
 
     @Test
