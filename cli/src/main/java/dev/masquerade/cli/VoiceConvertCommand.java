@@ -1,11 +1,8 @@
 package dev.masquerade.cli;
 
-import dev.masquerade.engine.Rng;
-import dev.masquerade.nn.io.Checkpoint;
 import dev.masquerade.voice.audio.Wav;
 import dev.masquerade.voice.audio.Waveform;
 import dev.masquerade.voice.evaluation.Spectrograms;
-import dev.masquerade.voice.model.VoiceSwapConfig;
 import dev.masquerade.voice.model.VoiceSwapModel;
 import dev.masquerade.voice.model.VoiceSwapTrainer;
 import dev.masquerade.voice.signal.LogMelFeatures;
@@ -55,9 +52,7 @@ final class VoiceConvertCommand implements Callable<Integer> {
         if (rounds < 0) {
             throw new IllegalArgumentException("--rounds must be 0 or more, got " + rounds);
         }
-        Map<String, Object> config = Checkpoint.load(checkpoint).config();
-        VoiceSwapModel model = new VoiceSwapModel(VoiceSwapConfig.fromMap(config, checkpoint.toString()), new Rng(0));
-        Checkpoint.loadInto(checkpoint, model, Map.of());
+        VoiceSwapModel model = VoiceSwapModel.load(checkpoint);
         List<Path> files = inputs();
         String suffix = "_as_" + speaker.name().toLowerCase(Locale.ROOT);
         for (Path file : files) {

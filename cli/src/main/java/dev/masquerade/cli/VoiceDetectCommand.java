@@ -1,12 +1,10 @@
 package dev.masquerade.cli;
 
-import dev.masquerade.engine.Rng;
 import dev.masquerade.nn.io.AtomicFiles;
 import dev.masquerade.nn.io.Checkpoint;
 import dev.masquerade.voice.data.Speech;
 import dev.masquerade.voice.data.VoiceCorpus;
 import dev.masquerade.voice.evaluation.ConversionDetection;
-import dev.masquerade.voice.model.VoiceSwapConfig;
 import dev.masquerade.voice.model.VoiceSwapModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +34,7 @@ final class VoiceDetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> config = Checkpoint.load(checkpoint).config();
-        VoiceSwapModel model = new VoiceSwapModel(VoiceSwapConfig.fromMap(config, checkpoint.toString()), new Rng(0));
-        Checkpoint.loadInto(checkpoint, model, Map.of());
+        VoiceSwapModel model = VoiceSwapModel.load(checkpoint);
         String a = String.valueOf(config.get("a")), b = String.valueOf(config.get("b"));
         if (!a.startsWith("flite:") || !b.startsWith("flite:")) {
             throw new IllegalArgumentException(checkpoint + " was trained on " + a + " and " + b + "; detection needs the corpus's held-out"

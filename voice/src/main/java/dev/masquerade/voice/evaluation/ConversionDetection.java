@@ -84,12 +84,7 @@ public final class ConversionDetection {
     static List<Tensor> pictures(List<double[][]> utterances) {
         List<Tensor> out = new ArrayList<>();
         for (double[][] frames : utterances) {
-            double loudest = Double.NEGATIVE_INFINITY;
-            for (double[] frame : frames) {
-                for (double v : frame) {
-                    loudest = Math.max(loudest, v);
-                }
-            }
+            double loudest = Spectrograms.loudest(frames);
             int t = frames.length, mels = frames[0].length;
             double[] values = new double[mels * t];
             for (int f = 0; f < t; f++) {

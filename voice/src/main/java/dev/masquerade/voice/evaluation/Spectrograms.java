@@ -26,16 +26,8 @@ public final class Spectrograms {
 
     /** Writes the strips, top to bottom, as a PNG; strips shorter than the longest are padded black. */
     public static void write(List<double[][]> logMels, Path png) throws IOException {
-        double loudest = Double.NEGATIVE_INFINITY;
-        int frames = 0;
-        for (double[][] m : logMels) {
-            frames = Math.max(frames, m.length);
-            for (double[] frame : m) {
-                for (double v : frame) {
-                    loudest = Math.max(loudest, v);
-                }
-            }
-        }
+        double loudest = logMels.stream().mapToDouble(Spectrograms::loudest).max().orElseThrow();
+        int frames = logMels.stream().mapToInt(m -> m.length).max().orElseThrow();
         int bands = logMels.get(0)[0].length, stripHeight = bands * BAND_HEIGHT, gap = 4;
         int height = logMels.size() * (stripHeight + gap) - gap, width = frames * FRAME_WIDTH;
         double[] rgb = new double[3 * height * width];
@@ -62,6 +54,17 @@ public final class Spectrograms {
             }
         }
         Images.writePng(Tensor.of(rgb, 3, height, width), png);
+    }
+
+    /** The loudest band of any frame. */
+    static double loudest(double[][] logMel) {
+        double loudest = Double.NEGATIVE_INFINITY;
+        for (double[] frame : logMel) {
+            for (double v : frame) {
+                loudest = Math.max(loudest, v);
+            }
+        }
+        return loudest;
     }
 
     /** A level in [0, 1] as a colour, linear between the map's stops. */

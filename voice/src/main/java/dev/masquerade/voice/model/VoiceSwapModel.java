@@ -56,6 +56,14 @@ public final class VoiceSwapModel extends Module {
                 new Conv1d(w, LogMelFeatures.MELS, 5, 1, 2, rng));
     }
 
+    /** The model a 'masquerade voice train' run saved, or one line when the checkpoint is another model's. */
+    public static VoiceSwapModel load(java.nio.file.Path checkpoint) throws java.io.IOException {
+        VoiceSwapConfig config = VoiceSwapConfig.fromMap(dev.masquerade.nn.io.Checkpoint.load(checkpoint).config(), checkpoint.toString());
+        VoiceSwapModel model = new VoiceSwapModel(config, new Rng(0));
+        dev.masquerade.nn.io.Checkpoint.loadInto(checkpoint, model, java.util.Map.of());
+        return model;
+    }
+
     public VoiceSwapConfig config() {
         return config;
     }
