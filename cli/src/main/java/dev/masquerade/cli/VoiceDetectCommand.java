@@ -31,6 +31,10 @@ final class VoiceDetectCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "DIR", description = "Where scripts/fetch-voices.sh put the corpus (default: ~/.cache/masquerade/voices).")
     private Path corpus;
 
+    @Option(names = "--vocoded-real", description = "Send the real renderings through the same vocoder as the conversions (a control:"
+            + " then the vocoder alone gives nothing away). Writes detection_vocoded_real.json.")
+    private boolean vocodedReal;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> config = Checkpoint.load(checkpoint).config();
@@ -40,18 +44,20 @@ final class VoiceDetectCommand implements Callable<Integer> {
             throw new IllegalArgumentException(checkpoint + " was trained on " + a + " and " + b + "; detection needs the corpus's held-out"
                     + " sentences of both, so a run on two flite voices");
         }
-        Path output = checkpoint.toAbsolutePath().getParent().resolve("detection.json");
+        Path output = checkpoint.toAbsolutePath().getParent().resolve(vocodedReal ? "detection_vocoded_real.json" : "detection.json");
         if (Files.exists(output)) {
             throw new IllegalArgumentException(output + " exists; move it away to measure again (nothing is overwritten)");
         }
         VoiceCorpus voices = VoiceCorpus.open(corpus != null ? corpus : VoiceCorpus.DEFAULT);
         Speech source = Speech.fromCorpus(voices, a.substring(6)), target = Speech.fromCorpus(voices, b.substring(6));
         var out = spec.commandLine().getOut();
-        out.printf("detecting %s said as %s among %s's own renderings: training on %d + %d sentences, judging %d + %d held out%n", a, b, b,
-                target.training().size(), source.training().size(), target.heldOut().size(), source.heldOut().size());
+        out.printf("detecting %s said as %s among %s's own renderings%s: training on %d + %d sentences, judging %d + %d held out%n", a, b, b,
+                vocodedReal ? " (through the same vocoder)" : "", target.training().size(), source.training().size(), target.heldOut().size(),
+                source.heldOut().size());
         out.flush();
         List<ConversionDetection.Result> results = ConversionDetection.run(model, VoiceSwapModel.Speaker.B, source.training(), source.heldOut(),
-                target.training(), target.heldOut(), dev.masquerade.detection.cnn.CnnDetector.Options.DEFAULT, Files.createTempDirectory("voice-detect"));
+                target.training(), target.heldOut(), vocodedReal, dev.masquerade.detection.cnn.CnnDetector.Options.DEFAULT,
+                Files.createTempDirectory("voice-detect"));
         Map<String, Object> summary = new LinkedHashMap<>();
         for (ConversionDetection.Result r : results) {
             out.printf("%-8s AUC %.3f, accuracy %.3f on %d + %d held out (%.0f s)%n", r.method(), r.auc(), r.accuracy(), r.real(), r.fake(), r.seconds());

@@ -45,11 +45,14 @@ public final class ConversionDetection {
     /**
      * Trains and judges both detectors: real = {@code target}'s renderings, fake = {@code source}'s
      * sentences converted to the target speaker; the CNN detector with {@code cnn}'s settings.
+     * With {@code vocodedReal} the real renderings go through the same vocoder as the conversions
+     * (a control: what is left to catch is the conversion, not the vocoder).
      */
     public static List<Result> run(VoiceSwapModel model, VoiceSwapModel.Speaker to, List<double[][]> sourceTraining, List<double[][]> sourceHeldOut,
-                                   List<double[][]> targetTraining, List<double[][]> targetHeldOut, CnnDetector.Options cnn, Path logFolder)
-            throws IOException {
-        List<Tensor> realTraining = pictures(targetTraining), realHeldOut = pictures(targetHeldOut);
+                                   List<double[][]> targetTraining, List<double[][]> targetHeldOut, boolean vocodedReal, CnnDetector.Options cnn,
+                                   Path logFolder) throws IOException {
+        List<Tensor> realTraining = pictures(vocodedReal ? heard(targetTraining) : targetTraining);
+        List<Tensor> realHeldOut = pictures(vocodedReal ? heard(targetHeldOut) : targetHeldOut);
         List<Tensor> fakeTraining = pictures(heard(VoiceSwapTrainer.convert(model, sourceTraining, to)));
         List<Tensor> fakeHeldOut = pictures(heard(VoiceSwapTrainer.convert(model, sourceHeldOut, to)));
         List<Result> results = new ArrayList<>();
@@ -71,7 +74,7 @@ public final class ConversionDetection {
                 fake.size(), (System.nanoTime() - start) / 1e9);
     }
 
-    /** Converted frames as a listener gets them: through the vocoder, then analysed again. */
+    /** Frames as a listener gets them: through the vocoder, then analysed again. */
     private static List<double[][]> heard(List<double[][]> converted) {
         List<double[][]> out = new ArrayList<>();
         for (int i = 0; i < converted.size(); i++) {

@@ -40,7 +40,7 @@ class ConversionDetectionTest {
         Rng rng = new Rng(9);
         VoiceSwapModel model = new VoiceSwapModel(new VoiceSwapConfig(16, 2), rng);
         List<ConversionDetection.Result> results = ConversionDetection.run(model, VoiceSwapModel.Speaker.B, speech(8, rng), speech(6, rng),
-                speech(8, rng), speech(6, rng), new CnnDetector.Options(100, 16, 1e-3, 28, false, 1, false), work);
+                speech(8, rng), speech(6, rng), false, new CnnDetector.Options(100, 16, 1e-3, 28, false, 1, false), work);
         assertEquals(List.of("spectrum", "cnn"), results.stream().map(ConversionDetection.Result::method).toList());
         for (ConversionDetection.Result r : results) {
             assertEquals(6, r.real());
