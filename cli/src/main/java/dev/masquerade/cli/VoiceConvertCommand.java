@@ -2,6 +2,7 @@ package dev.masquerade.cli;
 
 import dev.masquerade.voice.audio.Wav;
 import dev.masquerade.voice.audio.Waveform;
+import dev.masquerade.voice.data.Speech;
 import dev.masquerade.voice.evaluation.Spectrograms;
 import dev.masquerade.voice.model.VoiceSwapModel;
 import dev.masquerade.voice.model.VoiceSwapTrainer;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code masquerade voice convert}: recordings said again in one speaker's voice. */
 @Command(mixinStandardHelpOptions = true, name = "convert", description = "Say recordings again in one of a trained voice swap's speakers'"
-        + " voices: for each WAV file, NAME_as_b.wav and NAME_as_b.png (its spectrogram above the conversion's) in --out.")
+        + " voices: for each WAV file, NAME_as_b.wav and NAME_as_b.png (its spectrogram above the conversion's; _as_a with --to a)"
+        + " in --out.")
 final class VoiceConvertCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -63,12 +65,23 @@ final class VoiceConvertCommand implements Callable<Integer> {
                 }
             }
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file; name a folder to write the conversions into");
+        }
+        List<Waveform> sounds = new ArrayList<>();
+        List<double[][]> sources = new ArrayList<>();
+        for (Path file : files) { // every input read and checked before anything is written
+            Waveform sound = Wav.read(file);
+            sounds.add(sound);
+            sources.add(Speech.utterance(sound, file));
+        }
         Files.createDirectories(out);
         var stdout = spec.commandLine().getOut();
-        for (Path file : files) {
-            Waveform sound = Wav.read(file);
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            Waveform sound = sounds.get(i);
             sound.conversions().forEach(change -> stdout.printf("%s: %s%n", file.getFileName(), change));
-            double[][] source = LogMelFeatures.of(sound);
+            double[][] source = sources.get(i);
             double[][] converted = VoiceSwapTrainer.convert(model, List.<double[][]>of(source), speaker).get(0);
             String stem = file.getFileName().toString().replaceFirst("(?i)\\.wav$", "") + suffix;
             Wav.write(LogMelFeatures.toSound(converted, rounds, 1), out.resolve(stem + ".wav"));

@@ -54,6 +54,8 @@ final class VoiceDetectCommand implements Callable<Integer> {
         out.printf("detecting %s said as %s among %s's own renderings%s: training on %d + %d sentences, judging %d + %d held out%n", a, b, b,
                 vocodedReal ? " (through the same vocoder)" : "", target.training().size(), source.training().size(), target.heldOut().size(),
                 source.heldOut().size());
+        out.printf("converting and vocoding %d sentences, then training the spectrum detector and the CNN detector (about a minute) ...%n",
+                source.training().size() + source.heldOut().size());
         out.flush();
         List<ConversionDetection.Result> results = ConversionDetection.run(model, VoiceSwapModel.Speaker.B, source.training(), source.heldOut(),
                 target.training(), target.heldOut(), vocodedReal, dev.masquerade.detection.cnn.CnnDetector.Options.DEFAULT,

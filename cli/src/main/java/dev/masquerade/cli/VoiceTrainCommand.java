@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
         description = {"Train the voice swap on two speakers: flite:VOICE (awb, rms, slt, kal16: the corpus scripts/fetch-voices.sh"
                 + " builds, where every voice says every sentence, so conversions of held-out sentences are measured against the truth)"
                 + " or a folder of WAV files.",
-                "Writes loss.png, metrics.jsonl, metrics.json (with flite voices: mcd_db against baseline_mcd_db, content_match, and as_target"
-                        + " and as_source from a speaker classifier trained on all four voices),"
-                        + " spectrograms.png, samples/*.wav and checkpoint.json into the run folder."})
+                "Writes loss.png, metrics.jsonl, metrics.json and checkpoint.json into the run folder; with two flite voices also"
+                        + " mcd_db against baseline_mcd_db, content_match, as_target and as_source (from a speaker classifier trained on all"
+                        + " four voices) in metrics.json, spectrograms.png and samples/*.wav."})
 final class VoiceTrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -58,6 +58,17 @@ final class VoiceTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (Object[] check : new Object[][] {{"--steps", steps}, {"--code", code}, {"--width", width}}) {
+            if ((Integer) check[1] < 1) {
+                throw new IllegalArgumentException(check[0] + " must be at least 1, got " + check[1]);
+            }
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("--lr must be above 0, got " + learningRate);
+        }
+        if (a.equals(b)) {
+            throw new IllegalArgumentException("--a and --b are both " + a + "; a voice swap needs two different speakers");
+        }
         VoiceSwapTrainer.Options options = new VoiceSwapTrainer.Options(new VoiceSwapConfig(width, code), steps, 16, 64, learningRate,
                 run.seed, run.progress(), Math.max(1, steps / 4));
         boolean resume = resumeOption.requested(run);

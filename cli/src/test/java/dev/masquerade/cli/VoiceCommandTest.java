@@ -43,16 +43,24 @@ class VoiceCommandTest {
 
     @Test
     void aFolderWithATooShortOrSilentRecordingIsOneLine() throws Exception {
-        Path speaker = Files.createDirectories(work.resolve("speaker"));
+        Path speaker = Files.createDirectories(work.resolve("speaker")), other = Files.createDirectories(work.resolve("other"));
         Wav.write(new Waveform(new double[16000], 16000), speaker.resolve("quiet.wav"));
-        assertEquals(1, user.run("voice", "train", "--a", speaker.toString(), "--b", speaker.toString(), "--steps", "1", "--out",
+        assertEquals(1, user.run("voice", "train", "--a", speaker.toString(), "--b", other.toString(), "--steps", "1", "--out",
                 work.resolve("r").toString(), "--no-progress"));
         assertTrue(user.err().contains("quiet.wav is silent"), user.err());
         Files.delete(speaker.resolve("quiet.wav"));
         Wav.write(new Waveform(new double[1000], 16000), speaker.resolve("short.wav"));
-        assertEquals(1, user.run("voice", "train", "--a", speaker.toString(), "--b", speaker.toString(), "--steps", "1", "--out",
+        assertEquals(1, user.run("voice", "train", "--a", speaker.toString(), "--b", other.toString(), "--steps", "1", "--out",
                 work.resolve("r2").toString(), "--no-progress"));
-        assertTrue(user.err().contains("short.wav lasts 0.06 s; the voice swap needs at least 0.26 s of speech per file"), user.err());
+        assertTrue(user.err().contains("short.wav lasts 0.063 s; the voice swap needs at least 0.256 s of speech per file"), user.err());
+    }
+
+    @Test
+    void theSameSpeakerTwiceOrAZeroStepRunIsRefusedByOption() {
+        assertEquals(1, user.run("voice", "train", "--a", "flite:awb", "--b", "flite:awb", "--out", work.resolve("r").toString()));
+        assertTrue(user.err().contains("--a and --b are both flite:awb; a voice swap needs two different speakers"), user.err());
+        assertEquals(1, user.run("voice", "train", "--a", "flite:awb", "--b", "flite:slt", "--steps", "0", "--out", work.resolve("r").toString()));
+        assertTrue(user.err().contains("--steps must be at least 1, got 0"), user.err());
     }
 
     @Test

@@ -66,10 +66,10 @@ public record Speech(String name, List<double[][]> training, List<double[][]> he
     }
 
     /** The log-mel frames of one recording, or one line when it is silent or too short. */
-    static double[][] utterance(Waveform sound, Path file) throws IOException {
+    public static double[][] utterance(Waveform sound, Path file) throws IOException {
         if (sound.samples().length <= LogMelFeatures.WINDOW / 2 || sound.samples().length / LogMelFeatures.HOP < SHORTEST) {
-            throw new IOException(file + " lasts " + String.format("%.2f", sound.seconds()) + " s; the voice swap needs at least "
-                    + String.format("%.2f", (double) SHORTEST * LogMelFeatures.HOP / sound.sampleRate()) + " s of speech per file");
+            throw new IOException(file + " lasts " + String.format("%.3f", sound.seconds()) + " s; the voice swap needs at least "
+                    + String.format("%.3f", (double) SHORTEST * LogMelFeatures.HOP / sound.sampleRate()) + " s of speech per file");
         }
         if (sound.rms() < 1e-4) {
             throw new IOException(file + " is silent (its level is under −80 dB of full scale); record it again or leave it out");

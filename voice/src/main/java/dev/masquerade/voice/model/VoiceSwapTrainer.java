@@ -82,7 +82,8 @@ public final class VoiceSwapTrainer {
         settings.put("a", a.name());
         settings.put("b", b.name());
         settings.put("seed", options.seed());
-        long done = resume ? Resumption.stepsDone(checkpoint, settings, Set.of("seed"), options.steps()) : 0;
+        long done = resume ? Resumption.stepsDone(checkpoint, settings, Set.of("seed"),
+                Map.of("a", "--a", "b", "--b", "width", "--width", "code", "--code", "model", "the model"), options.steps()) : 0;
         VoiceSwapModel model = new VoiceSwapModel(options.config(), new Rng(options.seed()));
         double[][] statistics = Frames.bandStatistics(List.of(a.training(), b.training()));
         model.setNormalisation(statistics[0], statistics[1]);
