@@ -27,7 +27,6 @@ import dev.masquerade.engine.ops.Softmax;
 import dev.masquerade.engine.ops.Views;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An n-dimensional array of numbers on a device, and a node of the autograd graph.
@@ -311,7 +310,7 @@ public final class Tensor {
     public Tensor to(DType dtype) {
         Tensor out = empty(dtype, device(), shape());
         backend().copy(array, out.array);
-        return Trace.record("cast", Map.of("dtype", dtype), out, this);
+        return Trace.record("cast", java.util.Map.of("dtype", dtype), out, this);
     }
 
     /** A copy on another device (a new leaf, not recorded in the graph); this tensor when already there. */
@@ -375,7 +374,7 @@ public final class Tensor {
 
     /** The same data as a new leaf that is not part of any graph. */
     public Tensor detach() {
-        return Trace.record("detach", Map.of(), new Tensor(array), this); // the same values: an exported graph computes them
+        return Trace.record("detach", java.util.Map.of(), new Tensor(array), this); // the same values: an exported graph computes them
     }
 
     /**
