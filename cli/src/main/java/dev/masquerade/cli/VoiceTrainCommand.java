@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 + " builds, where every voice says every sentence, so conversions of held-out sentences are measured against the truth)"
                 + " or a folder of WAV files.",
                 "Writes loss.png, metrics.jsonl, metrics.json and checkpoint.json into the run folder; with two flite voices also"
-                        + " mcd_db against baseline_mcd_db, content_match, as_target and as_source (from a speaker classifier trained on all"
+                        + " mcd_db against baseline_mcd_db, source_mcd_db, content_match, as_target and as_source (from a speaker classifier trained on all"
                         + " four voices) in metrics.json, spectrograms.png and samples/*.wav."})
 final class VoiceTrainCommand implements Callable<Integer> {
     @Spec
@@ -43,11 +43,16 @@ final class VoiceTrainCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "2000", description = "Training steps (default: ${DEFAULT-VALUE}).")
     private int steps;
 
-    @Option(names = "--code", defaultValue = "8", description = "Channels of the shared code, the bottleneck (default: ${DEFAULT-VALUE};"
-            + " wider codes let the source voice through).")
+    @Option(names = "--code", defaultValue = "" + VoiceSwapConfig.DEFAULT_CODE, description = "Channels of the shared code, the bottleneck"
+            + " (default: ${DEFAULT-VALUE}; wider codes let the source voice through, 1 loses words; compare widths with 'voice compare').")
     private int code;
 
-    @Option(names = "--width", defaultValue = "128", description = "Channels of the hidden layers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--decoders", defaultValue = "per-speaker", paramLabel = "per-speaker|shared", description = "One decoder per speaker"
+            + " (default), or one shared decoder told which speaker to be: the comparison that shows a wide code leaking the source voice.")
+    private String decoders;
+
+    @Option(names = "--width", defaultValue = "" + VoiceSwapConfig.DEFAULT_WIDTH,
+            description = "Channels of the hidden layers (default: ${DEFAULT-VALUE}).")
     private int width;
 
     @Option(names = "--lr", defaultValue = "1e-3", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
@@ -69,17 +74,21 @@ final class VoiceTrainCommand implements Callable<Integer> {
         if (a.equals(b)) {
             throw new IllegalArgumentException("--a and --b are both " + a + "; a voice swap needs two different speakers");
         }
-        VoiceSwapTrainer.Options options = new VoiceSwapTrainer.Options(new VoiceSwapConfig(width, code), steps, 16, 64, learningRate,
+        VoiceSwapTrainer.Options options = new VoiceSwapTrainer.Options(new VoiceSwapConfig(width, code, VoiceSwapConfig.Decoders.of(decoders)), steps, 16, 64, learningRate,
                 run.seed, run.progress(), Math.max(1, steps / 4));
         boolean resume = resumeOption.requested(run);
         Path folder = run.folder(resumeOption);
         Speech first = speech(a, folder), second = speech(b, folder);
+        if (resume) {
+            VoiceSwapTrainer.stepsDone(first, second, options, folder); // refuses before the speaker classifier's training
+        }
         var out = spec.commandLine().getOut();
         for (Speech speaker : List.of(first, second)) {
             speaker.notes().forEach(note -> out.println(speaker.name() + "/" + note));
         }
-        out.printf("Training the voice swap (width %d, code %d) on %s (%d utterances) and %s (%d) for %d steps; run folder %s%n", width, code,
-                first.name(), first.training().size(), second.name(), second.training().size(), steps, folder);
+        out.printf("Training the voice swap (width %d, code %d, %s decoders) on %s (%d utterances) and %s (%d) %s; run folder %s%n", width,
+                code, decoders, first.name(), first.training().size(), second.name(), second.training().size(),
+                resume ? "up to step " + steps : "for " + steps + " steps", folder);
         out.flush();
         SpeakerJudge judge = null;
         if (a.startsWith("flite:") && b.startsWith("flite:")) {
@@ -89,8 +98,9 @@ final class VoiceTrainCommand implements Callable<Integer> {
         }
         Map<String, Object> s = VoiceSwapTrainer.train(first, second, options, folder, resume, judge);
         if (s.containsKey("mcd_db")) {
-            out.printf("held-out sentences of A said as B: MCD %.2f dB against B's own (A unconverted: %.2f dB); %.0f%% still closest to"
-                    + " their own sentence%n", number(s, "mcd_db"), number(s, "baseline_mcd_db"), 100 * number(s, "content_match"));
+            out.printf("held-out sentences of A said as B: MCD %.2f dB against B's own (A unconverted: %.2f dB), %.2f dB against A's own;"
+                    + " %.0f%% still closest to their own sentence%n", number(s, "mcd_db"), number(s, "baseline_mcd_db"), number(s, "source_mcd_db"),
+                    100 * number(s, "content_match"));
         }
         if (s.containsKey("as_target")) {
             out.printf("a speaker classifier (right on %.0f%% of real held-out sentences) hears %.0f%% of the conversions as %s and %.0f%% as %s%n",

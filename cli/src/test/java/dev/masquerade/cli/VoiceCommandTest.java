@@ -39,6 +39,31 @@ class VoiceCommandTest {
         assertEquals(1, user.run("voice", "convert", "--checkpoint", run.resolve("checkpoint.json").toString(), "--input", sentence.toString(),
                 "--out", converted.toString()));
         assertTrue(user.err().contains("s105_as_b.wav exists; choose another --out"), user.err());
+
+        CommandLineUser resuming = new CommandLineUser();
+        assertEquals(1, resuming.run("voice", "train", "--a", "flite:awb", "--b", "flite:slt", "--steps", "40", "--width", "32", "--decoders",
+                "shared", "--resume", "--out", run.toString(), "--no-progress"));
+        assertTrue(resuming.err().contains("was trained with --decoders per-speaker, not shared; give the same --decoders"), resuming.err());
+        assertTrue(!resuming.out().contains("speaker classifier"), "refused before the judge trains: " + resuming.out());
+    }
+
+    @Test
+    void compareRunsOfTwoCodeWidthsAsATableAndAChart() throws Exception {
+        ExternalData.require(Files.isRegularFile(VoiceCorpus.DEFAULT.resolve("sentences.tsv")), "no voice corpus: run scripts/fetch-voices.sh");
+        Path narrow = work.resolve("narrow"), shared = work.resolve("shared");
+        assertEquals(0, user.run("voice", "train", "--a", "flite:awb", "--b", "flite:slt", "--steps", "10", "--width", "16", "--code", "1",
+                "--out", narrow.toString(), "--no-progress"), user.err());
+        assertEquals(0, user.run("voice", "train", "--a", "flite:awb", "--b", "flite:slt", "--steps", "10", "--width", "16", "--code", "4",
+                "--decoders", "shared", "--out", shared.toString(), "--no-progress"), user.err());
+        assertTrue(user.out().contains("(width 16, code 4, shared decoders)"), user.out());
+        Path chart = work.resolve("bottleneck.png");
+        assertEquals(0, user.run("voice", "compare", narrow.toString(), shared.toString(), "--out", chart.toString()), user.err());
+        assertTrue(user.out().contains("code  decoders     MCD to B  MCD to A  content  heard as B"), user.out());
+        assertTrue(user.out().matches("(?s).*\\n   1  per-speaker  +[0-9.]+ dB  +[0-9.]+ dB +[0-9]+% +[0-9]+%  .*narrow.*"), user.out());
+        assertTrue(user.out().matches("(?s).*\\n   4  shared  +[0-9.]+ dB .*shared.*"), user.out());
+        assertTrue(Files.size(chart) > 1000, "the chart is drawn");
+        assertEquals(1, user.run("voice", "compare", work.toString(), "--out", chart.toString()));
+        assertTrue(user.err().contains(work + " has no metrics.json: pass the folders of finished 'masquerade voice train' runs"), user.err());
     }
 
     @Test

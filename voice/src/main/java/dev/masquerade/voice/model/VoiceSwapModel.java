@@ -19,12 +19,16 @@ import dev.masquerade.voice.signal.LogMelFeatures;
  * <p>What stops the shared code from carrying the speaker too is its size: {@code code}
  * channels at half the frame rate. A narrow code has room for the words and little else, so B's
  * decoder must supply B's voice; a wide one can pass A's voice straight through, and the
- * conversion sounds like A. The encoder halves the frame rate once (a stride-2 convolution), the
- * decoders double it back by repeating frames.
+ * conversion sounds like A, if B's decoder has any use for it. With one decoder per speaker it
+ * has little: B's decoder never saw A's voice in training. With one decoder for both, told which
+ * speaker to be ({@link VoiceSwapConfig.Decoders#SHARED}), it has every use: a decoder that can
+ * read the voice off the code needs no one to tell it. The encoder halves the frame rate once (a
+ * stride-2 convolution), the decoders double it back by repeating frames.
  */
 public final class VoiceSwapModel extends Module {
     private final VoiceSwapConfig config;
     private final Sequential encoder;
+    /** Speaker A's and B's decoders: two, or the same one twice when it is shared. */
     private final Sequential decoderA;
     private final Sequential decoderB;
 
@@ -41,16 +45,20 @@ public final class VoiceSwapModel extends Module {
                 new Conv1d(w, w, 5, 2, 2, rng), Activation.leakyRelu(0.2),
                 new Conv1d(w, w, 5, 1, 2, rng), Activation.leakyRelu(0.2),
                 new Conv1d(w, config.code(), 1, 1, 0, rng)));
-        this.decoderA = child("decoderA", decoder(config, rng));
-        this.decoderB = child("decoderB", decoder(config, rng));
+        if (config.decoders() == VoiceSwapConfig.Decoders.SHARED) {
+            this.decoderA = child("decoder", decoder(config.code() + Speaker.values().length, config.width(), rng));
+            this.decoderB = decoderA;
+        } else {
+            this.decoderA = child("decoderA", decoder(config.code(), config.width(), rng));
+            this.decoderB = child("decoderB", decoder(config.code(), config.width(), rng));
+        }
         buffer("band_mean", Tensor.zeros(mels));
         buffer("band_std", Tensor.ones(mels));
     }
 
-    private static Sequential decoder(VoiceSwapConfig config, Rng rng) {
-        int w = config.width();
+    private static Sequential decoder(int inputs, int w, Rng rng) {
         return new Sequential(
-                new Conv1d(config.code(), w, 5, 1, 2, rng), Activation.leakyRelu(0.2), new RepeatFrames(2),
+                new Conv1d(inputs, w, 5, 1, 2, rng), Activation.leakyRelu(0.2), new RepeatFrames(2),
                 new Conv1d(w, w, 5, 1, 2, rng), Activation.leakyRelu(0.2),
                 new Conv1d(w, w, 5, 1, 2, rng), Activation.leakyRelu(0.2),
                 new Conv1d(w, LogMelFeatures.MELS, 5, 1, 2, rng));
@@ -95,7 +103,17 @@ public final class VoiceSwapModel extends Module {
 
     /** One speaker's decoder: normalised frames [N, MELS, T] from a code [N, code, T/2]. */
     public Tensor decode(Speaker speaker, Tensor code) {
+        if (config.decoders() == VoiceSwapConfig.Decoders.SHARED) {
+            return decoderA.forward(Tensor.concat(java.util.List.of(code, speakerChannels(speaker, code.size(0), code.size(2))), 1));
+        }
         return (speaker == Speaker.A ? decoderA : decoderB).forward(code);
+    }
+
+    /** [n, 2, t]: channel 0 is 1 for A, channel 1 is 1 for B, at every step; the shared decoder's "who to be". */
+    private static Tensor speakerChannels(Speaker speaker, int n, int t) {
+        double[] oneHot = new double[Speaker.values().length];
+        oneHot[speaker.ordinal()] = 1;
+        return Tensor.of(oneHot, 1, oneHot.length, 1).expand(n, oneHot.length, t);
     }
 
     /** Normalised frames said again by {@code speaker}. */

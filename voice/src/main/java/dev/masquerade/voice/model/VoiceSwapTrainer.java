@@ -78,12 +78,8 @@ public final class VoiceSwapTrainer {
     public static Map<String, Object> train(Speech a, Speech b, Options options, Path folder, boolean resume, SpeakerJudge judge) throws IOException {
         long start = System.nanoTime();
         Path checkpoint = folder.resolve(CHECKPOINT);
-        Map<String, Object> settings = new LinkedHashMap<>(options.config().toMap());
-        settings.put("a", a.name());
-        settings.put("b", b.name());
-        settings.put("seed", options.seed());
-        long done = resume ? Resumption.stepsDone(checkpoint, settings, Set.of("seed"),
-                Map.of("a", "--a", "b", "--b", "width", "--width", "code", "--code", "model", "the model"), options.steps()) : 0;
+        Map<String, Object> settings = settings(a, b, options);
+        long done = resume ? stepsDone(a, b, options, folder) : 0;
         VoiceSwapModel model = new VoiceSwapModel(options.config(), new Rng(options.seed()));
         double[][] statistics = Frames.bandStatistics(List.of(a.training(), b.training()));
         model.setNormalisation(statistics[0], statistics[1]);
@@ -119,6 +115,7 @@ public final class VoiceSwapTrainer {
                 }
                 metrics.put("mcd_db", measures.mcdDb());
                 metrics.put("baseline_mcd_db", measures.baselineMcdDb());
+                metrics.put("source_mcd_db", measures.sourceMcdDb());
                 metrics.put("content_match", measures.contentMatch());
                 metrics.put("held_out", measures.utterances());
                 if (judge != null && judge.voices().contains(voice(a)) && judge.voices().contains(voice(b))) {
@@ -133,6 +130,24 @@ public final class VoiceSwapTrainer {
             log.writeSummary(metrics);
             return metrics;
         }
+    }
+
+    /**
+     * The steps a run folder's checkpoint has done, or one line saying why the run cannot go on
+     * from it (no checkpoint, other speakers or sizes, no steps left): for a caller to check
+     * before it spends time on anything else.
+     */
+    public static long stepsDone(Speech a, Speech b, Options options, Path folder) throws IOException {
+        return Resumption.stepsDone(folder.resolve(CHECKPOINT), settings(a, b, options), Set.of("seed"), Map.of("a", "--a", "b", "--b",
+                "width", "--width", "code", "--code", "decoders", "--decoders", "model", "the model"), options.steps());
+    }
+
+    private static Map<String, Object> settings(Speech a, Speech b, Options options) {
+        Map<String, Object> settings = new LinkedHashMap<>(options.config().toMap());
+        settings.put("a", a.name());
+        settings.put("b", b.name());
+        settings.put("seed", options.seed());
+        return settings;
     }
 
     /** A corpus speaker's voice ("flite:awb" → "awb"). */

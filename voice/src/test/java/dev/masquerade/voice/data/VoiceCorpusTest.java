@@ -49,6 +49,9 @@ class VoiceCorpusTest {
         assertEquals(unconverted.mcdDb(), unconverted.baselineMcdDb(), 1e-12);
         assertTrue(unconverted.baselineMcdDb() > 6 && unconverted.baselineMcdDb() < 12, "awb against slt: " + unconverted.baselineMcdDb() + " dB");
         assertEquals(1.0, unconverted.contentMatch(), "DTW pairs each sentence with itself");
+        assertEquals(0, unconverted.sourceMcdDb(), 1e-12, "an unconverted source is its own source");
+        ConversionMeasures swapped = ConversionMeasures.of(slt.heldOut(), awb.heldOut(), slt.heldOut());
+        assertEquals(unconverted.baselineMcdDb(), swapped.sourceMcdDb(), 1e-9, "the target itself is as far from the source as the baseline");
         ConversionMeasures itself = ConversionMeasures.of(slt.heldOut(), slt.heldOut(), slt.heldOut());
         assertEquals(0, itself.mcdDb(), 1e-12);
     }

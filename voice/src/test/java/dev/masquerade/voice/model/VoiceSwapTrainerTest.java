@@ -49,6 +49,30 @@ class VoiceSwapTrainerTest {
     }
 
     @Test
+    void aSharedDecoderIsOneDecoderToldWhichSpeakerToBe() {
+        VoiceSwapModel perSpeaker = new VoiceSwapModel(new VoiceSwapConfig(16, 4), new Rng(1));
+        VoiceSwapModel shared = new VoiceSwapModel(new VoiceSwapConfig(16, 4, VoiceSwapConfig.Decoders.SHARED), new Rng(1));
+        Tensor code = Tensor.randn(new Rng(2), 2, 4, 5);
+        // a decoder of width 16 from a code of 4: (4·16·5 + 16) + 2·(16·16·5 + 16) + (16·64·5 + 64) = 8112 parameters;
+        // the shared one has the same, plus weights for its 2 speaker channels (16·2·5 = 160)
+        assertEquals(8112 - 160, perSpeaker.parameterCount() - shared.parameterCount(), "one decoder, not two");
+        Tensor asA = shared.decode(VoiceSwapModel.Speaker.A, code), asB = shared.decode(VoiceSwapModel.Speaker.B, code);
+        assertArrayEquals(new int[] {2, LogMelFeatures.MELS, 10}, asB.shape());
+        assertTrue(asA.sub(asB).abs().max().item() > 1e-4, "the speaker channels change what the decoder says");
+    }
+
+    @Test
+    void aCheckpointConfigKeepsTheDecodersAndAnOlderOneHasOnePerSpeaker() {
+        VoiceSwapConfig shared = new VoiceSwapConfig(16, 4, VoiceSwapConfig.Decoders.SHARED);
+        assertEquals(shared, VoiceSwapConfig.fromMap(shared.toMap(), "c.json"));
+        Map<String, Object> older = new java.util.LinkedHashMap<>(shared.toMap());
+        older.remove("decoders");
+        assertEquals(VoiceSwapConfig.Decoders.PER_SPEAKER, VoiceSwapConfig.fromMap(older, "c.json").decoders());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VoiceSwapConfig.Decoders.of("both"));
+        assertEquals("decoders must be per-speaker or shared, got both", e.getMessage());
+    }
+
+    @Test
     void normalisingAndBackIsTheIdentity() {
         VoiceSwapModel model = new VoiceSwapModel(new VoiceSwapConfig(8, 2), new Rng(1));
         double[][] stats = Frames.bandStatistics(List.of(speaker(2, 3, new Rng(3))));
@@ -68,7 +92,7 @@ class VoiceSwapTrainerTest {
                 "samples/heldout_00_a_source.wav", "samples/heldout_02_a_as_b.wav", "samples/heldout_02_b_target.wav"}) {
             assertTrue(Files.exists(work.resolve(file)), file);
         }
-        for (String key : new String[] {"mcd_db", "baseline_mcd_db", "content_match", "steps", "seconds"}) {
+        for (String key : new String[] {"mcd_db", "baseline_mcd_db", "source_mcd_db", "content_match", "steps", "seconds"}) {
             assertTrue(metrics.containsKey(key), key + " in " + metrics.keySet());
         }
         List<Double> losses = TrainingLog.read(work.resolve("metrics.jsonl")).stream().filter(n -> n.has("loss"))
