@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the engine's benchmarks and PyTorch's reference script in one sitting and prints
 # engine/PyTorch throughput ratios (above 1 means the engine is faster), including one
-# faceswap_small, dcgan28, pix2pix and motion training step (PyTorch ms / engine ms; pix2pix's
-# and motion's PyTorch sides are benchmarks/pix2pix_torch.py and benchmarks/motion_torch.py). Writes the ratios to
+# faceswap_small, dcgan28, pix2pix, motion and voice swap training step (PyTorch ms / engine ms;
+# the last three's PyTorch sides are benchmarks/pix2pix_torch.py, benchmarks/motion_torch.py and
+# benchmarks/voiceswap_torch.py). Writes the ratios to
 # benchmarks/compare.json and the raw figures beside it (jmh-R.json, torch-R.json).
 #
 #   benchmarks/compare-with-pytorch.sh [--threads N] [--rounds R] [--anchors DIR] [--quick] [--opencl]
@@ -56,7 +57,7 @@ source "$here/benchmarks-jar.sh"
 for round in $(seq 1 "$rounds"); do
   echo "Round $round/$rounds: engine (JMH, ${threads} threads) ..." >&2
   java --add-modules jdk.incubator.vector -jar "$jar" \
-    '\.(Sgemm|Conv3x3|Elementwise|FaceswapSmall|Dcgan28|Pix2PixStep|MotionStep)\.' -jvmArgsAppend "-Dmasquerade.cpu.threads=$threads" \
+    '\.(Sgemm|Conv3x3|Elementwise|FaceswapSmall|Dcgan28|Pix2PixStep|MotionStep|VoiceSwapStep)\.' -jvmArgsAppend "-Dmasquerade.cpu.threads=$threads" \
     "${jmh_args[@]}" -rf json -rff "$here/jmh-$round.json" >&2
   if [ "$opencl" = 1 ]; then
     echo "Round $round/$rounds: OpenCL, the engine's kernel and CLBlast ..." >&2
@@ -67,6 +68,7 @@ for round in $(seq 1 "$rounds"); do
   "$python" "$anchors/torch_reference.py" --threads "$threads" --json "$here/torch-$round.json" >&2
   "$python" "$here/pix2pix_torch.py" --threads "$threads" --json "$here/torch-pix2pix-$round.json" >&2
   "$python" "$here/motion_torch.py" --threads "$threads" --json "$here/torch-motion-$round.json" >&2
+  "$python" "$here/voiceswap_torch.py" --threads "$threads" --json "$here/torch-voiceswap-$round.json" >&2
 done
 
 "$python" - "$here" "$rounds" "$here/compare.json" "$opencl" <<'PY'
@@ -92,7 +94,7 @@ def one_round(runs, torch):
 
     # a training step is compared by time: ratio = PyTorch's ms / the engine's ms
     step = {"faceswap_small": ms("FaceswapSmall.step"), "dcgan28": ms("Dcgan28.step"), "pix2pix": ms("Pix2PixStep.step"),
-            "motion": ms("MotionStep.step")}
+            "motion": ms("MotionStep.step"), "voiceswap": ms("VoiceSwapStep.step")}
     return engine, add_gbs, copy_gbs, step, ms
 
 per_round = []
@@ -101,6 +103,7 @@ for r in range(1, rounds + 1):
     torch = json.load(open(f"{folder}/torch-{r}.json"))
     torch.update(json.load(open(f"{folder}/torch-pix2pix-{r}.json")))
     torch.update(json.load(open(f"{folder}/torch-motion-{r}.json")))
+    torch.update(json.load(open(f"{folder}/torch-voiceswap-{r}.json")))
     if opencl:
         runs += json.load(open(f"{folder}/jmh-opencl-{r}.json"))
     engine, add_gbs, copy_gbs, step, ms = one_round(runs, torch)

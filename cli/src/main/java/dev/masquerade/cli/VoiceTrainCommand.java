@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
 @Command(mixinStandardHelpOptions = true, name = "train",
         description = {"Train the voice swap on two speakers: flite:VOICE (awb, rms, slt, kal16: the corpus scripts/fetch-voices.sh"
                 + " builds, where every voice says every sentence, so conversions of held-out sentences are measured against the truth)"
-                + " or a folder of WAV files.",
-                "Writes loss.png, metrics.jsonl, metrics.json and checkpoint.json into the run folder; with two flite voices also"
-                        + " mcd_db against baseline_mcd_db, source_mcd_db, content_match, as_target and as_source (from a speaker classifier trained on all"
-                        + " four voices) in metrics.json, spectrograms.png and samples/*.wav."})
+                + " or a folder of WAV files (with, if both speakers read the same sentences, those in a held-out/ folder of each, under"
+                + " the same file names).",
+                "Writes loss.png, metrics.jsonl, metrics.json and checkpoint.json into the run folder; with held-out sentences both"
+                        + " speakers said also mcd_db against baseline_mcd_db, source_mcd_db and content_match in metrics.json,"
+                        + " spectrograms.png and samples/*.wav; with two flite voices also as_target and as_source (from a speaker"
+                        + " classifier trained on all four voices)."})
 final class VoiceTrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -31,7 +33,8 @@ final class VoiceTrainCommand implements Callable<Integer> {
     @Mixin
     private RunOptions run;
 
-    @Option(names = "--a", required = true, paramLabel = "DIR|flite:VOICE", description = "Speaker A: a folder of WAV files, or a voice of the corpus.")
+    @Option(names = "--a", required = true, paramLabel = "DIR|flite:VOICE", description = "Speaker A: a folder of WAV files (held-out ones in"
+            + " DIR/held-out), or a voice of the corpus.")
     private String a;
 
     @Option(names = "--b", required = true, paramLabel = "DIR|flite:VOICE", description = "Speaker B, the voice conversions speak in.")
@@ -79,6 +82,7 @@ final class VoiceTrainCommand implements Callable<Integer> {
         boolean resume = resumeOption.requested(run);
         Path folder = run.folder(resumeOption);
         Speech first = speech(a, folder), second = speech(b, folder);
+        Speech.requireParallelOrApart(first, second);
         if (resume) {
             VoiceSwapTrainer.stepsDone(first, second, options, folder); // refuses before the speaker classifier's training
         }

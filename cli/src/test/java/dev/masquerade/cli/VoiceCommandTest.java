@@ -66,6 +66,38 @@ class VoiceCommandTest {
         assertTrue(user.err().contains(work + " has no metrics.json: pass the folders of finished 'masquerade voice train' runs"), user.err());
     }
 
+    /** A folder of some of a corpus voice's recordings, as a user's own would be: training files, and held-out ones under held-out/. */
+    private Path recordings(String name, String voice, int firstTraining, String... heldOut) throws Exception {
+        Path folder = Files.createDirectories(work.resolve(name)), held = Files.createDirectories(folder.resolve("held-out"));
+        for (int i = firstTraining; i < firstTraining + 6; i++) {
+            String file = String.format("s%03d.wav", i);
+            Files.copy(VoiceCorpus.DEFAULT.resolve(voice).resolve(file), folder.resolve(file));
+        }
+        for (String file : heldOut) {
+            Files.copy(VoiceCorpus.DEFAULT.resolve(voice).resolve(file), held.resolve(file));
+        }
+        return folder;
+    }
+
+    @Test
+    void ownRecordingsWithTheSameHeldOutSentencesAreMeasuredAndDifferentOnesAreOneLine() throws Exception {
+        ExternalData.require(Files.isRegularFile(VoiceCorpus.DEFAULT.resolve("sentences.tsv")), "no voice corpus: run scripts/fetch-voices.sh");
+        Path me = recordings("me", "rms", 0, "s100.wav", "s101.wav", "s102.wav");
+        Path friend = recordings("friend", "kal16", 10, "s100.wav", "s101.wav", "s102.wav");
+        Path run = work.resolve("run");
+        assertEquals(0, user.run("voice", "train", "--a", me.toString(), "--b", friend.toString(), "--steps", "10", "--width", "16", "--out",
+                run.toString(), "--no-progress"), user.err());
+        assertTrue(user.out().contains("held-out sentences of A said as B: MCD"), user.out());
+        assertTrue(!user.out().contains("speaker classifier"), "no judge for voices outside the corpus: " + user.out());
+        assertTrue(Files.exists(run.resolve("samples/heldout_02_b_target.wav")));
+
+        Files.move(friend.resolve("held-out/s102.wav"), friend.resolve("held-out/s103.wav"));
+        assertEquals(1, user.run("voice", "train", "--a", me.toString(), "--b", friend.toString(), "--steps", "10", "--out",
+                work.resolve("r2").toString(), "--no-progress"));
+        assertTrue(user.err().contains(me + " has held-out s102.wav and " + friend + " does not; held-out recordings measure conversions only"
+                + " when both speakers said the same sentences, under the same file names"), user.err());
+    }
+
     @Test
     void aFolderWithATooShortOrSilentRecordingIsOneLine() throws Exception {
         Path speaker = Files.createDirectories(work.resolve("speaker")), other = Files.createDirectories(work.resolve("other"));

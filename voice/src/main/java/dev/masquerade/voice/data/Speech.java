@@ -12,18 +12,41 @@ import java.util.stream.Stream;
 
 /**
  * One speaker's utterances as log-mel frames ([frames][MELS] each): training utterances, and
- * held-out ones where the true target of a conversion exists (the corpus's parallel sentences;
- * none for a folder of a user's own recordings).
+ * held-out ones, which measure a conversion where the other speaker said the same sentences
+ * (the corpus's parallel sentences; a folder's held-out/ recordings).
  *
- * @param name     "flite:awb", or the folder
- * @param training the utterances to learn from
- * @param heldOut  held-out utterances, in the corpus's sentence order (empty for a folder)
- * @param notes    what reading the files changed ("take1.wav: resampled from 44100 Hz to 16000 Hz")
+ * @param name         "flite:awb", or the folder
+ * @param training     the utterances to learn from
+ * @param heldOut      held-out utterances, in the order of their names
+ * @param heldOutNames the sentence each held-out utterance says (the corpus's id, or the file's name)
+ * @param notes        what reading the files changed ("take1.wav: resampled from 44100 Hz to 16000 Hz")
  */
-public record Speech(String name, List<double[][]> training, List<double[][]> heldOut, List<String> notes) {
-    /** Speech whose files needed no conversion. */
+public record Speech(String name, List<double[][]> training, List<double[][]> heldOut, List<String> heldOutNames, List<String> notes) {
+    /** The folder of a speaker's folder that holds held-out recordings, named like the other speaker's. */
+    public static final String HELD_OUT = "held-out";
+
+    /** Speech whose files needed no conversion, its held-out sentences named by their place (1, 2, …). */
     public Speech(String name, List<double[][]> training, List<double[][]> heldOut) {
-        this(name, training, heldOut, List.of());
+        this(name, training, heldOut, java.util.stream.IntStream.rangeClosed(1, heldOut.size()).mapToObj(String::valueOf).toList(), List.of());
+    }
+
+    /** Whether both speakers said the same held-out sentences, so that each conversion has its true target. */
+    public boolean parallelTo(Speech other) {
+        return !heldOut.isEmpty() && heldOutNames.equals(other.heldOutNames);
+    }
+
+    /**
+     * Nothing when both speakers' held-out sentences are the same or one has none; otherwise
+     * one line naming a sentence only one of them said.
+     */
+    public static void requireParallelOrApart(Speech a, Speech b) throws IOException {
+        if (a.heldOut.isEmpty() || b.heldOut.isEmpty() || a.parallelTo(b)) {
+            return;
+        }
+        Speech with = a.heldOutNames.stream().anyMatch(n -> !b.heldOutNames.contains(n)) ? a : b, without = with == a ? b : a;
+        String alone = with.heldOutNames.stream().filter(n -> !without.heldOutNames.contains(n)).findFirst().orElseThrow();
+        throw new IOException(with.name + " has held-out " + alone + " and " + without.name + " does not; held-out recordings measure"
+                + " conversions only when both speakers said the same sentences, under the same file names");
     }
 
     /** Utterances shorter than this many frames (a quarter second) are too short to learn from. */
@@ -31,29 +54,43 @@ public record Speech(String name, List<double[][]> training, List<double[][]> he
 
     /** A voice of the corpus: {@code flite:VOICE}. */
     public static Speech fromCorpus(VoiceCorpus corpus, String voice) throws IOException {
-        return new Speech("flite:" + voice, frames(corpus, voice, false), frames(corpus, voice, true));
+        List<String> ids = corpus.sentences(true).stream().map(VoiceCorpus.Sentence::id).toList();
+        return new Speech("flite:" + voice, frames(corpus, voice, false), frames(corpus, voice, true), ids, List.of());
     }
 
-    /** Every WAV file of a folder (a user's own recordings), all for training. */
+    /**
+     * Every WAV file of a folder (a user's own recordings) for training; those of its
+     * held-out/ folder, if it has one, held out (sentences the other speaker said too, under the
+     * same file names).
+     */
     public static Speech fromFolder(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("no folder of recordings at " + folder + "; give a folder of WAV files or flite:VOICE");
         }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav")).sorted().toList();
-        }
-        List<double[][]> utterances = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<Path> training = wavFiles(folder), heldOut = Files.isDirectory(folder.resolve(HELD_OUT)) ? wavFiles(folder.resolve(HELD_OUT)) : List.of();
+        if (training.isEmpty()) {
+            throw new IOException(folder + " holds no .wav files; record some (16 kHz mono is best) or give flite:VOICE");
+        }
+        return new Speech(folder.toString(), read(training, notes), read(heldOut, notes),
+                heldOut.stream().map(p -> p.getFileName().toString()).toList(), List.copyOf(notes));
+    }
+
+    private static List<Path> wavFiles(Path folder) throws IOException {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav")).sorted().toList();
+        }
+    }
+
+    /** The files' log-mel frames; what reading them changed goes into {@code notes}. */
+    private static List<double[][]> read(List<Path> files, List<String> notes) throws IOException {
+        List<double[][]> utterances = new ArrayList<>();
         for (Path file : files) {
             Waveform sound = Wav.read(file);
             sound.conversions().forEach(change -> notes.add(file.getFileName() + ": " + change));
             utterances.add(utterance(sound, file));
         }
-        if (utterances.isEmpty()) {
-            throw new IOException(folder + " holds no .wav files; record some (16 kHz mono is best) or give flite:VOICE");
-        }
-        return new Speech(folder.toString(), List.copyOf(utterances), List.of(), List.copyOf(notes));
+        return List.copyOf(utterances);
     }
 
     private static List<double[][]> frames(VoiceCorpus corpus, String voice, boolean heldOut) throws IOException {

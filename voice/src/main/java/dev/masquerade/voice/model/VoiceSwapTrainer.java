@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * Trains the voice swap on the shared training loop: each step takes random half-second crops
  * of both speakers' training utterances and reconstructs each through its own decoder (L1 on
- * normalised log-mel frames), one Adam update. The run folder gets metrics.jsonl, loss.png,
+ * normalised log-mel frames), one Adam update. The run folder gets metrics.jsonl, preview.png
+ * at every checkpoint (a sentence of A's converted so far, {@link #writePreview}), loss.png,
  * the checkpoint and metrics.json, which, when the held-out sentences are parallel, holds the
  * conversion measures ({@link ConversionMeasures}); then also spectrograms.png (A's first
  * held-out sentence, its conversion, B saying it) and samples/ (three sentences as WAV files,
@@ -92,6 +93,7 @@ public final class VoiceSwapTrainer {
         try (TrainingLog log = new TrainingLog(folder, resume)) {
             TrainingLoop.steps(options.steps(), "voice swap").resumingAfter(0, done).log(log).progress(options.progress())
                     .guard(model.parameters())
+                    .every(options.checkpointEvery(), at -> writePreview(model, a, b, folder.resolve("preview.png")))
                     .checkpoint(options.checkpointEvery(), at -> Checkpoint.save(checkpoint, model, adam, Resumption.withSteps(settings, at.step())))
                     .run(at -> {
                         adam.zeroGrad();
@@ -106,7 +108,7 @@ public final class VoiceSwapTrainer {
                     });
             log.writeLossCurve("Voice swap: L1 of A plus L1 of B (normalised log-mel)", "loss.png");
             Map<String, Object> metrics = new LinkedHashMap<>(settings);
-            if (!a.heldOut().isEmpty() && a.heldOut().size() == b.heldOut().size()) {
+            if (a.parallelTo(b)) {
                 List<double[][]> converted = convert(model, a.heldOut(), VoiceSwapModel.Speaker.B);
                 ConversionMeasures measures = ConversionMeasures.of(converted, a.heldOut(), b.heldOut());
                 Spectrograms.write(List.of(a.heldOut().get(0), converted.get(0), b.heldOut().get(0)), folder.resolve("spectrograms.png"));
@@ -162,6 +164,19 @@ public final class VoiceSwapTrainer {
         Wav.write(LogMelFeatures.toSound(source, VOCODER_ROUNDS, i), folder.resolve(stem + "a_source.wav"));
         Wav.write(LogMelFeatures.toSound(converted, VOCODER_ROUNDS, i), folder.resolve(stem + "a_as_b.wav"));
         Wav.write(LogMelFeatures.toSound(target, VOCODER_ROUNDS, i), folder.resolve(stem + "b_target.wav"));
+    }
+
+    /**
+     * preview.png: A's first held-out sentence (or, with none, A's first training utterance), its
+     * conversion as it stands, and B saying it where B did.
+     */
+    private static void writePreview(VoiceSwapModel model, Speech a, Speech b, Path png) throws IOException {
+        double[][] source = a.heldOut().isEmpty() ? a.training().get(0) : a.heldOut().get(0);
+        List<double[][]> rows = new ArrayList<>(List.of(source, convert(model, List.<double[][]>of(source), VoiceSwapModel.Speaker.B).get(0)));
+        if (a.parallelTo(b)) {
+            rows.add(b.heldOut().get(0));
+        }
+        Spectrograms.write(rows, png);
     }
 
     /** Utterances said again by {@code to}: log-mel frames in, log-mel frames out (an even number of frames). */

@@ -88,7 +88,7 @@ class VoiceSwapTrainerTest {
         Speech b = new Speech("b", speaker(+1, 6, rng), speaker(+1, 3, rng));
         VoiceSwapTrainer.Options options = new VoiceSwapTrainer.Options(new VoiceSwapConfig(32, 4), 60, 8, 32, 2e-3, 1, false, 30);
         Map<String, Object> metrics = VoiceSwapTrainer.train(a, b, options, work, false, null);
-        for (String file : new String[] {"checkpoint.json", "metrics.json", "metrics.jsonl", "loss.png", "spectrograms.png",
+        for (String file : new String[] {"checkpoint.json", "metrics.json", "metrics.jsonl", "loss.png", "preview.png", "spectrograms.png",
                 "samples/heldout_00_a_source.wav", "samples/heldout_02_a_as_b.wav", "samples/heldout_02_b_target.wav"}) {
             assertTrue(Files.exists(work.resolve(file)), file);
         }
