@@ -82,6 +82,10 @@ final class RunOptions {
             throw new IllegalArgumentException(folderOption + " " + folder + " is the " + option + " folder: the run's files would land among its"
                     + " data; choose another " + folderOption);
         }
+        if (input != null && Files.isDirectory(input) && folder.toAbsolutePath().normalize().startsWith(input.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException(folderOption + " " + folder + " is inside the " + option + " folder " + input + ": the run's files"
+                    + " would land among its data; choose a folder outside it");
+        }
     }
 
     /** Whether a run left {@code file}: an empty metrics.jsonl is a run that failed before its first step, with nothing to keep. */

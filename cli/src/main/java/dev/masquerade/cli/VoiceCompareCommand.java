@@ -21,7 +21,8 @@ final class VoiceCompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run folders of 'masquerade voice train' on two flite voices.")
+    @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run folders of 'masquerade voice train' whose held-out sentences were measured (two flite voices, or"
+            + " held-out/ folders), trained alike but for --code and --decoders.")
     private List<Path> runs;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The chart to write.")
@@ -32,12 +33,22 @@ final class VoiceCompareCommand implements Callable<Integer> {
         if (!out.toString().endsWith(".png")) {
             throw new IllegalArgumentException("--out must name a .png file, got " + out);
         }
+        if (java.nio.file.Files.exists(out)) {
+            throw new IllegalArgumentException(out + " exists; choose another --out (nothing is overwritten)");
+        }
         List<BottleneckSweep.Run> read = new ArrayList<>();
         for (Path run : runs) {
             read.add(BottleneckSweep.Run.read(run));
         }
         read.sort(java.util.Comparator.comparing(BottleneckSweep.Run::decoders).thenComparingInt(BottleneckSweep.Run::code));
         var print = spec.commandLine().getOut();
+        List<String> settings = read.stream().map(BottleneckSweep.Run::setting).distinct().toList();
+        if (settings.size() > 1) {
+            print.println("note: these runs differ in more than the code and the decoders (" + String.join("; ", settings)
+                    + "), so their distances do not compare; train them alike");
+        } else {
+            print.println(settings.get(0));
+        }
         print.println("code  decoders     MCD to B  MCD to A  content  heard as B  run");
         for (BottleneckSweep.Run run : read) {
             print.printf("%4d  %-11s  %5.2f dB  %5.2f dB  %6.0f%%  %10s  %s%s%n", run.code(), run.decoders(), run.mcdDb(), run.sourceMcdDb(),

@@ -54,6 +54,9 @@ final class VoiceConvertCommand implements Callable<Integer> {
         if (rounds < 0) {
             throw new IllegalArgumentException("--rounds must be 0 or more, got " + rounds);
         }
+        if (Files.isDirectory(input)) {
+            RunOptions.refuseInput(out, "--input", input); // conversions among the recordings would be read as the speaker's own next time
+        }
         VoiceSwapModel model = VoiceSwapModel.load(checkpoint);
         List<Path> files = inputs();
         String suffix = "_as_" + speaker.name().toLowerCase(Locale.ROOT);

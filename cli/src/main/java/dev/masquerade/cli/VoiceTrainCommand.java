@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
                 "Writes loss.png, metrics.jsonl, metrics.json and checkpoint.json into the run folder; with held-out sentences both"
                         + " speakers said also mcd_db against baseline_mcd_db, source_mcd_db and content_match in metrics.json,"
                         + " spectrograms.png and samples/*.wav; with two flite voices also as_target and as_source (from a speaker"
-                        + " classifier trained on all four voices)."})
+                        + " classifier trained on all four voices); preview.png (a held-out sentence converted so far) at every quarter.",
+                "--resume goes on from the run's checkpoint with the same --a, --b, --width, --code, --decoders and --seed; --steps counts"
+                        + " every step, the resumed ones too."})
 final class VoiceTrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -82,7 +84,10 @@ final class VoiceTrainCommand implements Callable<Integer> {
         boolean resume = resumeOption.requested(run);
         Path folder = run.folder(resumeOption);
         Speech first = speech(a, folder), second = speech(b, folder);
-        Speech.requireParallelOrApart(first, second);
+        boolean corpusAndFolder = a.startsWith("flite:") != b.startsWith("flite:");
+        if (!corpusAndFolder) {
+            Speech.requireParallelOrApart(first, second);
+        }
         if (resume) {
             VoiceSwapTrainer.stepsDone(first, second, options, folder); // refuses before the speaker classifier's training
         }
@@ -90,9 +95,13 @@ final class VoiceTrainCommand implements Callable<Integer> {
         for (Speech speaker : List.of(first, second)) {
             speaker.notes().forEach(note -> out.println(speaker.name() + "/" + note));
         }
-        out.printf("Training the voice swap (width %d, code %d, %s decoders) on %s (%d utterances) and %s (%d) %s; run folder %s%n", width,
-                code, decoders, first.name(), first.training().size(), second.name(), second.training().size(),
+        out.printf("Training the voice swap (width %d, code %d, %s decoders) on %s (%s) and %s (%s) %s; run folder %s%n", width,
+                code, decoders, first.name(), utterances(first), second.name(), utterances(second),
                 resume ? "up to step " + steps : "for " + steps + " steps", folder);
+        if (!first.parallelTo(second)) {
+            out.println(corpusAndFolder ? "no conversion measures: a folder's held-out recordings are compared only with another folder's"
+                    : "no conversion measures: they need the same sentences from both speakers in held-out/ folders, under the same file names");
+        }
         out.flush();
         SpeakerJudge judge = null;
         if (a.startsWith("flite:") && b.startsWith("flite:")) {
@@ -110,9 +119,16 @@ final class VoiceTrainCommand implements Callable<Integer> {
             out.printf("a speaker classifier (right on %.0f%% of real held-out sentences) hears %.0f%% of the conversions as %s and %.0f%% as %s%n",
                     100 * number(s, "judge_accuracy"), 100 * number(s, "as_target"), b, 100 * number(s, "as_source"), a);
         }
-        out.printf("%d steps in %.0f s; wrote %s (loss.png, metrics.json%s, %s)%n", ((Number) s.get("steps")).intValue(), number(s, "seconds"),
+        String stepsRun = s.containsKey("resumed_from") ? "steps " + (((Number) s.get("resumed_from")).longValue() + 1) + " to " + steps
+                : steps + " steps";
+        out.printf("%s in %.0f s; wrote %s (loss.png, preview.png, metrics.jsonl, metrics.json%s, %s)%n", stepsRun, number(s, "seconds"),
                 folder, s.containsKey("mcd_db") ? ", spectrograms.png, samples/" : "", VoiceSwapTrainer.CHECKPOINT);
         return 0;
+    }
+
+    /** "100 utterances", or "30 utterances, 3 held out". */
+    private static String utterances(Speech speech) {
+        return Count.of(speech.training().size(), "utterance") + (speech.heldOut().isEmpty() ? "" : ", " + speech.heldOut().size() + " held out");
     }
 
     private Speech speech(String source, Path folder) throws IOException {

@@ -26,7 +26,7 @@ class VoiceCommandTest {
         assertEquals(0, user.run("voice", "train", "--a", "flite:awb", "--b", "flite:slt", "--steps", "20", "--width", "32", "--out",
                 run.toString(), "--no-progress"), user.err());
         assertTrue(user.out().contains("held-out sentences of A said as B: MCD"), user.out());
-        for (String file : new String[] {"checkpoint.json", "metrics.json", "loss.png", "spectrograms.png", "samples/heldout_00_a_as_b.wav"}) {
+        for (String file : new String[] {"checkpoint.json", "metrics.json", "loss.png", "spectrograms.png", "samples/s100_a_as_b.wav"}) {
             assertTrue(Files.exists(run.resolve(file)), file);
         }
         Path converted = work.resolve("converted");
@@ -45,6 +45,9 @@ class VoiceCommandTest {
                 "shared", "--resume", "--out", run.toString(), "--no-progress"));
         assertTrue(resuming.err().contains("was trained with --decoders per-speaker, not shared; give the same --decoders"), resuming.err());
         assertTrue(!resuming.out().contains("speaker classifier"), "refused before the judge trains: " + resuming.out());
+        assertEquals(1, resuming.run("voice", "train", "--a", "flite:awb", "--b", "flite:slt", "--steps", "40", "--width", "32", "--seed", "7",
+                "--resume", "--out", run.toString(), "--no-progress"));
+        assertTrue(resuming.err().contains("was trained with --seed 42, not 7; give the same --seed"), resuming.err());
     }
 
     @Test
@@ -62,7 +65,17 @@ class VoiceCommandTest {
         assertTrue(user.out().matches("(?s).*\\n   1  per-speaker  +[0-9.]+ dB  +[0-9.]+ dB +[0-9]+% +[0-9]+%  .*narrow.*"), user.out());
         assertTrue(user.out().matches("(?s).*\\n   4  shared  +[0-9.]+ dB .*shared.*"), user.out());
         assertTrue(Files.size(chart) > 1000, "the chart is drawn");
-        assertEquals(1, user.run("voice", "compare", work.toString(), "--out", chart.toString()));
+        assertTrue(user.out().contains("flite:awb → flite:slt, 10 steps, width 16\n"), user.out());
+        assertEquals(1, user.run("voice", "compare", narrow.toString(), "--out", chart.toString()));
+        assertTrue(user.err().contains(chart + " exists; choose another --out (nothing is overwritten)"), user.err());
+
+        Path longer = Files.createDirectories(work.resolve("longer"));
+        Files.writeString(longer.resolve("metrics.json"), Files.readString(narrow.resolve("metrics.json")).replace("\"steps\" : 10", "\"steps\" : 20"));
+        CommandLineUser comparing = new CommandLineUser();
+        assertEquals(0, comparing.run("voice", "compare", narrow.toString(), longer.toString(), "--out", work.resolve("c2.png").toString()));
+        assertTrue(comparing.out().contains("note: these runs differ in more than the code and the decoders (flite:awb → flite:slt, 10 steps,"
+                + " width 16; flite:awb → flite:slt, 20 steps, width 16), so their distances do not compare; train them alike"), comparing.out());
+        assertEquals(1, user.run("voice", "compare", work.toString(), "--out", work.resolve("c3.png").toString()));
         assertTrue(user.err().contains(work + " has no metrics.json: pass the folders of finished 'masquerade voice train' runs"), user.err());
     }
 
@@ -89,7 +102,21 @@ class VoiceCommandTest {
                 run.toString(), "--no-progress"), user.err());
         assertTrue(user.out().contains("held-out sentences of A said as B: MCD"), user.out());
         assertTrue(!user.out().contains("speaker classifier"), "no judge for voices outside the corpus: " + user.out());
-        assertTrue(Files.exists(run.resolve("samples/heldout_02_b_target.wav")));
+        assertTrue(Files.exists(run.resolve("samples/s102_b_target.wav")), "samples are named after the held-out files");
+        assertTrue(user.out().contains("on " + me + " (6 utterances, 3 held out)"), user.out());
+
+        CommandLineUser converting = new CommandLineUser();
+        assertEquals(1, converting.run("voice", "convert", "--checkpoint", run.resolve("checkpoint.json").toString(), "--input", me.toString(),
+                "--out", me.resolve("held-out").toString()));
+        assertTrue(converting.err().contains("--out " + me.resolve("held-out") + " is inside the --input folder " + me), converting.err());
+
+        Files.walk(me.resolve("held-out")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        CommandLineUser apart = new CommandLineUser();
+        assertEquals(0, apart.run("voice", "train", "--a", me.toString(), "--b", friend.toString(), "--steps", "2", "--width", "16", "--out",
+                work.resolve("apart").toString(), "--no-progress"), apart.err());
+        assertTrue(apart.out().contains("no conversion measures: they need the same sentences from both speakers in held-out/ folders"), apart.out());
+        Files.createDirectories(me.resolve("held-out"));
+        Files.copy(VoiceCorpus.DEFAULT.resolve("rms").resolve("s102.wav"), me.resolve("held-out").resolve("s102.wav"));
 
         Files.move(friend.resolve("held-out/s102.wav"), friend.resolve("held-out/s103.wav"));
         assertEquals(1, user.run("voice", "train", "--a", me.toString(), "--b", friend.toString(), "--steps", "10", "--out",

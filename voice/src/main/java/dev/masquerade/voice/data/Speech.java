@@ -25,9 +25,10 @@ public record Speech(String name, List<double[][]> training, List<double[][]> he
     /** The folder of a speaker's folder that holds held-out recordings, named like the other speaker's. */
     public static final String HELD_OUT = "held-out";
 
-    /** Speech whose files needed no conversion, its held-out sentences named by their place (1, 2, …). */
+    /** Speech whose files needed no conversion, its held-out sentences named by their place (heldout_00, heldout_01, …). */
     public Speech(String name, List<double[][]> training, List<double[][]> heldOut) {
-        this(name, training, heldOut, java.util.stream.IntStream.rangeClosed(1, heldOut.size()).mapToObj(String::valueOf).toList(), List.of());
+        this(name, training, heldOut, java.util.stream.IntStream.range(0, heldOut.size()).mapToObj(i -> String.format("heldout_%02d", i)).toList(),
+                List.of());
     }
 
     /** Whether both speakers said the same held-out sentences, so that each conversion has its true target. */

@@ -32,6 +32,9 @@ public final class BottleneckSweep {
      * One run, as its metrics.json records it.
      *
      * @param folder      the run folder
+     * @param speakers    "A → B", as the run names them
+     * @param steps       training steps
+     * @param width       channels of the hidden layers
      * @param code        channels of the code
      * @param decoders    per-speaker or shared
      * @param mcdDb       conversions against the target's renderings
@@ -40,21 +43,32 @@ public final class BottleneckSweep {
      * @param contentMatch the fraction of conversions DTW-closest to their own sentence
      * @param asTarget    the fraction the speaker classifier hears as the target (NaN without one)
      */
-    public record Run(Path folder, int code, String decoders, double mcdDb, double sourceMcdDb, double baselineDb, double contentMatch,
-                      double asTarget) {
-        /** Reads a 'masquerade voice train' run on two flite voices, or one line saying why it cannot. */
+    public record Run(Path folder, String speakers, int steps, int width, int code, String decoders, double mcdDb, double sourceMcdDb,
+                      double baselineDb, double contentMatch, double asTarget) {
+        /** Reads a finished 'masquerade voice train' run whose held-out sentences were measured, or one line saying why it cannot. */
         public static Run read(Path folder) throws IOException {
             Path metrics = folder.resolve("metrics.json");
             if (!Files.isRegularFile(metrics)) {
-                throw new IOException(folder + " has no metrics.json: pass the folders of finished 'masquerade voice train' runs");
+                throw new IOException(folder + (Files.isRegularFile(folder) ? " is a file" : " has no metrics.json")
+                        + ": pass the folders of finished 'masquerade voice train' runs");
             }
             JsonNode m = new ObjectMapper().readTree(metrics.toFile());
-            if (!m.has("code") || !m.has("mcd_db") || !m.has("source_mcd_db")) {
-                throw new IOException(metrics + " has no code, mcd_db or source_mcd_db: compare runs on two flite voices, trained by this version");
+            if (!m.has("code") || !m.has("steps")) {
+                throw new IOException(metrics + " is not a voice swap run's: pass the folders of finished 'masquerade voice train' runs");
             }
-            return new Run(folder, m.get("code").asInt(), m.path("decoders").asText("per-speaker"), m.get("mcd_db").asDouble(),
+            if (!m.has("mcd_db") || !m.has("source_mcd_db")) {
+                throw new IOException(metrics + " has no mcd_db or source_mcd_db: its run had no held-out sentences both speakers said (two"
+                        + " flite voices, or held-out/ folders), or was trained by an older version");
+            }
+            return new Run(folder, m.path("a").asText("?") + " → " + m.path("b").asText("?"), m.get("steps").asInt(), m.path("width").asInt(),
+                    m.get("code").asInt(), m.path("decoders").asText("per-speaker"), m.get("mcd_db").asDouble(),
                     m.get("source_mcd_db").asDouble(), m.get("baseline_mcd_db").asDouble(), m.get("content_match").asDouble(),
                     m.path("as_target").asDouble(Double.NaN));
+        }
+
+        /** What must be the same for two runs' distances to compare: the speakers, the steps and the width. */
+        public String setting() {
+            return speakers + ", " + steps + " steps, width " + width;
         }
 
         /** Whether the conversions are nearer the source's voice than the target's. */

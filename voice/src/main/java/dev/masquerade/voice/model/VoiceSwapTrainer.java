@@ -31,7 +31,8 @@ import java.util.Set;
  * the checkpoint and metrics.json, which, when the held-out sentences are parallel, holds the
  * conversion measures ({@link ConversionMeasures}); then also spectrograms.png (A's first
  * held-out sentence, its conversion, B saying it) and samples/ (three sentences as WAV files,
- * each of the three through the same vocoder, so they compare).
+ * each of the three through the same vocoder, so they compare). A resumed run's seconds count
+ * its own steps, from resumed_from on.
  */
 public final class VoiceSwapTrainer {
     /** The checkpoint's name in a run folder. */
@@ -113,7 +114,7 @@ public final class VoiceSwapTrainer {
                 ConversionMeasures measures = ConversionMeasures.of(converted, a.heldOut(), b.heldOut());
                 Spectrograms.write(List.of(a.heldOut().get(0), converted.get(0), b.heldOut().get(0)), folder.resolve("spectrograms.png"));
                 for (int i = 0; i < Math.min(SAMPLES, converted.size()); i++) {
-                    writeSamples(folder.resolve("samples"), i, a.heldOut().get(i), converted.get(i), b.heldOut().get(i));
+                    writeSamples(folder.resolve("samples"), a.heldOutNames().get(i), i, a.heldOut().get(i), converted.get(i), b.heldOut().get(i));
                 }
                 metrics.put("mcd_db", measures.mcdDb());
                 metrics.put("baseline_mcd_db", measures.baselineMcdDb());
@@ -127,6 +128,9 @@ public final class VoiceSwapTrainer {
                 }
             }
             metrics.put("steps", options.steps());
+            if (done > 0) {
+                metrics.put("resumed_from", done); // seconds counts this session's steps only
+            }
             metrics.put("seconds", (System.nanoTime() - start) / 1e9);
             metrics.put("parameters", model.parameterCount());
             log.writeSummary(metrics);
@@ -140,8 +144,8 @@ public final class VoiceSwapTrainer {
      * before it spends time on anything else.
      */
     public static long stepsDone(Speech a, Speech b, Options options, Path folder) throws IOException {
-        return Resumption.stepsDone(folder.resolve(CHECKPOINT), settings(a, b, options), Set.of("seed"), Map.of("a", "--a", "b", "--b",
-                "width", "--width", "code", "--code", "decoders", "--decoders", "model", "the model"), options.steps());
+        return Resumption.stepsDone(folder.resolve(CHECKPOINT), settings(a, b, options), Set.of(), Map.of("a", "--a", "b", "--b",
+                "width", "--width", "code", "--code", "decoders", "--decoders", "seed", "--seed", "model", "the model"), options.steps());
     }
 
     private static Map<String, Object> settings(Speech a, Speech b, Options options) {
@@ -157,10 +161,14 @@ public final class VoiceSwapTrainer {
         return speech.name().replaceFirst("^flite:", "");
     }
 
-    /** Held-out sentence i as three WAV files: the source, its conversion and the target's own rendering, all through the vocoder. */
-    private static void writeSamples(Path folder, int i, double[][] source, double[][] converted, double[][] target) throws IOException {
+    /**
+     * Held-out sentence i as three WAV files named after it (s100_a_source.wav, s100_a_as_b.wav,
+     * s100_b_target.wav): the source, its conversion and the target's own rendering, all through the vocoder.
+     */
+    private static void writeSamples(Path folder, String name, int i, double[][] source, double[][] converted, double[][] target)
+            throws IOException {
         java.nio.file.Files.createDirectories(folder);
-        String stem = String.format("heldout_%02d_", i);
+        String stem = name.replaceFirst("(?i)\\.wav$", "") + "_";
         Wav.write(LogMelFeatures.toSound(source, VOCODER_ROUNDS, i), folder.resolve(stem + "a_source.wav"));
         Wav.write(LogMelFeatures.toSound(converted, VOCODER_ROUNDS, i), folder.resolve(stem + "a_as_b.wav"));
         Wav.write(LogMelFeatures.toSound(target, VOCODER_ROUNDS, i), folder.resolve(stem + "b_target.wav"));

@@ -25,12 +25,13 @@ class BottleneckSweepTest {
     @Test
     void aRunNearerTheSourceThanTheTargetLeaks() throws IOException {
         BottleneckSweep.Run wide = BottleneckSweep.Run.read(run("wide", """
-                {"code": 128, "decoders": "shared", "mcd_db": 6.9, "source_mcd_db": 3.1, "baseline_mcd_db": 8.8, "content_match": 1.0, "as_target": 1.0}"""));
+                {"a": "flite:awb", "b": "flite:slt", "steps": 2000, "width": 128, "code": 128, "decoders": "shared", "mcd_db": 6.9, "source_mcd_db": 3.1, "baseline_mcd_db": 8.8, "content_match": 1.0, "as_target": 1.0}"""));
         assertEquals(128, wide.code());
         assertEquals("shared", wide.decoders());
         assertTrue(wide.leaks());
+        assertEquals("flite:awb → flite:slt, 2000 steps, width 128", wide.setting());
         BottleneckSweep.Run narrow = BottleneckSweep.Run.read(run("narrow", """
-                {"code": 2, "mcd_db": 4.8, "source_mcd_db": 7.0, "baseline_mcd_db": 8.8, "content_match": 0.6}"""));
+                {"a": "flite:awb", "b": "flite:slt", "steps": 200, "width": 128, "code": 2, "mcd_db": 4.8, "source_mcd_db": 7.0, "baseline_mcd_db": 8.8, "content_match": 0.6}"""));
         assertEquals("per-speaker", narrow.decoders(), "runs from before the choice had one decoder per speaker");
         assertTrue(Double.isNaN(narrow.asTarget()), "no judge, no judgement");
         assertFalse(narrow.leaks());
@@ -38,11 +39,18 @@ class BottleneckSweepTest {
     }
 
     @Test
-    void aRunWithoutTheMeasuresIsOneLine() throws IOException {
+    void aRunWithoutTheMeasuresOrAFileIsOneLine() throws IOException {
         Path own = run("own", """
                 {"code": 8, "steps": 100}""");
         IOException e = assertThrows(IOException.class, () -> BottleneckSweep.Run.read(own));
-        assertEquals(own.resolve("metrics.json") + " has no code, mcd_db or source_mcd_db: compare runs on two flite voices, trained by this"
-                + " version", e.getMessage());
+        assertEquals(own.resolve("metrics.json") + " has no mcd_db or source_mcd_db: its run had no held-out sentences both speakers said"
+                + " (two flite voices, or held-out/ folders), or was trained by an older version", e.getMessage());
+        Path file = own.resolve("metrics.json");
+        e = assertThrows(IOException.class, () -> BottleneckSweep.Run.read(file));
+        assertEquals(file + " is a file: pass the folders of finished 'masquerade voice train' runs", e.getMessage());
+        Path gan = run("gan", """
+                {"model": "dcgan28", "epochs": 1}""");
+        e = assertThrows(IOException.class, () -> BottleneckSweep.Run.read(gan));
+        assertTrue(e.getMessage().endsWith("is not a voice swap run's: pass the folders of finished 'masquerade voice train' runs"), e.getMessage());
     }
 }
