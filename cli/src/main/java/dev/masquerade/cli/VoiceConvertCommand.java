@@ -89,7 +89,8 @@ final class VoiceConvertCommand implements Callable<Integer> {
             String stem = file.getFileName().toString().replaceFirst("(?i)\\.wav$", "") + suffix;
             Wav.write(LogMelFeatures.toSound(converted, rounds, 1), out.resolve(stem + ".wav"));
             Spectrograms.write(List.of(source, converted), out.resolve(stem + ".png"));
-            stdout.printf("wrote %s (%.1f s) and %s%n", out.resolve(stem + ".wav"), sound.seconds(), out.resolve(stem + ".png"));
+            stdout.printf("wrote %s (%.1f s) and %s (above: the recording, below: as %s)%n", out.resolve(stem + ".wav"), sound.seconds(),
+                    out.resolve(stem + ".png"), speaker.name().toLowerCase(Locale.ROOT));
         }
         return 0;
     }

@@ -122,7 +122,7 @@ final class VoiceTrainCommand implements Callable<Integer> {
         String stepsRun = s.containsKey("resumed_from") ? "steps " + (((Number) s.get("resumed_from")).longValue() + 1) + " to " + steps
                 : steps + " steps";
         out.printf("%s in %.0f s; wrote %s (loss.png, preview.png, metrics.jsonl, metrics.json%s, %s)%n", stepsRun, number(s, "seconds"),
-                folder, s.containsKey("mcd_db") ? ", spectrograms.png, samples/" : "", VoiceSwapTrainer.CHECKPOINT);
+                folder, s.containsKey("mcd_db") ? ", spectrograms.png (top to bottom: A, A as B, B), samples/" : "", VoiceSwapTrainer.CHECKPOINT);
         return 0;
     }
 
