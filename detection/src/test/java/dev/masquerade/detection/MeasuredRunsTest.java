@@ -19,19 +19,23 @@ import org.junit.jupiter.api.Test;
  * benchmarks/results/detection: a trained detector's file (NAME.json) has a row "| NAME |" with
  * its AUC, accuracy and time; a generalisation file (evaluate-NAME.json) a row
  * "| NAME, CONDITION |" per condition in the generalisation table with the AUC of each fake, in order;
- * spectrum-variants.json a row "| FEATURE |" per feature with its size and AUC.
+ * spectrum-variants.json a row "| FEATURE |" per feature with its size and AUC; a voice swap's
+ * detection.json (voice.json, and voice-vocoded.json from --vocoded-real) the rows
+ * "| spectrum-voice |" and "| cnn-voice |" (with "-vocoded" for the second).
  */
 class MeasuredRunsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path RESULTS = ROOT.resolve("benchmarks/results/detection");
     /** benchmarks/spectrum-variants.py's results: the logistic regression on other features than the averaged spectrum. */
     private static final String VARIANTS = "spectrum-variants.json";
+    /** 'masquerade voice detect' results: both detectors in one file. */
+    private static final String VOICE = "voice";
 
     private static List<Path> results(String prefix, boolean evaluations) throws IOException {
         try (Stream<Path> files = Files.list(RESULTS)) {
             return files.filter(f -> f.toString().endsWith(".json") && f.getFileName().toString().startsWith(prefix)
                     && !f.getFileName().toString().equals("spectra.json") // the fingerprints' figures: README's text quotes them
-                    && !f.getFileName().toString().equals(VARIANTS)
+                    && !f.getFileName().toString().equals(VARIANTS) && !f.getFileName().toString().startsWith(VOICE)
                     && f.getFileName().toString().startsWith("evaluate-") == evaluations).sorted().toList();
         }
     }
@@ -39,6 +43,17 @@ class MeasuredRunsTest {
     private static String row(String readme, String name, String table) {
         String section = readme.substring(readme.indexOf(table));
         return section.lines().filter(l -> l.startsWith("| " + name + " |")).findFirst().orElse(null);
+    }
+
+    /** Whether a row quotes a detector's AUC, accuracy, time and held-out counts, as its results give them under {@code prefix}. */
+    private static void assertQuotes(String row, String name, JsonNode m, String prefix) {
+        assertTrue(row != null, "README's measured detectors have no row for " + name);
+        for (String printed : List.of(String.format(Locale.ROOT, "%.3f", m.get(prefix + "auc").asDouble()),
+                String.format(Locale.ROOT, "%.3f", m.get(prefix + "accuracy").asDouble()),
+                String.format(Locale.ROOT, "%,d s", Math.round(m.get(prefix + "seconds").asDouble())),
+                m.get("held_out_real").asInt() + " + " + m.get("held_out_fake").asInt())) {
+            assertTrue(row.contains(printed), name + ": README's row should quote " + printed + ": " + row);
+        }
     }
 
     @Test
@@ -49,13 +64,18 @@ class MeasuredRunsTest {
         for (Path run : runs) {
             JsonNode m = new ObjectMapper().readTree(run.toFile());
             String name = run.getFileName().toString().replace(".json", "");
-            String row = row(readme, name, "### Measured detectors");
-            assertTrue(row != null, "README's measured detectors have no row for " + name);
-            for (String printed : List.of(String.format(Locale.ROOT, "%.3f", m.get("auc").asDouble()),
-                    String.format(Locale.ROOT, "%.3f", m.get("accuracy").asDouble()),
-                    String.format(Locale.ROOT, "%,d s", Math.round(m.get("seconds").asDouble())),
-                    m.get("held_out_real").asInt() + " + " + m.get("held_out_fake").asInt())) {
-                assertTrue(row.contains(printed), name + ": README's row should quote " + printed + ": " + row);
+            assertQuotes(row(readme, name, "### Measured detectors"), name, m, "");
+        }
+    }
+
+    @Test
+    void readmeQuotesTheVoiceSwapsDetectors() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        for (String run : List.of("", "-vocoded")) {
+            JsonNode m = new ObjectMapper().readTree(RESULTS.resolve(VOICE + run + ".json").toFile());
+            for (String detector : List.of("spectrum", "cnn")) {
+                String name = detector + "-voice" + run;
+                assertQuotes(row(readme, name, "### Measured detectors"), name, m, detector + "_");
             }
         }
     }
