@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code masquerade voice convert}: recordings said again in one speaker's voice. */
 @Command(mixinStandardHelpOptions = true, name = "convert", description = "Say recordings again in one of a trained voice swap's speakers'"
-        + " voices: for each WAV file, NAME_as_b.wav and NAME_as_b.png (its spectrogram above the conversion's; _as_a with --to a)"
+        + " voices: for each WAV file, NAME_as_b.wav and NAME_as_b.png (its spectrogram above the conversion's, and below them the"
+        + " target voice's own rendering where the input is a sentence of the corpus and the target a flite voice; _as_a with --to a)"
         + " in --out.")
 final class VoiceConvertCommand implements Callable<Integer> {
     @Spec
@@ -58,6 +59,7 @@ final class VoiceConvertCommand implements Callable<Integer> {
             RunOptions.refuseInput(out, "--input", input); // conversions among the recordings would be read as the speaker's own next time
         }
         VoiceSwapModel model = VoiceSwapModel.load(checkpoint);
+        Object targetName = dev.masquerade.nn.io.Checkpoint.load(checkpoint).config().get(speaker == VoiceSwapModel.Speaker.A ? "a" : "b");
         List<Path> files = inputs();
         String suffix = "_as_" + speaker.name().toLowerCase(Locale.ROOT);
         for (Path file : files) {
@@ -88,11 +90,30 @@ final class VoiceConvertCommand implements Callable<Integer> {
             double[][] converted = VoiceSwapTrainer.convert(model, List.<double[][]>of(source), speaker).get(0);
             String stem = file.getFileName().toString().replaceFirst("(?i)\\.wav$", "") + suffix;
             Wav.write(LogMelFeatures.toSound(converted, rounds, 1), out.resolve(stem + ".wav"));
-            Spectrograms.write(List.of(source, converted), out.resolve(stem + ".png"));
-            stdout.printf("wrote %s (%.1f s) and %s (above: the recording, below: as %s)%n", out.resolve(stem + ".wav"), sound.seconds(),
-                    out.resolve(stem + ".png"), speaker.name().toLowerCase(Locale.ROOT));
+            List<double[][]> rows = new ArrayList<>(List.of(source, converted));
+            Path truth = trueTarget(file, targetName);
+            if (truth != null) {
+                rows.add(Speech.utterance(Wav.read(truth), truth));
+            }
+            Spectrograms.write(rows, out.resolve(stem + ".png"));
+            stdout.printf("wrote %s (%.1f s) and %s (top to bottom: the recording, as %s%s)%n", out.resolve(stem + ".wav"), sound.seconds(),
+                    out.resolve(stem + ".png"), speaker.name().toLowerCase(Locale.ROOT), truth == null ? "" : ", " + targetName + "'s own");
         }
         return 0;
+    }
+
+    /**
+     * The target voice's own rendering of the input's sentence, where the input is a sentence of
+     * the corpus (VOICE/sNNN.wav beside sentences.tsv) and the target a flite voice; else null.
+     */
+    private static Path trueTarget(Path file, Object targetName) {
+        Path voiceFolder = file.toAbsolutePath().getParent(), corpus = voiceFolder == null ? null : voiceFolder.getParent();
+        if (!(targetName instanceof String name) || !name.startsWith("flite:") || corpus == null
+                || !Files.isRegularFile(corpus.resolve("sentences.tsv"))) {
+            return null;
+        }
+        Path truth = corpus.resolve(name.substring("flite:".length())).resolve(file.getFileName());
+        return Files.isRegularFile(truth) ? truth : null;
     }
 
     private List<Path> inputs() throws java.io.IOException {

@@ -35,7 +35,9 @@ class VoiceCommandTest {
                 "--out", converted.toString()), user.err());
         Waveform out = Wav.read(converted.resolve("s105_as_b.wav"));
         assertEquals(Wav.read(sentence).seconds(), out.seconds(), 0.05, "the conversion keeps the sentence's length");
-        assertTrue(Files.exists(converted.resolve("s105_as_b.png")));
+        assertTrue(user.out().contains("s105_as_b.png (top to bottom: the recording, as b, flite:slt's own)"), user.out());
+        assertEquals(3 * 128 + 2 * 4, javax.imageio.ImageIO.read(converted.resolve("s105_as_b.png").toFile()).getHeight(),
+                "three strips of 64 bands, 2 px each, 4 px apart: the corpus sentence's true target below the conversion");
         assertEquals(1, user.run("voice", "convert", "--checkpoint", run.resolve("checkpoint.json").toString(), "--input", sentence.toString(),
                 "--out", converted.toString()));
         assertTrue(user.err().contains("s105_as_b.wav exists; choose another --out"), user.err());
