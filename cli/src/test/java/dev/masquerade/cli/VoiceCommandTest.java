@@ -55,17 +55,17 @@ class VoiceCommandTest {
     @Test
     void compareRunsOfTwoCodeWidthsAsATableAndAChart() throws Exception {
         ExternalData.require(Files.isRegularFile(VoiceCorpus.DEFAULT.resolve("sentences.tsv")), "no voice corpus: run scripts/fetch-voices.sh");
-        Path narrow = work.resolve("narrow"), shared = work.resolve("shared");
+        Path narrow = work.resolve("narrow"), wider = work.resolve("wider");
         assertEquals(0, user.run("voice", "train", "--a", "flite:awb", "--b", "flite:slt", "--steps", "10", "--width", "16", "--code", "1",
                 "--out", narrow.toString(), "--no-progress"), user.err());
         assertEquals(0, user.run("voice", "train", "--a", "flite:awb", "--b", "flite:slt", "--steps", "10", "--width", "16", "--code", "4",
-                "--decoders", "shared", "--out", shared.toString(), "--no-progress"), user.err());
-        assertTrue(user.out().contains("(width 16, code 4, shared decoders)"), user.out());
+                "--out", wider.toString(), "--no-progress"), user.err()); // one decoder per speaker: a shared one is coursework task 13.4
+        assertTrue(user.out().contains("(width 16, code 4, per-speaker decoders)"), user.out());
         Path chart = work.resolve("bottleneck.png");
-        assertEquals(0, user.run("voice", "compare", narrow.toString(), shared.toString(), "--out", chart.toString()), user.err());
+        assertEquals(0, user.run("voice", "compare", narrow.toString(), wider.toString(), "--out", chart.toString()), user.err());
         assertTrue(user.out().contains("code  decoders     MCD to B  MCD to A  content  heard as B"), user.out());
         assertTrue(user.out().matches("(?s).*\\n   1  per-speaker  +[0-9.]+ dB  +[0-9.]+ dB +[0-9]+% +[0-9]+%  .*narrow.*"), user.out());
-        assertTrue(user.out().matches("(?s).*\\n   4  shared  +[0-9.]+ dB .*shared.*"), user.out());
+        assertTrue(user.out().matches("(?s).*\\n   4  per-speaker  +[0-9.]+ dB .*wider.*"), user.out());
         assertTrue(Files.size(chart) > 1000, "the chart is drawn");
         assertTrue(user.out().contains("flite:awb → flite:slt, 10 steps, width 16\n"), user.out());
         assertEquals(1, user.run("voice", "compare", narrow.toString(), "--out", chart.toString()));

@@ -110,10 +110,12 @@ public final class VoiceSwapModel extends Module {
     }
 
     /** [n, 2, t]: channel 0 is 1 for A, channel 1 is 1 for B, at every step; the shared decoder's "who to be". */
-    private static Tensor speakerChannels(Speaker speaker, int n, int t) {
+    static Tensor speakerChannels(Speaker speaker, int n, int t) {
+        // BEGIN SOLUTION task-13.4: the one-hot of the speaker (a 1 at its ordinal, 0 elsewhere) as a [1, 2, 1] tensor, expanded to [n, 2, t] so that every step of every code in the batch carries it (see tutorials/32-speech.md)
         double[] oneHot = new double[Speaker.values().length];
         oneHot[speaker.ordinal()] = 1;
         return Tensor.of(oneHot, 1, oneHot.length, 1).expand(n, oneHot.length, t);
+        // END SOLUTION
     }
 
     /** Normalised frames said again by {@code speaker}. */

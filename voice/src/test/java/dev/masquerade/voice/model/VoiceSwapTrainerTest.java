@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,22 @@ class VoiceSwapTrainerTest {
     }
 
     @Test
+    @Tag("task-13.4")
+    void theSpeakerChannelsAreTheSpeakersOneHotAtEveryStep() {
+        Tensor asA = VoiceSwapModel.speakerChannels(VoiceSwapModel.Speaker.A, 3, 5);
+        Tensor asB = VoiceSwapModel.speakerChannels(VoiceSwapModel.Speaker.B, 3, 5);
+        assertArrayEquals(new int[] {3, 2, 5}, asA.shape());
+        assertArrayEquals(new int[] {3, 2, 5}, asB.shape());
+        float[] a = asA.contiguous().toFloatArray(), b = asB.contiguous().toFloatArray();
+        for (int i = 0; i < a.length; i++) {
+            boolean first = (i / 5) % 2 == 0; // [n, 2, t]: channel = (i / t) mod 2
+            assertEquals(first ? 1f : 0f, a[i], "A's channel is on, B's off, at " + i);
+            assertEquals(first ? 0f : 1f, b[i], "B's channel is on, A's off, at " + i);
+        }
+    }
+
+    @Test
+    @Tag("task-13.4")
     void aSharedDecoderIsOneDecoderToldWhichSpeakerToBe() {
         VoiceSwapModel perSpeaker = new VoiceSwapModel(new VoiceSwapConfig(16, 4), new Rng(1));
         VoiceSwapModel shared = new VoiceSwapModel(new VoiceSwapConfig(16, 4, VoiceSwapConfig.Decoders.SHARED), new Rng(1));
