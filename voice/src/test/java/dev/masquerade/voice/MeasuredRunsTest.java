@@ -46,7 +46,9 @@ class MeasuredRunsTest {
         JsonNode longer = run("long");
         for (String printed : List.of(String.format(Locale.ROOT, "%,d steps", longer.get("steps").asInt()),
                 Math.round(longer.get("seconds").asDouble()) + " s for the", "MCD " + dB(longer, "mcd_db") + " dB against slt",
-                dB(longer, "source_mcd_db") + " dB against awb")) {
+                dB(longer, "source_mcd_db") + " dB against awb",
+                String.format(Locale.ROOT, "still %.0f%% of sentences kept and %.0f%% heard as slt", 100 * longer.get("content_match").asDouble(),
+                        100 * longer.get("as_target").asDouble()))) {
             assertTrue(section.contains(printed), "README's long run should quote " + printed);
         }
     }
@@ -71,6 +73,7 @@ class MeasuredRunsTest {
             assertEquals(dB(m, "source_mcd_db"), cell(table, design + ": MCD against A (dB)", column), file.toString());
             String content = String.format(Locale.ROOT, "%.0f%%", 100 * m.get("content_match").asDouble());
             assertTrue(cell(table, "still closest to their own sentence", column).contains(content), file + ": content " + content);
+            assertEquals(1.0, m.get("as_target").asDouble(), file + ": Step 4 says the classifier hears B in every one of these runs");
         }
     }
 
