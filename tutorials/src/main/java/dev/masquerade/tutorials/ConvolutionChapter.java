@@ -67,6 +67,22 @@ public final class ConvolutionChapter extends Chapter {
     }
     // end snippet
 
+    /** Four inputs and a 3-tap kernel for the one-dimensional Winograd example. */
+    static final double[] ROW = {1, 2, 0, 3};
+    static final double[] TAPS = {1, -1, 2};
+
+    // snippet: winograd
+    /** y[i] = Σ over a of g[a]·d[i + a] for i = 0, 1: Winograd's F(2, 3), four multiplications instead of six. */
+    static double[] winograd(double[] d, double[] g) {
+        double g1 = (g[0] + g[1] + g[2]) / 2, g2 = (g[0] - g[1] + g[2]) / 2; // G·g: once per kernel, not per output
+        double m0 = (d[0] - d[2]) * g[0];
+        double m1 = (d[1] + d[2]) * g1;
+        double m2 = (d[2] - d[1]) * g2;
+        double m3 = (d[1] - d[3]) * g[2];
+        return new double[] {m0 + m1 + m2, m1 - m2 - m3};
+    }
+    // end snippet
+
     static Tensor image(double[] values, int size) {
         return Tensor.of(values, DType.F64, Device.CPU, 1, 1, size, size);
     }
@@ -91,6 +107,9 @@ public final class ConvolutionChapter extends Chapter {
         }
         numbers.put("engine dx max difference", MatmulChapter.maxDifference(engineDx, dx));
         numbers.put("engine dw max difference", MatmulChapter.maxDifference(engineDw, dw));
+        double[] fast = winograd(ROW, TAPS);
+        numbers.put("winograd y0", fast[0]);
+        numbers.put("winograd y1", fast[1]);
         return numbers;
     }
 }

@@ -30,4 +30,14 @@ class ConvolutionChapterTest {
             assertArrayEquals(dx, full, 1e-12);
         }
     }
+
+    @Test
+    void winogradsFourMultiplicationsGiveTheTwoOutputsOfTheDirectCorrelation() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int trial = 0; trial < 20; trial++) {
+            double[] d = random.doubles(4, -1, 1).toArray(), g = random.doubles(3, -1, 1).toArray();
+            double[] direct = {g[0] * d[0] + g[1] * d[1] + g[2] * d[2], g[0] * d[1] + g[1] * d[2] + g[2] * d[3]};
+            assertArrayEquals(direct, ConvolutionChapter.winograd(d, g), 1e-12);
+        }
+    }
 }

@@ -19,16 +19,15 @@ import java.util.Arrays;
  * X̂ = [X̂₁ X̂₂ …], until the product has at least {@value #TARGET_COLUMNS} columns; the
  * weight is then packed once per group. Large maps go one image at a time, in parallel.
  * Layers with very few filters skip the GEMM ({@link DirectConvolution}), and so do
- * single-plane convolutions, pooling among them ({@link PlaneConvolution}).
+ * single-plane convolutions, pooling among them ({@link PlaneConvolution}); 3×3 stride-1
+ * layers with at least 16 channels and filters run by Winograd's algorithm
+ * ({@link WinogradConvolution}).
  * Only col2im, for strided layers' input gradient, still writes a whole im2col matrix: every
  * other product packs its panels straight from the images ({@link Im2colPanel}).
  */
 final class FloatConvolution {
     /** Columns a grouped product should reach. */
     static final int TARGET_COLUMNS = 1024;
-    private static final int COLUMNS = 0;
-    private static final int GROUPED = 1;
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
 
     private final Im2col g;
     private final int filters;
@@ -74,6 +73,10 @@ final class FloatConvolution {
             new PlaneConvolution(g, batch).forward(x, xOff, w, wOff, y, yOff);
             return;
         }
+        if (WinogradConvolution.applies(g, filters, batch)) {
+            new WinogradConvolution(WinogradTransform.DEFAULT, g, filters, batch).forward(x, xOff, w, wOff, y, yOff);
+            return;
+        }
         int rows = g.rows(), pixels = g.cols();
         eachGroup((first, count) -> {
             VectorGemm.PanelSource columns = columns(x, xOff, first, count, false);
@@ -81,7 +84,7 @@ final class FloatConvolution {
             if (count == 1) {
                 VectorGemm.multiply(filters, pixels, rows, w, wOff, rows, 1, columns, y, outputs, pixels, false);
             } else {
-                float[] grouped = scratch(GROUPED, filters * count * pixels);
+                float[] grouped = Scratch.get(Scratch.GROUPED, filters * count * pixels);
                 VectorGemm.multiply(filters, count * pixels, rows, w, wOff, rows, 1, columns, grouped, 0, count * pixels, false);
                 regroup(grouped, y, outputs, count, pixels, false);
             }
@@ -105,7 +108,7 @@ final class FloatConvolution {
                 VectorGemm.multiply(rows, pixels, filters, w, wOff, 1, rows, gradient.data, gradient.offset, pixels, 1, gx, images, pixels, false);
                 return;
             }
-            float[] cols = scratch(COLUMNS, rows * gradient.width);
+            float[] cols = Scratch.get(Scratch.COLUMNS, rows * gradient.width);
             VectorGemm.multiply(rows, gradient.width, filters, w, wOff, 1, rows, gradient.data, gradient.offset, gradient.width, 1,
                     cols, 0, gradient.width, false);
             Arrays.fill(gx, images, images + count * imageSize(), 0f);
@@ -118,17 +121,19 @@ final class FloatConvolution {
     /**
      * With stride 1 and no dilation, the input gradient is itself a convolution: the output
      * gradient, padded by k − 1 − p, correlated with the kernel flipped in both axes and with
-     * its two channel axes swapped. That route packs the F-channel gradient's im2col panels
-     * straight from the gradient ({@link Im2colPanel}) instead of col2im-ing a C·kH·kW-row
-     * matrix, so it wins when there are fewer filters than channels (a decoder's last layer:
-     * 3 filters). With more filters than channels its product is F·kH·kW deep against F for
-     * Wᵀ·G: C is read and written once per depth block, and that costs more than col2im
-     * (measured: 17 ms against 11 ms for 512 → 1024 channels at 4×4).
+     * its two channel axes swapped. For 3×3 kernels that convolution runs by Winograd's
+     * algorithm ({@link WinogradConvolution}), 2.25 times fewer multiply-adds than Wᵀ·G. Otherwise
+     * the route packs the F-channel gradient's im2col panels straight from the gradient
+     * ({@link Im2colPanel}) instead of col2im-ing a C·kH·kW-row matrix, so it wins when there
+     * are fewer filters than channels (a decoder's last layer: 3 filters). With more filters
+     * than channels its product is F·kH·kW deep against F for Wᵀ·G: C is read and written once
+     * per depth block, and that costs more than col2im (measured: 17 ms against 11 ms for
+     * 512 → 1024 channels at 4×4).
      */
     private boolean inputGradientIsAConvolution() {
         Conv2dGeometry geometry = g.g;
-        return filters < g.channels && geometry.strideH() == 1 && geometry.strideW() == 1 && geometry.dilationH() == 1
-                && geometry.dilationW() == 1 && geometry.padH() < g.kernelH && geometry.padW() < g.kernelW;
+        return WinogradConvolution.applies(g, filters, batch) || filters < g.channels && geometry.strideH() == 1 && geometry.strideW() == 1
+                && geometry.dilationH() == 1 && geometry.dilationW() == 1 && geometry.padH() < g.kernelH && geometry.padW() < g.kernelW;
     }
 
     private FloatConvolution fullConvolutionOfGradient() {
@@ -159,6 +164,9 @@ final class FloatConvolution {
         }
         if (PlaneConvolution.applies(g, filters)) {
             return new PlaneConvolution(g, batch).backwardWeight(x, xOff, gy, gyOff);
+        }
+        if (WinogradConvolution.applies(g, filters, batch)) {
+            return new WinogradConvolution(WinogradTransform.DEFAULT, g, filters, batch).backwardWeight(x, xOff, gy, gyOff);
         }
         int rows = g.rows();
         float[] total = new float[filters * rows];
@@ -211,7 +219,7 @@ final class FloatConvolution {
         if (count == 1) {
             return new Matrix(gy, start, pixels);
         }
-        float[] grouped = scratch(GROUPED, filters * count * pixels);
+        float[] grouped = Scratch.get(Scratch.GROUPED, filters * count * pixels);
         regroup(grouped, gy, start, count, pixels, true);
         return new Matrix(grouped, 0, count * pixels);
     }
@@ -268,14 +276,5 @@ final class FloatConvolution {
                 }
             }
         }
-    }
-
-    /** This thread's reusable buffer number {@code slot}, of at least n floats. */
-    private static float[] scratch(int slot, int n) {
-        float[][] buffers = SCRATCH.get();
-        if (buffers[slot].length < n) {
-            buffers[slot] = new float[n];
-        }
-        return buffers[slot];
     }
 }

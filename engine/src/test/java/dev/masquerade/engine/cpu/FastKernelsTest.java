@@ -31,14 +31,14 @@ class FastKernelsTest {
     /** Sizes that hit edge cases of the 6×16 tile and of the blocks of rows ({@link VectorGemm#MC} = 120). */
     private static final int[] SIZES = {1, 2, 7, 16, 31, 33, 64, 129};
     private static final double TOLERANCE = 1e-5;
-    private final FastCpuBackend fast = new FastCpuBackend();
-    private final ReferenceCpuBackend reference = new ReferenceCpuBackend();
+    private static final FastCpuBackend fast = new FastCpuBackend();
+    private static final ReferenceCpuBackend reference = new ReferenceCpuBackend();
 
     private static Tensor random(Layout layout, int salt, int... shape) {
         return Tensor.randn(new Rng(layout.hashCode() * 31L + salt), DType.F32, Device.CPU, shape);
     }
 
-    private static void assertClose(Tensor expected, Tensor actual) {
+    static void assertClose(Tensor expected, Tensor actual) {
         double error = GradCheck.relativeError(actual.toDoubleArray(), expected.toDoubleArray());
         assertTrue(error <= TOLERANCE, "fast and reference kernels differ by " + error + " relative");
     }
@@ -81,7 +81,7 @@ class FastKernelsTest {
     }
 
     /** The forward pass and both gradients of one convolution, fast against reference. */
-    private void assertConvolutionsAgree(Tensor x, Tensor weight, Tensor gradOutput, Conv2dGeometry g) {
+    static void assertConvolutionsAgree(Tensor x, Tensor weight, Tensor gradOutput, Conv2dGeometry g) {
         int[] outShape = gradOutput.shape();
         Tensor expected = Tensor.empty(DType.F32, Device.CPU, outShape);
         Tensor actual = Tensor.empty(DType.F32, Device.CPU, outShape);
@@ -102,20 +102,21 @@ class FastKernelsTest {
 
     @Test
     void convolutionsPackEveryPanelStraightFromTheImages() {
-        // 64 channels × 9 taps = 576 rows: two depth blocks of the forward's panels; 2 × 20 × 20
+        // 64 channels × 25 taps = 1,600 rows: four depth blocks of the forward's panels; 2 × 20 × 20
         // output pixels: two of the weight gradient's; one image alone makes the GEMM split its
         // columns between threads, so panels also start in the middle of an image. Outputs under
         // 64 pixels wide are gathered pixel by pixel (20 wide, and 10 from stride-2 phases),
-        // wider ones copied run by run (70, and 67 from stride-2 phases).
+        // wider ones copied run by run (70, and 67 from stride-2 phases). (5×5 kernels, because
+        // 3×3 stride-1 layers this wide go to WinogradConvolution instead.)
         int[][] sizeStrideChannels = {{20, 1, 64}, {20, 2, 64}, {70, 1, 8}, {134, 2, 8}};
         for (int batch : new int[] {1, 2}) {
             for (int[] c : sizeStrideChannels) {
                 int size = c[0];
-                Conv2dGeometry g = Conv2dGeometry.square(c[1], 1, 1);
+                Conv2dGeometry g = Conv2dGeometry.square(c[1], 2, 1);
                 Rng rng = new Rng(batch * 100L + size * 10L + c[1]);
                 Tensor x = Tensor.randn(rng, DType.F32, Device.CPU, batch, c[2], size, size);
-                Tensor weight = Tensor.randn(rng, DType.F32, Device.CPU, 40, c[2], 3, 3);
-                Tensor gradOutput = Tensor.randn(rng, DType.F32, Device.CPU, batch, 40, g.outputHeight(size, 3), g.outputWidth(size, 3));
+                Tensor weight = Tensor.randn(rng, DType.F32, Device.CPU, 40, c[2], 5, 5);
+                Tensor gradOutput = Tensor.randn(rng, DType.F32, Device.CPU, batch, 40, g.outputHeight(size, 5), g.outputWidth(size, 5));
                 assertConvolutionsAgree(x, weight, gradOutput, g);
             }
         }

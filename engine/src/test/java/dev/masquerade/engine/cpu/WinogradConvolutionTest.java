@@ -1,0 +1,116 @@
+package dev.masquerade.engine.cpu;
+
+import static dev.masquerade.engine.cpu.FastKernelsTest.assertConvolutionsAgree;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.masquerade.engine.Rng;
+import dev.masquerade.engine.Tensor;
+import dev.masquerade.engine.array.DType;
+import dev.masquerade.engine.array.Device;
+import dev.masquerade.engine.backend.Conv2dGeometry;
+import dev.masquerade.engine.testing.Gens;
+import dev.masquerade.engine.testing.GradCheck;
+import dev.masquerade.engine.testing.Layout;
+import dev.masquerade.engine.testing.Property;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * 3×3 stride-1 convolutions by Winograd's F(2×2, 3×3) and F(4×4, 3×3): the forward pass and the
+ * weight gradient agree with the plain reference kernels on any size (odd sizes cut the last
+ * tiles short; paddings 0 to 2; tile rows wider than one vector; blocks of tile rows that run
+ * from one image into the next), and the backend sends the layers where the transforms pay
+ * through them, input gradient included.
+ */
+class WinogradConvolutionTest {
+    private static final ReferenceCpuBackend REFERENCE = new ReferenceCpuBackend();
+
+    private static float[] floats(Tensor t) {
+        double[] values = t.toDoubleArray();
+        float[] result = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = (float) values[i];
+        }
+        return result;
+    }
+
+    private static double[] doubles(float[] values) {
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i];
+        }
+        return result;
+    }
+
+    private static void close(String what, Tensor expected, float[] actual) {
+        double error = GradCheck.relativeError(doubles(actual), expected.toDoubleArray());
+        assertTrue(error <= 1e-5, what + ": Winograd and reference differ by " + error + " relative");
+    }
+
+    /** The forward pass and the weight gradient of one layer by {@code transform}, against the reference. */
+    private static void agreesDirectly(WinogradTransform transform, Rng rng, int batch, int channels, int height, int width,
+                                       int filters, int padding) {
+        Conv2dGeometry g = Conv2dGeometry.square(1, padding, 1);
+        int outH = g.outputHeight(height, 3), outW = g.outputWidth(width, 3);
+        Tensor x = Tensor.randn(rng, DType.F32, Device.CPU, batch, channels, height, width);
+        Tensor w = Tensor.randn(rng, DType.F32, Device.CPU, filters, channels, 3, 3);
+        Tensor gy = Tensor.randn(rng, DType.F32, Device.CPU, batch, filters, outH, outW);
+        var winograd = new WinogradConvolution(transform, new Im2col(channels, height, width, 3, 3, g), filters, batch);
+        Tensor expected = Tensor.empty(DType.F32, Device.CPU, gy.shape());
+        REFERENCE.conv2d(x.array(), w.array(), expected.array(), g);
+        float[] y = new float[batch * filters * outH * outW];
+        winograd.forward(floats(x), 0, floats(w), 0, y, 0);
+        close("forward", expected, y);
+        Tensor expectedWeight = Tensor.empty(DType.F32, Device.CPU, w.shape());
+        REFERENCE.conv2dBackwardWeight(x.array(), gy.array(), expectedWeight.array(), g);
+        close("weight gradient", expectedWeight, winograd.backwardWeight(floats(x), 0, floats(gy), 0));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> bothTransformsEqualTheReferenceOnAnySize() {
+        // params [N, C, H, W, F, padding]: widths up to 44 make tile rows of up to 22 tiles
+        var layers = Gens.structured(new int[] {1, 1, 1, 1, 1, 0}, new int[] {3, 9, 11, 42, 9, 2},
+                p -> p[2] + 2 * p[5] >= 3 && p[3] + 2 * p[5] >= 3, p -> List.of());
+        return Stream.of(WinogradTransform.F2, WinogradTransform.F4).map(transform ->
+                Property.forAll("F(" + transform.m + "x" + transform.m + ", 3x3) forward and weight gradient equal the reference", layers)
+                        .tries(50).test((Layout l) -> agreesDirectly(transform, new Rng(l.hashCode()), l.param(0), l.param(1), l.param(2),
+                                l.param(3), l.param(4), l.param(5))));
+    }
+
+    @Test
+    void blocksOfTileRowsCrossFromOneImageIntoTheNext() {
+        // 64 wide: 16 tiles of F(4x4) a row, so blocks of 8 tile rows; 10 tile rows an image: blocks 2, 3 and 4 span two
+        agreesDirectly(WinogradTransform.F4, new Rng(1), 3, 5, 40, 64, 7, 1);
+        agreesDirectly(WinogradTransform.F2, new Rng(2), 3, 5, 40, 64, 7, 1);
+    }
+
+    @Test
+    void theBackendRunsWideLayersThisWayInputGradientIncluded() {
+        Conv2dGeometry same = Conv2dGeometry.square(1, 1, 1);
+        Rng rng = new Rng(3);
+        int[][] layers = {{4, 16, 32, 40, 24}, {64, 32, 8, 8, 16}, {7, 24, 17, 29, 20}, {4, 64, 32, 32, 24}}; // N, C, H, W, F
+        for (int[] l : layers) {
+            assertTrue(WinogradConvolution.applies(new Im2col(l[1], l[2], l[3], 3, 3, same), l[4], l[0]), "runs by Winograd's algorithm");
+            Tensor x = Tensor.randn(rng, DType.F32, Device.CPU, l[0], l[1], l[2], l[3]);
+            Tensor weight = Tensor.randn(rng, DType.F32, Device.CPU, l[4], l[1], 3, 3);
+            assertConvolutionsAgree(x, weight, Tensor.randn(rng, DType.F32, Device.CPU, l[0], l[4], l[2], l[3]), same);
+        }
+    }
+
+    @Test
+    void appliesOnlyWhereTheTransformsPay() {
+        Conv2dGeometry same = Conv2dGeometry.square(1, 1, 1);
+        assertTrue(WinogradConvolution.applies(new Im2col(64, 32, 32, 3, 3, same), 128, 16), "the conv3x3 benchmark's layer");
+        assertFalse(WinogradConvolution.applies(new Im2col(64, 32, 32, 3, 3, Conv2dGeometry.square(2, 1, 1)), 128, 16), "stride 2");
+        assertFalse(WinogradConvolution.applies(new Im2col(64, 32, 32, 3, 3, Conv2dGeometry.square(1, 2, 2)), 128, 16), "dilation 2");
+        assertFalse(WinogradConvolution.applies(new Im2col(64, 32, 32, 5, 5, same), 128, 16), "5x5 kernel");
+        assertFalse(WinogradConvolution.applies(new Im2col(3, 32, 32, 3, 3, same), 128, 16), "3 channels");
+        assertFalse(WinogradConvolution.applies(new Im2col(64, 32, 32, 3, 3, same), 3, 16), "3 filters");
+        assertFalse(WinogradConvolution.applies(new Im2col(64, 32, 32, 3, 3, Conv2dGeometry.square(1, 3, 1)), 128, 16), "padding 3");
+        assertFalse(WinogradConvolution.applies(new Im2col(512, 4, 4, 3, 3, same), 1024, 16), "16 tiles: the weights cost more to transform than the products save");
+    }
+}
