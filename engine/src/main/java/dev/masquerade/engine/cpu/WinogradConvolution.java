@@ -25,9 +25,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Tiles go through in blocks of whole tile rows, about {@value #TARGET_TILES} tiles a block,
  * so that a block's V and M stay in cache between the transforms and the products; blocks run
- * in parallel. The transforms run on vectors of tiles side by side: a row of the image is first
- * split into its m phases (columns m·t + q), after which input j of tile t is phase j mod m at
- * t + j / m, a plain vector load.
+ * in parallel. The transforms run on vectors of tiles side by side: the block's rows of the image
+ * are first split into their m phases (columns m·t + q; {@link FourPhases}), after which every
+ * input of every tile is a plain vector load.
  */
 final class WinogradConvolution {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -86,11 +86,12 @@ final class WinogradConvolution {
     }
 
     /**
-     * Floats one position ξ of V or M takes for a block: {@code rows} rows of {@link #capacity}
-     * tiles, and slack for the last vector of the last row (see {@link #combine}).
+     * Floats one position ξ of V or M takes for a block: a row of {@link #capacity} tiles for
+     * each of {@code count} channels or filters, and slack for the last vector of the last row
+     * (see {@link WinogradTransform#combine}).
      */
-    private int plane(int rows) {
-        return rows * capacity + LANES;
+    private int plane(int count) {
+        return count * capacity + LANES;
     }
 
     /** y = conv(x, w): the products U[ξ]·V[ξ] block by block, each block's outputs untransformed. */

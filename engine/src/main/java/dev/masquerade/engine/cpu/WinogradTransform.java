@@ -113,6 +113,7 @@ final class WinogradTransform {
 
     /** The kernel gradient [F, C, 3, 3] from ∂U (rows ξ of {@link #padded} values): Gᵀ·∂U·G for every kernel. */
     float[] weightGradient(float[] du, int filters, int channels) {
+        // BEGIN SOLUTION task-3.3: the kernels' gradient ∂g = Gᵀ·∂U·G, all kernels side by side as transformWeights computes G·g·Gᵀ: Gᵀ (the field gt) down each of ∂U's α columns, then along each of the three resulting rows, and the nine taps of kernel p back to gradient[9p + k] (see tutorials/04-convolution.md)
         int pairs = filters * channels, n = padded(filters, channels), alpha = alpha();
         float[] half = new float[3 * alpha * n]; // Gᵀ·∂U: 3 rows of α
         int[] column = steps(alpha, alpha * n), row = steps(alpha, n);
@@ -130,6 +131,7 @@ final class WinogradTransform {
             }
         }
         return gradient;
+        // END SOLUTION
     }
 
     /** Offsets j·step for j &lt; count. */
