@@ -23,14 +23,17 @@ root="$(cd "$here/.." && pwd)"
 anchors="$root/../shared/anchors"
 threads=2
 rounds=3
-jmh_args=(-wi 3 -w 1 -i 5 -r 1)
+# Twelve warm-up seconds: until C2 has compiled the Vector API kernels (several seconds on two
+# cores, while the benchmark competes with the compiler), they run through the API's Java
+# fallback, 5 to 10 times slower; with 3 seconds, steps were still warming when measured.
+jmh_args=(-wi 12 -w 1 -i 5 -r 1)
 opencl=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --threads) threads="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --anchors) anchors="$2"; shift 2 ;;
-    --quick) rounds=1; jmh_args=(-wi 2 -w 1 -i 3 -r 1); shift ;;
+    --quick) rounds=1; jmh_args=(-wi 6 -w 1 -i 3 -r 1); shift ;;
     --opencl) opencl=1; shift ;;
     *) echo "usage: $0 [--threads N] [--rounds R] [--anchors DIR] [--quick] [--opencl]" >&2; exit 2 ;;
   esac

@@ -71,44 +71,31 @@ final class VectorGemm {
         return (row, kc, col, nc, dst) -> packB(b, off + row * rowStride + col * colStride, rowStride, colStride, kc, nc, dst);
     }
 
+    /**
+     * A column stride that marks A as packed already, by {@link #packed}: its MR-row slivers lie
+     * one after another, so packing a block of it is one contiguous copy.
+     */
+    static final int PACKED = 0;
+
+    /**
+     * A [m×k], strided as in {@link #multiply}, packed the way the products pack it, for a
+     * matrix that takes part in many products: pass the result with row stride k and column
+     * stride {@link #PACKED}. Only for k up to {@value #KC}, one block deep.
+     */
+    static float[] packed(float[] a, int aOff, int aRow, int aCol, int m, int k) {
+        if (k > KC) {
+            throw new IllegalArgumentException("a packed A is one depth block, at most " + KC + " deep, not " + k);
+        }
+        float[] packed = new float[(m + MR - 1) / MR * MR * k];
+        for (int ic = 0; ic < m; ic += MC) {
+            packA(a, aOff + ic * aRow, aRow, aCol, Math.min(MC, m - ic), k, packed, ic * k);
+        }
+        return packed;
+    }
+
     /** {@code C[m×n] (+)= A[m×k] · B[k×n]}, A strided as above, B packed by {@code b}. */
     static void multiply(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, PanelSource b,
                          float[] c, int cOff, int ldc, boolean accumulate) {
-        multiply(m, n, k, (row, mc, depth, kc, dst) -> packA(a, aOff + row * aRow + depth * aCol, aRow, aCol, mc, kc, dst, 0),
-                b, c, cOff, ldc, accumulate);
-    }
-
-    /**
-     * Where the product's A operand comes from: anything that can pack rows [row, row + mc) and
-     * depths [depth, depth + kc) of A into MR-row slivers, k-major inside each, a short last
-     * sliver padded with zeros. A matrix in memory packs by copying through its strides; one
-     * that takes part in many products is packed once ({@link #packedOnce}) and then only copied.
-     */
-    @FunctionalInterface
-    interface BlockSource {
-        void pack(int row, int mc, int depth, int kc, float[] dst);
-    }
-
-    /**
-     * A [m×k], strided as in {@link #multiply}, packed once: for each depth block the products
-     * use ({@link #depthBlock}), all its rows in MR-row slivers. Packing a block for a product is
-     * then one contiguous copy.
-     */
-    static BlockSource packedOnce(float[] a, int aOff, int aRow, int aCol, int m, int k) {
-        int rows = (m + MR - 1) / MR * MR;
-        int depth = depthBlock(k);
-        float[] packed = new float[rows * k];
-        for (int pc = 0; pc < k; pc += depth) {
-            int kc = Math.min(depth, k - pc);
-            for (int ic = 0; ic < m; ic += MC) {
-                packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, Math.min(MC, m - ic), kc, packed, pc * rows + ic * kc);
-            }
-        }
-        return (row, mc, at, kc, dst) -> System.arraycopy(packed, at * rows + row * kc, dst, 0, (mc + MR - 1) / MR * MR * kc);
-    }
-
-    /** {@code C[m×n] (+)= A[m×k] · B[k×n]}, A packed by {@code a}, B packed by {@code b}. */
-    static void multiply(int m, int n, int k, BlockSource a, PanelSource b, float[] c, int cOff, int ldc, boolean accumulate) {
         boolean splitRows = m >= n || n < NR * CpuThreads.threads();
         int unit = splitRows ? MR : NR;
         int blocks = ((splitRows ? m : n) + unit - 1) / unit;
@@ -116,16 +103,16 @@ final class VectorGemm {
             int start = from * unit;
             if (splitRows) {
                 int rows = Math.min(m, to * unit) - start;
-                single(rows, n, k, a, start, b, 0, c, cOff + start * ldc, ldc, accumulate);
+                single(rows, n, k, a, aOff + start * aRow, aRow, aCol, b, 0, c, cOff + start * ldc, ldc, accumulate);
             } else {
                 int cols = Math.min(n, to * unit) - start;
-                single(m, cols, k, a, 0, b, start, c, cOff + start, ldc, accumulate);
+                single(m, cols, k, a, aOff, aRow, aCol, b, start, c, cOff + start, ldc, accumulate);
             }
         });
     }
 
-    /** The blocked loops on one thread, over rows [firstRow, firstRow + m) of A and columns [firstColumn, firstColumn + n) of B. */
-    private static void single(int m, int n, int k, BlockSource a, int firstRow, PanelSource b, int firstColumn,
+    /** The blocked loops on one thread, over columns [firstColumn, firstColumn + n) of B. */
+    private static void single(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, PanelSource b, int firstColumn,
                                float[] c, int cOff, int ldc, boolean accumulate) {
         float[][] packs = PACKS.get();
         float[] packedA = packs[0];
@@ -141,7 +128,7 @@ final class VectorGemm {
                 boolean overwrite = pc == 0 && !accumulate;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    a.pack(firstRow + ic, mc, pc, kc, packedA);
+                    packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, mc, kc, packedA);
                     for (int jr = 0; jr < nc; jr += NR) {
                         for (int ir = 0; ir < mc; ir += MR) {
                             tile(kc, packedA, ir * kc, packedB, jr * kc, c, cOff + (ic + ir) * ldc + jc + jr, ldc,
@@ -165,11 +152,20 @@ final class VectorGemm {
     }
 
     /**
-     * Packs an mc×kc block of A into slivers of MR rows, k-major inside each, from dst[start]
-     * on; short slivers are zero-padded. The writes go in order; the reads follow MR rows of A at once (or, for a
+     * Packs an mc×kc block of A into slivers of MR rows, k-major inside each; short slivers are
+     * zero-padded. The writes go in order; the reads follow MR rows of A at once (or, for a
      * transposed A, MR neighbours in one row).
      */
+    private static void packA(float[] a, int off, int row, int col, int mc, int kc, float[] dst) {
+        packA(a, off, row, col, mc, kc, dst, 0);
+    }
+
+    /** {@link #packA} into dst from {@code start} on; an A marked {@link #PACKED} is copied as it is. */
     private static void packA(float[] a, int off, int row, int col, int mc, int kc, float[] dst, int start) {
+        if (col == PACKED) {
+            System.arraycopy(a, off, dst, start, (mc + MR - 1) / MR * MR * kc);
+            return;
+        }
         for (int i = 0; i < mc; i += MR) {
             int base = start + i * kc;
             int rows = Math.min(MR, mc - i);

@@ -98,9 +98,9 @@ final class WinogradConvolution {
     void forward(float[] x, int xOff, float[] w, int wOff, float[] y, int yOff) {
         float[] u = t.transformWeights(w, wOff, filters, channels);
         int n = WinogradTransform.padded(filters, channels);
-        VectorGemm.BlockSource[] packed = new VectorGemm.BlockSource[positions];
-        for (int xi = 0; xi < positions; xi++) {
-            packed[xi] = VectorGemm.packedOnce(u, xi * n, channels, 1, filters, channels);
+        float[][] packed = new float[positions][];
+        for (int xi = 0; xi < positions; xi++) { // each U[ξ] takes part in a product per block: packed once, then copied
+            packed[xi] = channels <= VectorGemm.KC ? VectorGemm.packed(u, xi * n, channels, 1, filters, channels) : null;
         }
         eachThread((from, to) -> {
             float[] v = Scratch.get(Scratch.TILES, positions * plane(channels));
@@ -109,8 +109,14 @@ final class WinogradConvolution {
                 int first = b * rowsPerBlock, rows = Math.min(rowsPerBlock, tileRows - first);
                 transformTiles(x, xOff, first, rows, v);
                 for (int xi = 0; xi < positions; xi++) {
-                    VectorGemm.multiply(filters, rows * tilesW, channels, packed[xi],
-                            VectorGemm.strided(v, xi * plane(channels), capacity, 1), products, xi * plane(filters), capacity, false);
+                    VectorGemm.PanelSource tiles = VectorGemm.strided(v, xi * plane(channels), capacity, 1);
+                    if (packed[xi] != null) {
+                        VectorGemm.multiply(filters, rows * tilesW, channels, packed[xi], 0, channels, VectorGemm.PACKED, tiles,
+                                products, xi * plane(filters), capacity, false);
+                    } else {
+                        VectorGemm.multiply(filters, rows * tilesW, channels, u, xi * n, channels, 1, tiles, products, xi * plane(filters),
+                                capacity, false);
+                    }
                 }
                 untransformOutputs(products, first, rows, y, yOff);
             }
