@@ -20,7 +20,7 @@ import java.util.Arrays;
  * weight is then packed once per group. Large maps go one image at a time, in parallel.
  * Layers with very few filters skip the GEMM ({@link DirectConvolution}), and so do
  * single-plane convolutions, pooling among them ({@link PlaneConvolution}); 3×3 stride-1
- * layers with at least 16 channels and filters run by Winograd's algorithm
+ * layers with at least 32 channels and filters and enough pixels run by Winograd's algorithm
  * ({@link WinogradConvolution}).
  * Only col2im, for strided layers' input gradient, still writes a whole im2col matrix: every
  * other product packs its panels straight from the images ({@link Im2colPanel}).
@@ -165,7 +165,7 @@ final class FloatConvolution {
         if (PlaneConvolution.applies(g, filters)) {
             return new PlaneConvolution(g, batch).backwardWeight(x, xOff, gy, gyOff);
         }
-        if (WinogradConvolution.applies(g, filters, batch)) {
+        if (WinogradConvolution.appliesToWeightGradient(g, filters, batch)) {
             return new WinogradConvolution(WinogradTransform.DEFAULT, g, filters, batch).backwardWeight(x, xOff, gy, gyOff);
         }
         int rows = g.rows();

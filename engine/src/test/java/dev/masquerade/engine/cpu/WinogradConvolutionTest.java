@@ -144,7 +144,7 @@ class WinogradConvolutionTest {
     void theBackendRunsWideLayersThisWayInputGradientIncluded() {
         Conv2dGeometry same = Conv2dGeometry.square(1, 1, 1);
         Rng rng = new Rng(3);
-        int[][] layers = {{4, 16, 32, 40, 24}, {64, 32, 8, 8, 16}, {7, 24, 17, 29, 20}, {4, 64, 32, 32, 24}}; // N, C, H, W, F
+        int[][] layers = {{4, 32, 32, 40, 40}, {64, 32, 8, 8, 32}, {7, 32, 17, 29, 33}, {4, 64, 32, 32, 64}}; // N, C, H, W, F
         for (int[] l : layers) {
             assertTrue(WinogradConvolution.applies(new Im2col(l[1], l[2], l[3], 3, 3, same), l[4], l[0]), "runs by Winograd's algorithm");
             Tensor x = Tensor.randn(rng, DType.F32, Device.CPU, l[0], l[1], l[2], l[3]);
@@ -161,6 +161,10 @@ class WinogradConvolutionTest {
         assertFalse(WinogradConvolution.applies(new Im2col(64, 32, 32, 3, 3, Conv2dGeometry.square(1, 2, 2)), 128, 16), "dilation 2");
         assertFalse(WinogradConvolution.applies(new Im2col(64, 32, 32, 5, 5, same), 128, 16), "5x5 kernel");
         assertFalse(WinogradConvolution.applies(new Im2col(3, 32, 32, 3, 3, same), 128, 16), "3 channels");
+        assertFalse(WinogradConvolution.applies(new Im2col(16, 32, 32, 3, 3, same), 32, 16), "16 channels");
+        assertTrue(WinogradConvolution.applies(new Im2col(32, 32, 32, 3, 3, same), 128, 16), "32 channels");
+        assertFalse(WinogradConvolution.appliesToWeightGradient(new Im2col(32, 32, 32, 3, 3, same), 128, 16), "32 channels' weight gradient");
+        assertTrue(WinogradConvolution.appliesToWeightGradient(new Im2col(64, 32, 32, 3, 3, same), 128, 16), "64 channels' weight gradient");
         assertFalse(WinogradConvolution.applies(new Im2col(64, 32, 32, 3, 3, same), 3, 16), "3 filters");
         assertFalse(WinogradConvolution.applies(new Im2col(64, 32, 32, 3, 3, Conv2dGeometry.square(1, 3, 1)), 128, 16), "padding 3");
         assertFalse(WinogradConvolution.applies(new Im2col(512, 4, 4, 3, 3, same), 1024, 16), "16 tiles: the weights cost more to transform than the products save");
