@@ -34,7 +34,7 @@ public abstract class Storage {
         }
     }
 
-    /** What a backend does to give the memory back (nothing on the CPU, where the collector reclaims arrays). */
+    /** What a backend does to give the memory back (the CPU keeps the array for the next storage of its size). */
     protected void free() {
     }
 

@@ -14,11 +14,19 @@ final class CpuStorage extends Storage {
     private final double[] f64;
     private final int[] i32;
 
+    /** A storage of {@code size} elements whose contents are undefined (a recycled array's, see {@link ArrayPool}). */
     CpuStorage(DType dtype, int size) {
         super(Device.CPU, dtype, size);
-        this.f32 = dtype == DType.F32 ? new float[size] : null;
-        this.f64 = dtype == DType.F64 ? new double[size] : null;
-        this.i32 = dtype == DType.I32 ? new int[size] : null;
+        Object array = ArrayPool.shared().take(dtype, size);
+        this.f32 = array instanceof float[] floats ? floats : null;
+        this.f64 = array instanceof double[] doubles ? doubles : null;
+        this.i32 = array instanceof int[] ints ? ints : null;
+    }
+
+    /** Released by its Memory scope: the array goes back to the pool for the next storage of its size. */
+    @Override
+    protected void free() {
+        ArrayPool.shared().give(dtype(), f32 != null ? f32 : f64 != null ? f64 : i32);
     }
 
     /** The float32 elements themselves, for the fast kernels. */
