@@ -5,6 +5,7 @@ import dev.masquerade.engine.array.StridedArray;
 import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.engine.backend.BinaryOp;
 import dev.masquerade.engine.backend.Conv2dGeometry;
+import dev.masquerade.engine.backend.ReduceOp;
 import dev.masquerade.engine.backend.UnaryOp;
 import java.util.function.Consumer;
 
@@ -143,6 +144,15 @@ public final class FastCpuBackend extends ReferenceCpuBackend {
                 to[d] = from[s];
             }
         });
+    }
+
+    /** Unit-stride float32 rows fold straight from the array ({@link FloatKernels#fold}). */
+    @Override
+    double foldRow(ReduceOp op, double acc, CpuStorage storage, int start, int step, int n, double[] values) {
+        if (storage.dtype() != DType.F32 || step != 1) {
+            return super.foldRow(op, acc, storage, start, step, n, values);
+        }
+        return FloatKernels.fold(op, acc, storage.floats(), start, n);
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.masquerade.engine.cpu;
 
 import dev.masquerade.engine.backend.AdamStep;
 import dev.masquerade.engine.backend.BinaryOp;
+import dev.masquerade.engine.backend.ReduceOp;
 import dev.masquerade.engine.backend.UnaryOp;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -114,5 +116,44 @@ final class FloatKernels {
             case MIN -> { for (int i = 0; i < n; i++) y[yi + i] = Math.min(a[ai + i], b[bi + i]); }
             default -> throw new IllegalArgumentException("no float32 fast path for " + op);
         }
+    }
+
+    /** Doubles per vector: each float vector widens into {@code SPECIES.length() / WIDE.length()} of them. */
+    private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_PREFERRED;
+
+    /**
+     * acc folded with {@code x[from..from + n)}: their sum or their maximum, as
+     * {@link ElementKernels#reduce} folds doubles. Sums widen to double as the reference does,
+     * in {@code WIDE.length()} running sums instead of one (a sequential sum waits on each add,
+     * and its order would buy nothing: every partial sum is exact to double's precision). The
+     * loads use the one float species every kernel here uses: a second one made C2 give up
+     * compiling other kernels' vector code (5 to 10 times slower steps).
+     */
+    static double fold(ReduceOp op, double acc, float[] x, int from, int n) {
+        int i = 0;
+        if (op == ReduceOp.SUM) {
+            DoubleVector sums = DoubleVector.zero(WIDE);
+            int parts = SPECIES.length() / WIDE.length();
+            for (int bound = SPECIES.loopBound(n); i < bound; i += SPECIES.length()) {
+                FloatVector v = FloatVector.fromArray(SPECIES, x, from + i);
+                for (int part = 0; part < parts; part++) {
+                    sums = sums.add(v.convertShape(VectorOperators.F2D, WIDE, part));
+                }
+            }
+            acc += sums.reduceLanes(VectorOperators.ADD);
+            for (; i < n; i++) {
+                acc += x[from + i];
+            }
+        } else {
+            FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+            for (int bound = SPECIES.loopBound(n); i < bound; i += SPECIES.length()) {
+                largest = largest.max(FloatVector.fromArray(SPECIES, x, from + i));
+            }
+            acc = Math.max(acc, largest.reduceLanes(VectorOperators.MAX));
+            for (; i < n; i++) {
+                acc = Math.max(acc, x[from + i]);
+            }
+        }
+        return acc;
     }
 }

@@ -188,6 +188,11 @@ public class ReferenceCpuBackend implements Backend, FusedAdam {
         // outputs of a few elements each, that bookkeeping had cost more than the sums).
         Layout block = Layout.merge(blockShape, StridedArray.of(x.storage(), blockShape, blockStrides, 0));
         CpuStorage storage = (CpuStorage) x.storage();
+        if (inner == 0) { // empty blocks: every output is the fold of nothing
+            java.util.Arrays.fill(result, op == ReduceOp.SUM ? 0 : Double.NEGATIVE_INFINITY);
+            StridedLoop.write(result, out);
+            return;
+        }
         CpuThreads.parallelFor(outer, inner, (from, to) -> {
             double[] values = new double[Math.min(block.rowLength(), StridedLoop.CHUNK)];
             for (int o = from; o < to; o++) {
@@ -204,21 +209,14 @@ public class ReferenceCpuBackend implements Backend, FusedAdam {
         StridedLoop.write(result, out);
     }
 
-    /** The block at {@code offset}, row-major, folded a chunk of a row at a time into one accumulator. */
-    private static double reduceBlock(ReduceOp op, CpuStorage storage, int offset, Layout block, double[] values) {
+    /** The (non-empty) block at {@code offset}, row-major, folded a row at a time into one accumulator. */
+    private double reduceBlock(ReduceOp op, CpuStorage storage, int offset, Layout block, double[] values) {
         int last = block.rank() - 1, rowLength = block.rowLength(), step = block.strides()[0][last];
         int[] dims = block.dims(), strides = block.strides()[0];
         int[] index = new int[last];
         double acc = op == ReduceOp.SUM ? 0 : Double.NEGATIVE_INFINITY;
-        if (java.util.Arrays.stream(dims).anyMatch(size -> size == 0)) {
-            return acc; // an empty block
-        }
         for (int rowStart = offset; ; ) {
-            for (int start = 0; start < rowLength; start += values.length) {
-                int n = Math.min(values.length, rowLength - start);
-                storage.load(rowStart + start * step, step, n, values, 0);
-                acc = ElementKernels.reduce(op, acc, values, n);
-            }
+            acc = foldRow(op, acc, storage, rowStart, step, rowLength, values);
             int d = last - 1; // the next row: an odometer over the outer axes
             for (; d >= 0; d--) {
                 rowStart += strides[d];
@@ -232,6 +230,19 @@ public class ReferenceCpuBackend implements Backend, FusedAdam {
                 return acc;
             }
         }
+    }
+
+    /**
+     * acc folded with the {@code n} elements from {@code start}, {@code step} apart, a chunk at a
+     * time through the double buffer {@code values}; the fast backend folds float32 rows in place.
+     */
+    double foldRow(ReduceOp op, double acc, CpuStorage storage, int start, int step, int n, double[] values) {
+        for (int done = 0; done < n; done += values.length) {
+            int chunk = Math.min(values.length, n - done);
+            storage.load(start + done * step, step, chunk, values, 0);
+            acc = ElementKernels.reduce(op, acc, values, chunk);
+        }
+        return acc;
     }
 
     @Override

@@ -234,4 +234,23 @@ class FastKernelsTest {
         assertEquals(max, x.max().item(), 0);
         assertEquals(x.sum().item(), x.sum().item(), 0); // same order of additions every time
     }
+
+    @Test
+    void float32SumsAndMaximaOverAnyAxesMatchTheReferencesDoubleFolds() {
+        Tensor x = Tensor.randn(new Rng(11), DType.F32, Device.CPU, 3, 5, 7, 37); // rows of 37: vector bodies and tails
+        for (int[] axes : new int[][] {{3}, {0, 2, 3}, {1}, {0, 1, 2, 3}, {2, 3}}) {
+            for (var op : dev.masquerade.engine.backend.ReduceOp.values()) {
+                int[] kept = x.shape();
+                for (int axis : axes) {
+                    kept[axis] = 1;
+                }
+                Tensor expected = Tensor.empty(DType.F32, Device.CPU, kept);
+                Tensor actual = Tensor.empty(DType.F32, Device.CPU, kept);
+                reference.reduce(op, x.array(), axes, expected.array());
+                fast.reduce(op, x.array(), axes, actual.array());
+                // both add in double; rounding to float32 at the end hides the different order of the additions
+                assertArrayEquals(expected.toFloatArray(), actual.toFloatArray(), 0f, op + " over " + java.util.Arrays.toString(axes));
+            }
+        }
+    }
 }
