@@ -766,6 +766,11 @@ public final class Tensor {
         return Normalization.instanceNorm(this, eps);
     }
 
+    /** Normalises each channel of [N, C] or [N, C, H, W] over the batch (and pixels): batch normalisation in training ({@link Normalization#batchNorm}). */
+    public Tensor batchNorm(double eps) {
+        return Normalization.batchNorm(this, eps).output();
+    }
+
     /** Pads the last axes by reflection (mirrored at the edges): pairs as for {@link #pad}. */
     public Tensor padReflect(int... padding) {
         return Padding.reflect(this, padding);

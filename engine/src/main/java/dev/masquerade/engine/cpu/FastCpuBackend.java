@@ -146,13 +146,10 @@ public final class FastCpuBackend extends ReferenceCpuBackend {
         });
     }
 
-    /** Unit-stride float32 rows fold straight from the array ({@link FloatKernels#fold}). */
+    /** Float32 values fold in vector lanes of doubles ({@link FloatKernels#fold}); float64 keeps the reference's order. */
     @Override
-    double foldRow(ReduceOp op, double acc, CpuStorage storage, int start, int step, int n, double[] values) {
-        if (storage.dtype() != DType.F32 || step != 1) {
-            return super.foldRow(op, acc, storage, start, step, n, values);
-        }
-        return FloatKernels.fold(op, acc, storage.floats(), start, n);
+    double fold(ReduceOp op, DType dtype, double acc, double[] values, int n) {
+        return dtype == DType.F32 ? FloatKernels.fold(op, acc, values, n) : super.fold(op, dtype, acc, values, n);
     }
 
     @Override

@@ -118,40 +118,36 @@ final class FloatKernels {
         }
     }
 
-    /** Doubles per vector: each float vector widens into {@code SPECIES.length() / WIDE.length()} of them. */
     private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_PREFERRED;
 
     /**
-     * acc folded with {@code x[from..from + n)}: their sum or their maximum, as
-     * {@link ElementKernels#reduce} folds doubles. Sums widen to double as the reference does,
-     * in {@code WIDE.length()} running sums instead of one (a sequential sum waits on each add,
-     * and its order would buy nothing: every partial sum is exact to double's precision). The
-     * loads use the one float species every kernel here uses: a second one made C2 give up
-     * compiling other kernels' vector code (5 to 10 times slower steps).
+     * acc folded with {@code values[0..n)}: their sum or their maximum, as
+     * {@link ElementKernels#reduce} folds them, but in {@code WIDE.length()} running sums
+     * instead of one (a sequential sum waits on each add, and its order buys nothing: every
+     * partial sum is exact to double's precision, far below float32's). The values come widened
+     * from float32 by a plain loop, which C2 vectorises; widening inside this loop instead
+     * (convertShape) ran in the Vector API's slow fallback, and a second float species beside
+     * the kernels' one made C2 give up on other kernels' vector code.
      */
-    static double fold(ReduceOp op, double acc, float[] x, int from, int n) {
+    static double fold(ReduceOp op, double acc, double[] values, int n) {
         int i = 0;
         if (op == ReduceOp.SUM) {
             DoubleVector sums = DoubleVector.zero(WIDE);
-            int parts = SPECIES.length() / WIDE.length();
-            for (int bound = SPECIES.loopBound(n); i < bound; i += SPECIES.length()) {
-                FloatVector v = FloatVector.fromArray(SPECIES, x, from + i);
-                for (int part = 0; part < parts; part++) {
-                    sums = sums.add(v.convertShape(VectorOperators.F2D, WIDE, part));
-                }
+            for (int bound = WIDE.loopBound(n); i < bound; i += WIDE.length()) {
+                sums = sums.add(DoubleVector.fromArray(WIDE, values, i));
             }
             acc += sums.reduceLanes(VectorOperators.ADD);
             for (; i < n; i++) {
-                acc += x[from + i];
+                acc += values[i];
             }
         } else {
-            FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-            for (int bound = SPECIES.loopBound(n); i < bound; i += SPECIES.length()) {
-                largest = largest.max(FloatVector.fromArray(SPECIES, x, from + i));
+            DoubleVector largest = DoubleVector.broadcast(WIDE, Double.NEGATIVE_INFINITY);
+            for (int bound = WIDE.loopBound(n); i < bound; i += WIDE.length()) {
+                largest = largest.max(DoubleVector.fromArray(WIDE, values, i));
             }
             acc = Math.max(acc, largest.reduceLanes(VectorOperators.MAX));
             for (; i < n; i++) {
-                acc = Math.max(acc, x[from + i]);
+                acc = Math.max(acc, values[i]);
             }
         }
         return acc;

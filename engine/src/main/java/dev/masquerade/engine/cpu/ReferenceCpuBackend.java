@@ -232,17 +232,19 @@ public class ReferenceCpuBackend implements Backend, FusedAdam {
         }
     }
 
-    /**
-     * acc folded with the {@code n} elements from {@code start}, {@code step} apart, a chunk at a
-     * time through the double buffer {@code values}; the fast backend folds float32 rows in place.
-     */
-    double foldRow(ReduceOp op, double acc, CpuStorage storage, int start, int step, int n, double[] values) {
+    /** acc folded with the {@code n} elements from {@code start}, {@code step} apart, a chunk at a time through the double buffer {@code values}. */
+    private double foldRow(ReduceOp op, double acc, CpuStorage storage, int start, int step, int n, double[] values) {
         for (int done = 0; done < n; done += values.length) {
             int chunk = Math.min(values.length, n - done);
             storage.load(start + done * step, step, chunk, values, 0);
-            acc = ElementKernels.reduce(op, acc, values, chunk);
+            acc = fold(op, storage.dtype(), acc, values, chunk);
         }
         return acc;
+    }
+
+    /** acc folded with {@code values[0..n)}, which came from storage of {@code dtype}; the fast backend folds float32 in vector lanes. */
+    double fold(ReduceOp op, DType dtype, double acc, double[] values, int n) {
+        return ElementKernels.reduce(op, acc, values, n);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.masquerade.nn.layers;
 import dev.masquerade.engine.NoGrad;
 import dev.masquerade.engine.Tensor;
 import dev.masquerade.engine.Trace;
+import dev.masquerade.engine.ops.Normalization;
 import dev.masquerade.nn.Layer;
 import dev.masquerade.nn.Parameter;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
  * Batch normalisation over the channel axis 1 of [N, C] (1-d) or [N, C, H, W] (2-d):
  * y = γ·(x − μ)/√(σ² + ε) + β. In training μ and σ² are the batch's (biased variance) and
  * running estimates are updated with momentum; in evaluation the running estimates are used.
+ * Training normalises with {@link Normalization#batchNorm}, whose backward is written out.
  */
 public final class BatchNorm extends Layer {
     /** PyTorch's default ε. */
@@ -52,25 +54,23 @@ public final class BatchNorm extends Layer {
             throw new IllegalArgumentException("BatchNorm(" + channels + "): needs [N, " + channels + "] or [N, " + channels
                     + ", H, W], got " + dev.masquerade.engine.array.Shape.str(x.shape()));
         }
-        int[] axes = x.rank() == 2 ? new int[] {0} : new int[] {0, 2, 3};
         int[] perChannel = x.rank() == 2 ? new int[] {1, channels} : new int[] {1, channels, 1, 1};
-        Tensor mean;
-        Tensor var;
+        Tensor normalized;
         if (isTraining()) {
-            mean = x.mean(axes, true);
-            var = x.var(axes, false, true); // the population variance, as PyTorch normalises with
+            Normalization.BatchStatistics batch = Normalization.batchNorm(x, eps);
+            normalized = batch.output();
             try (var scope = NoGrad.enter()) {
                 double n = (double) x.numel() / channels;
-                Tensor unbiased = var.detach().reshape(channels).mul(n / Math.max(n - 1, 1));
+                Tensor unbiased = batch.variance().reshape(channels).mul(n / Math.max(n - 1, 1));
                 // in place: the buffers' memory outlives the step, the temporaries here do not
-                buffer("running_mean").copyFrom(buffer("running_mean").mul(1 - momentum).add(mean.detach().reshape(channels).mul(momentum)));
+                buffer("running_mean").copyFrom(buffer("running_mean").mul(1 - momentum).add(batch.mean().reshape(channels).mul(momentum)));
                 buffer("running_var").copyFrom(buffer("running_var").mul(1 - momentum).add(unbiased.mul(momentum)));
             }
         } else {
-            mean = buffer("running_mean").reshape(perChannel);
-            var = buffer("running_var").reshape(perChannel);
+            Tensor mean = buffer("running_mean").reshape(perChannel);
+            Tensor var = buffer("running_var").reshape(perChannel);
+            normalized = x.sub(mean).div(var.add(eps).sqrt());
         }
-        Tensor normalized = x.sub(mean).div(var.add(eps).sqrt());
         Tensor y = normalized.mul(gamma.value().reshape(perChannel)).add(beta.value().reshape(perChannel));
         if (!isTraining()) { // in evaluation batch normalisation is one operator of an exported graph, with the running statistics as inputs
             Trace.record("batchNorm", Map.of("eps", eps), y, x, gamma.value(), beta.value(), buffer("running_mean"), buffer("running_var"));
