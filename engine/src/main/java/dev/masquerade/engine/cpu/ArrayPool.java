@@ -24,14 +24,15 @@ import java.util.Map;
  * it had not written would fail its tests instead of passing by the JVM's zeroing.
  *
  * <p>Small arrays are not kept (the JVM allocates those almost for free), and the pool holds at
- * most a quarter of the heap; a release that would go past that empties the pool first, so the
- * arrays of a model trained earlier give way to the current one's.
+ * most half the heap (a motion-model step releases about a gigabyte); a release that would go
+ * past that empties the pool first, so the arrays of a model trained earlier give way to the
+ * current one's, and so does an allocation the heap cannot otherwise satisfy.
  */
 final class ArrayPool {
     /** Arrays below this many elements are left to the collector. */
     static final int MIN_ELEMENTS = 4096;
     private static final boolean POISON = Boolean.getBoolean("masquerade.cpu.poison");
-    private static final long CAPACITY_BYTES = Runtime.getRuntime().maxMemory() / 4;
+    private static final long CAPACITY_BYTES = Runtime.getRuntime().maxMemory() / 2;
     private static final ArrayPool SHARED = new ArrayPool(CAPACITY_BYTES);
 
     private final long capacityBytes;
@@ -51,11 +52,12 @@ final class ArrayPool {
     Object take(DType dtype, int size) {
         Object array = size >= MIN_ELEMENTS ? takeFree(dtype, size) : null;
         if (array == null) {
-            array = switch (dtype) {
-                case F32 -> new float[size];
-                case F64 -> new double[size];
-                case I32 -> new int[size];
-            };
+            try {
+                array = newArray(dtype, size);
+            } catch (OutOfMemoryError full) { // the pool's arrays of other sizes may be what the heap lacks
+                clear();
+                array = newArray(dtype, size);
+            }
         }
         if (POISON) {
             poison(array);
@@ -72,8 +74,7 @@ final class ArrayPool {
         long bytes = (long) size * dtype.bytes();
         synchronized (this) {
             if (bytesHeld + bytes > capacityBytes) {
-                free.clear();
-                bytesHeld = 0;
+                clear();
                 if (bytes > capacityBytes) {
                     return;
                 }
@@ -81,6 +82,12 @@ final class ArrayPool {
             free.computeIfAbsent(key(dtype, size), k -> new ArrayDeque<>()).push(array);
             bytesHeld += bytes;
         }
+    }
+
+    /** Lets the collector have every array waiting here. */
+    synchronized void clear() {
+        free.clear();
+        bytesHeld = 0;
     }
 
     /** Bytes of the arrays waiting to be reused (for tests). */
@@ -95,6 +102,14 @@ final class ArrayPool {
         }
         bytesHeld -= (long) size * dtype.bytes();
         return arrays.pop();
+    }
+
+    private static Object newArray(DType dtype, int size) {
+        return switch (dtype) {
+            case F32 -> new float[size];
+            case F64 -> new double[size];
+            case I32 -> new int[size];
+        };
     }
 
     private static long key(DType dtype, int size) {

@@ -52,6 +52,16 @@ class ArrayPoolTest {
     }
 
     @Test
+    void clearingLetsTheCollectorHaveEveryArray() {
+        ArrayPool pool = new ArrayPool(1 << 20);
+        Object given = pool.take(DType.F32, SIZE);
+        pool.give(DType.F32, given);
+        pool.clear();
+        assertEquals(0, pool.bytesHeld());
+        assertNotSame(given, pool.take(DType.F32, SIZE));
+    }
+
+    @Test
     void aTrainingStepTakesItsMemoryFromWhatThePreviousStepReleasedAndThePoolDoesNotGrow() {
         Tensor weights = Tensor.randn(new Rng(3), 64, 64).requiresGrad(true);
         Tensor input = Tensor.randn(new Rng(4), 128, 64);
