@@ -3,6 +3,7 @@ package dev.masquerade.coursework;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +72,14 @@ public final class TaskCheck {
         List<String> tasks = List.copyOf(Grades.tasks(root).keySet());
         List<Verdict> verdicts = new ArrayList<>();
         Grades.Grade stubbed = null; // the previous task's grade with it stubbed
+        Path edition = work.resolve("edition");
         for (int k = 0; k <= tasks.size(); k++) {
             int first = k;
             List<String> graded = tasks.subList(Math.max(0, k - 1), Math.min(tasks.size(), k + 1));
-            Path edition = work.resolve("from-" + (k < tasks.size() ? tasks.get(k) : "none"));
-            StudentRepository.export(root, tracked, edition, region -> tasks.indexOf(region.task()) >= first);
+            Path export = work.resolve("from-" + (k < tasks.size() ? tasks.get(k) : "none"));
+            StudentRepository.export(root, tracked, export, region -> tasks.indexOf(region.task()) >= first);
+            updateFrom(export, edition);
+            StudentRepository.removeTree(export);
             Set<String> testedIn = new TreeSet<>();
             graded.forEach(task -> testedIn.addAll(modules.getOrDefault(task, Set.of())));
             Maven.testTasks(edition, graded, testedIn, log);
@@ -90,9 +94,33 @@ public final class TaskCheck {
             if (k < tasks.size()) {
                 stubbed = grades.getOrDefault(tasks.get(k), new Grades.Grade(tasks.get(k), "", 0, 0));
             }
-            StudentRepository.removeTree(edition);
         }
+        StudentRepository.removeTree(edition);
         return List.copyOf(verdicts);
+    }
+
+    /**
+     * Makes {@code edition} hold {@code export}'s files, rewriting only those that differ, and
+     * drops the previous run's results. One export differs from the next in a task's regions
+     * only, so Maven, which builds in the edition every time, recompiles the modules those
+     * touch and the ones after them, and finds the rest up to date (a fresh folder per export
+     * compiled every module every time: 70 tasks took 18 minutes).
+     */
+    private static void updateFrom(Path export, Path edition) throws IOException {
+        try (Stream<Path> paths = Files.walk(export)) {
+            for (Path source : paths.filter(Files::isRegularFile).toList()) {
+                Path target = edition.resolve(export.relativize(source).toString());
+                if (!Files.exists(target) || Files.mismatch(source, target) != -1) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        try (Stream<Path> modules = Files.list(edition)) {
+            for (Path module : modules.toList()) {
+                Files.deleteIfExists(module.resolve(Grades.RESULTS)); // its test listener appends
+            }
+        }
     }
 
     private static Map<String, Grades.Grade> byTask(List<Grades.Grade> grades) {
