@@ -117,7 +117,7 @@ public final class TaskCheck {
             }
         }
         try (Stream<Path> modules = Files.list(edition)) {
-            for (Path module : modules.toList()) {
+            for (Path module : modules.filter(Files::isDirectory).toList()) {
                 Files.deleteIfExists(module.resolve(Grades.RESULTS)); // its test listener appends
             }
         }
