@@ -766,9 +766,12 @@ public final class Tensor {
         return Normalization.instanceNorm(this, eps);
     }
 
-    /** Normalises each channel of [N, C] or [N, C, H, W] over the batch (and pixels): batch normalisation in training ({@link Normalization#batchNorm}). */
-    public Tensor batchNorm(double eps) {
-        return Normalization.batchNorm(this, eps).output();
+    /**
+     * Batch normalisation in training: each channel of [N, C] or [N, C, H, W] normalised over the
+     * batch (and pixels), then scaled by γ [C] and shifted by β [C] ({@link Normalization#batchNorm}).
+     */
+    public Tensor batchNorm(Tensor gamma, Tensor beta, double eps) {
+        return Normalization.batchNorm(this, gamma, beta, eps).output();
     }
 
     /** Pads the last axes by reflection (mirrored at the edges): pairs as for {@link #pad}. */

@@ -128,12 +128,15 @@ final class FloatConvolution {
      * are fewer filters than channels (a decoder's last layer: 3 filters). With more filters
      * than channels its product is F·kH·kW deep against F for Wᵀ·G: C is read and written once
      * per depth block, and that costs more than col2im (measured: 17 ms against 11 ms for
-     * 512 → 1024 channels at 4×4).
+     * 512 → 1024 channels at 4×4), unless the gradient's convolution has so few output
+     * channels that it runs directly ({@link DirectConvolution}): a 7×7 layer of 35 → 40
+     * channels at 32×32 took 7.5-8 ms by col2im, about 5 ms so.
      */
     private boolean inputGradientIsAConvolution() {
         Conv2dGeometry geometry = g.g;
-        return WinogradConvolution.applies(g, filters, batch) || filters < g.channels && geometry.strideH() == 1 && geometry.strideW() == 1
-                && geometry.dilationH() == 1 && geometry.dilationW() == 1 && geometry.padH() < g.kernelH && geometry.padW() < g.kernelW;
+        boolean unitSteps = geometry.strideH() == 1 && geometry.strideW() == 1 && geometry.dilationH() == 1 && geometry.dilationW() == 1;
+        return WinogradConvolution.applies(g, filters, batch) || unitSteps && geometry.padH() < g.kernelH && geometry.padW() < g.kernelW
+                && (filters < g.channels || g.channels <= DirectConvolution.MAX_FILTERS);
     }
 
     private FloatConvolution fullConvolutionOfGradient() {

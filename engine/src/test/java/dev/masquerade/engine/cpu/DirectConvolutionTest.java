@@ -42,12 +42,14 @@ class DirectConvolutionTest {
     @Test
     void aDecodersLastLayer() {
         agrees(2, 8, 16, 3, 5, 2); // 8 channels to RGB, 5x5, same size out
-        agrees(2, 4, 40, 3, 5, 2); // rows 43 wide: one block of vectors in registers, then single values
+        agrees(2, 4, 40, 3, 5, 2); // rows 43 wide: a plane's sums end inside a block of vectors
     }
 
     @Test
     void aKeypointLayer() {
-        agrees(2, 6, 12, 10, 7, 3); // 10 heatmaps from a 7x7 kernel: direct forward, the GEMM's weight gradient
+        agrees(2, 6, 12, 10, 7, 3); // 10 heatmaps from a 7x7 kernel: blocks of 4 filters, the last half zero; 294 taps, the last block half past the end
+        agrees(2, 5, 9, 40, 7, 3); // 40 Jacobian maps: direct forward, the GEMM's weight gradient
+        agrees(1, 3, 5, DirectConvolution.MAX_WEIGHT_GRADIENT_FILTERS, 3, 1); // the most filters whose weight gradient is direct
         agrees(1, 3, 5, DirectConvolution.MAX_FILTERS, 3, 1); // the most filters the forward takes directly
     }
 

@@ -140,11 +140,11 @@ public final class GradientCases {
         // output is ±1 whatever the input, its gradient nearly 0, and the check would compare noise
         cases.add(of("instanceNorm", Gens.structured(new int[] {1, 1, 1, 2}, new int[] {2, 3, 4, 4}, p -> true,
                 p -> List.of(p.clone())), ANY, (in, l) -> in.get(0).instanceNorm(0.1)));
-        // params [N, C, H, W] and [N, C]: a large ε for the reason above
+        // params [N, C, H, W] and [N, C], then γ and β [C]: a large ε for the reason above
         cases.add(of("batchNorm", Gens.structured(new int[] {2, 1, 1, 1}, new int[] {3, 3, 3, 3}, p -> true,
-                p -> List.of(p.clone())), ANY, (in, l) -> in.get(0).batchNorm(0.1)));
+                p -> List.of(p.clone(), new int[] {p[1]}, new int[] {p[1]})), ANY, (in, l) -> in.get(0).batchNorm(in.get(1), in.get(2), 0.1)));
         cases.add(of("batchNorm (rank 2)", Gens.structured(new int[] {2, 1}, new int[] {5, 4}, p -> true,
-                p -> List.of(p.clone())), ANY, (in, l) -> in.get(0).batchNorm(0.1)));
+                p -> List.of(p.clone(), new int[] {p[1]}, new int[] {p[1]})), ANY, (in, l) -> in.get(0).batchNorm(in.get(1), in.get(2), 0.1)));
         // views
         cases.add(of("reshape", Gens.sameShape(1), ANY, (in, l) -> in.get(0).reshape(reversed(in.get(0).shape()))));
         cases.add(of("view", Gens.sameShape(1), ANY, (in, l) -> in.get(0).contiguous().view(reversed(in.get(0).shape()))));

@@ -54,11 +54,10 @@ public final class BatchNorm extends Layer {
             throw new IllegalArgumentException("BatchNorm(" + channels + "): needs [N, " + channels + "] or [N, " + channels
                     + ", H, W], got " + dev.masquerade.engine.array.Shape.str(x.shape()));
         }
-        int[] perChannel = x.rank() == 2 ? new int[] {1, channels} : new int[] {1, channels, 1, 1};
-        Tensor normalized;
+        Tensor y;
         if (isTraining()) {
-            Normalization.BatchStatistics batch = Normalization.batchNorm(x, eps);
-            normalized = batch.output();
+            Normalization.BatchStatistics batch = Normalization.batchNorm(x, gamma.value(), beta.value(), eps);
+            y = batch.output();
             try (var scope = NoGrad.enter()) {
                 double n = (double) x.numel() / channels;
                 Tensor unbiased = batch.variance().reshape(channels).mul(n / Math.max(n - 1, 1));
@@ -67,12 +66,11 @@ public final class BatchNorm extends Layer {
                 buffer("running_var").copyFrom(buffer("running_var").mul(1 - momentum).add(unbiased.mul(momentum)));
             }
         } else {
+            int[] perChannel = x.rank() == 2 ? new int[] {1, channels} : new int[] {1, channels, 1, 1};
             Tensor mean = buffer("running_mean").reshape(perChannel);
             Tensor var = buffer("running_var").reshape(perChannel);
-            normalized = x.sub(mean).div(var.add(eps).sqrt());
-        }
-        Tensor y = normalized.mul(gamma.value().reshape(perChannel)).add(beta.value().reshape(perChannel));
-        if (!isTraining()) { // in evaluation batch normalisation is one operator of an exported graph, with the running statistics as inputs
+            y = x.sub(mean).div(var.add(eps).sqrt()).mul(gamma.value().reshape(perChannel)).add(beta.value().reshape(perChannel));
+            // in evaluation batch normalisation is one operator of an exported graph, with the running statistics as inputs
             Trace.record("batchNorm", Map.of("eps", eps), y, x, gamma.value(), beta.value(), buffer("running_mean"), buffer("running_var"));
         }
         return y;
