@@ -125,9 +125,10 @@ class FastKernelsTest {
     @Test
     void singlePlaneConvolutionsSuchAsPoolingAgreeWithTheReference() {
         // average pooling convolves every plane with one constant kernel: 2×2 and 4×4 windows,
-        // and a padded, dilated, strided kernel for the edges
-        Conv2dGeometry[] geometries = {Conv2dGeometry.square(2, 0, 1), Conv2dGeometry.square(4, 0, 1), Conv2dGeometry.square(2, 2, 2)};
-        int[] kernels = {2, 4, 3};
+        // an unpadded dilated kernel, and a padded, dilated, strided kernel for the edges
+        Conv2dGeometry[] geometries = {Conv2dGeometry.square(2, 0, 1), Conv2dGeometry.square(4, 0, 1), Conv2dGeometry.square(1, 0, 2),
+            Conv2dGeometry.square(2, 2, 2)};
+        int[] kernels = {2, 4, 3, 3};
         for (int i = 0; i < geometries.length; i++) {
             Conv2dGeometry g = geometries[i];
             Rng rng = new Rng(i);
