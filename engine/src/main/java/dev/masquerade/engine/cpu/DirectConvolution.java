@@ -21,8 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       once. (Adding one scaled row per tap into the output in memory measured no faster than
  *       the GEMM.)</li>
  *   <li>Weight gradient: w'[f, c, ky, kx] is a dot product, over images and output pixels,
- *       of the output gradient with the padded input shifted by the kernel tap. It uses the
- *       Vector API, since the JIT does not reorder a float sum.</li>
+ *       of the output gradient with the padded input shifted by the kernel tap; 4 filters by 4
+ *       taps go together, 16 sums from 8 vectors loaded. It uses the Vector API, since the JIT
+ *       does not reorder a float sum.</li>
  * </ul>
  */
 final class DirectConvolution {
@@ -31,7 +32,7 @@ final class DirectConvolution {
      * vector loaded feeding four fused multiply-adds, it reaches 150-270 GFLOP/s on this
      * project's 2-core machine, where the GEMM, whose packing of im2col panels costs about as
      * much as its products when there are few filters to share them, managed 100-110 with 40
-     * filters (a 7×7 keypoint layer: 4.2-4.6 ms against 9.7-11.6) and Winograd's algorithm
+     * filters (a 7×7 keypoint layer: 4.2-6.0 ms against 9.7-11.6) and Winograd's algorithm
      * 3.4-7.3 ms against direct 2.5-3.4 with 32 (128 → 32 channels at 32×32). At 64 filters they tie.
      */
     static final int MAX_FILTERS = 48;
