@@ -766,10 +766,7 @@ public final class Tensor {
         return Normalization.instanceNorm(this, eps);
     }
 
-    /**
-     * Batch normalisation in training: each channel of [N, C] or [N, C, H, W] normalised over the
-     * batch (and pixels), then scaled by γ [C] and shifted by β [C] ({@link Normalization#batchNorm}).
-     */
+    /** Batch normalisation in training: each channel of [N, C] or [N, C, H, W] normalised over the batch (and pixels), scaled by γ [C], shifted by β [C] ({@link Normalization#batchNorm}). */
     public Tensor batchNorm(Tensor gamma, Tensor beta, double eps) {
         return Normalization.batchNorm(this, gamma, beta, eps).output();
     }
